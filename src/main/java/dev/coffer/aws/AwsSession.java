@@ -1,0 +1,25 @@
+package dev.coffer.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * An opened connection: everything the client factory needs to build SDK clients.
+ * The credentials provider resolves (and refreshes) credentials lazily; nothing here is a secret
+ * by itself.
+ */
+public record AwsSession(Connection connection, AwsCredentialsProvider credentials, Optional<URI> endpoint) {
+
+    public String region() {
+        return connection.region();
+    }
+
+    public boolean readOnly() {
+        return connection.readOnly();
+    }
+
+    public String profile() {
+        return connection.profile();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.coffer.aws;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The one place SDK clients are built. Every client of a session shares one HTTP connection pool
+ * and gets the same region, credentials, endpoint override, retry mode, timeouts and, for a
+ * read-only session, the {@link ReadOnlyGuard}.
+ */
+public final class ClientFactory implements AutoCloseable {
+
+    private final AwsSession session;
+    private final List<ExecutionInterceptor> interceptors;
+    private final ApiCallCounter calls = new ApiCallCounter();
+    private final SdkHttpClient http;
+    private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+
+    public ClientFactory(AwsSession session) {
+        this.session = session;
+        List<ExecutionInterceptor> list = new ArrayList<>();
+        if (session.readOnly()) {
+            list.add(new ReadOnlyGuard());
+        }
+        list.add(calls);
+        this.interceptors = List.copyOf(list);
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(32)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    public AwsSession session() {
+        return session;
+    }
+
+    /** AWS calls sent through this factory's clients, by operation. */
+    public ApiCallCounter calls() {
+        return calls;
+    }
+
+    public SsmClient ssm() {
+        return client(SsmClient.class, () -> configure(SsmClient.builder()));
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return client(SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder()));
+    }
+
+    public KmsClient kms() {
+        return client(KmsClient.class, () -> configure(KmsClient.builder()));
+    }
+
+    public Ec2Client ec2() {
+        return client(Ec2Client.class, () -> configure(Ec2Client.builder()));
+    }
+
+    public LambdaClient lambda() {
+        return client(LambdaClient.class, () -> configure(LambdaClient.builder()));
+    }
+
+    public StsClient sts() {
+        return client(StsClient.class, () -> configure(StsClient.builder()));
+    }
+
+    private <C extends SdkClient> C client(Class<C> type, java.util.function.Supplier<C> create) {
+        return type.cast(clients.computeIfAbsent(type, t -> create.get()));
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+        builder.region(Region.of(session.region()))
+                .credentialsProvider(session.credentials())
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .executionInterceptors(interceptors)
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofSeconds(90))
+                        .build());
+        session.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        clients.clear();
+        http.close();
+    }
+}

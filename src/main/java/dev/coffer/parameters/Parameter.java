@@ -1,0 +1,25 @@
+package dev.coffer.parameters;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A parameter's metadata as DescribeParameters lists it. The value is not part of it: values are
+ * fetched only when the user asks to see them.
+ */
+public record Parameter(String name, String type, String tier, String dataType, long version,
+                        Instant lastModified, String lastModifiedUser, Optional<String> keyId,
+                        Optional<String> description, String policiesJson) {
+
+    public boolean isSecure() {
+        return "SecureString".equals(type);
+    }
+
+    public String path() {
+        return ParameterPath.parentOf(name);
+    }
+
+    public String leafName() {
+        return ParameterPath.leafOf(name);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.coffer.sandbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A moto_server process on a free loopback port: the local AWS endpoint behind the sandbox and
+ * the test suite. Its state lives in memory and goes with the process.
+ */
+public final class MotoServer implements AutoCloseable {
+
+    public static final String COMMAND = "moto_server";
+
+    private final Process process;
+    private final URI endpoint;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private MotoServer(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    /** Where moto_server is on the PATH, if it is installed. */
+    public static Optional<Path> locate() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, COMMAND);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static boolean isInstalled() {
+        return locate().isPresent();
+    }
+
+    /**
+     * Starts moto_server on a free loopback port and waits until it answers.
+     *
+     * @param log where moto's request log goes, or empty to discard it
+     * @param environment extra environment for the process (for example to enable its recorder)
+     */
+    public static MotoServer start(Optional<Path> log, Map<String, String> environment) {
+        Path executable = locate().orElseThrow(() -> new IllegalStateException(
+                "moto_server is not installed or not on the PATH. Install it with `pip install 'moto[server]'`."));
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // moto must not read the user's AWS profile or endpoint settings (botocore fails on some).
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        if (log.isPresent()) {
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.get().toFile()));
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        try {
+            Process process = builder.start();
+            MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
+            server.awaitReady(Duration.ofSeconds(60));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + executable, e);
+        }
+    }
+
+    public static MotoServer start() {
+        return start(Optional.empty(), Map.of());
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Clears every service's state (moto's /moto-api/reset). */
+    public void reset() {
+        post("/moto-api/reset", "");
+    }
+
+    /** moto runs Lambda functions in-process only with Docker off. */
+    public void disableLambdaDocker() {
+        post("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
+    }
+
+    /** POSTs to one of moto's own /moto-api endpoints and returns the body. */
+    public String post(String path, String body) {
+        return send(HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public String get(String path) {
+        return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("moto answered " + response.statusCode() + " to " + request.uri().getPath());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited with code " + process.exitValue() + " while starting");
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("Interrupted while waiting for moto_server", e);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("Interrupted while waiting for moto_server", e);
+            }
+        }
+        close();
+        throw new IllegalStateException("moto_server did not answer within " + timeout.toSeconds() + " s");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free loopback port", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
