@@ -1,2 +1,29 @@
 package dev.coffer;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import javafx.application.Application;
+import picocli.CommandLine;
+
+/**
+ * The launcher. A plain class (not an Application) so Coffer starts from the class path and from
+ * the packaged runtime alike. Handles --help and --version without starting JavaFX.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new LaunchOptions());
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) {
+                return;
+            }
+        } catch (CommandLine.ParameterException e) {
+            cli.getErr().println(e.getMessage());
+            cli.usage(cli.getErr());
+            System.exit(2);
+        }
+        Application.launch(App.class, args);
+    }
+}

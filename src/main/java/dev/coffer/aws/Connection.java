@@ -24,6 +24,15 @@ public record Connection(String profile, String region, Optional<URI> endpoint, 
         return new Connection(profile, region, Optional.ofNullable(endpoint), readOnly, false);
     }
 
+    /** A custom endpoint (LocalStack, moto) reached with local test credentials rather than a profile. */
+    public static Connection endpoint(URI endpoint, String region, boolean readOnly) {
+        return new Connection("", region, Optional.of(endpoint), readOnly, false);
+    }
+
+    public boolean usesLocalCredentials() {
+        return sandbox || profile.isEmpty();
+    }
+
     public Connection withRegion(String newRegion) {
         return new Connection(profile, newRegion, endpoint, readOnly, sandbox);
     }
@@ -34,6 +43,7 @@ public record Connection(String profile, String region, Optional<URI> endpoint, 
 
     /** Short label such as "prod-admin · eu-west-1". */
     public String label() {
-        return profile + " · " + region;
+        String who = profile.isEmpty() ? endpoint.map(u -> u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")).orElse("endpoint") : profile;
+        return who + " · " + region;
     }
 }

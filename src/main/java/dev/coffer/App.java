@@ -1,0 +1,231 @@
+package dev.coffer;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.coffer.auth.Profiles;
+import dev.coffer.aws.Connection;
+import dev.coffer.aws.Sessions;
+import dev.coffer.sandbox.MotoServer;
+import dev.coffer.sandbox.Sandbox;
+import dev.coffer.ui.Background;
+import dev.coffer.ui.ConnectDialog;
+import dev.coffer.ui.MainViewModel;
+import dev.coffer.ui.MainWindowController;
+import dev.coffer.ui.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** The JavaFX application and composition root: builds the services, view models and window. */
+public final class App extends Application {
+
+    private LaunchOptions options;
+    private Settings settings;
+    private Background background;
+    private Profiles profiles;
+    private MainViewModel model;
+    private MainWindowController window;
+    private Stage stage;
+    private Scene scene;
+    private volatile Sandbox sandbox;
+
+    public App() {
+    }
+
+    /** For tests: start with these options instead of the command line. */
+    public App(LaunchOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init() {
+        if (options == null) {
+            options = LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        settings = Settings.load();
+        background = new Background();
+        profiles = Profiles.fromEnvironment();
+        model = new MainViewModel(background);
+        applyTheme(settings.darkTheme);
+
+        FXMLLoader loader = new FXMLLoader(App.class.getResource("ui/main_window.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        window = loader.getController();
+        window.init(model, new Actions(), settings.darkTheme);
+
+        scene = new Scene(root, settings.windowWidth, settings.windowHeight);
+        scene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Connection c = model.connectionProperty().get();
+            return c == null ? "Coffer" : "Coffer — " + c.label() + (c.readOnly() ? " (read-only)" : "");
+        }, model.connectionProperty()));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
+        restoreGeometry();
+        stage.show();
+        window.split().setDividerPositions(settings.dividers);
+        Platform.runLater(this::openInitialConnection);
+    }
+
+    /** The window's controller (for tests and the benchmark). */
+    public MainWindowController window() {
+        return window;
+    }
+
+    public MainViewModel model() {
+        return model;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void openInitialConnection() {
+        if (options.sandbox()) {
+            openSandbox(options.readOnly());
+            return;
+        }
+        if (options.endpoint() != null && options.profile() == null) {
+            String region = Optional.ofNullable(options.region()).orElse("us-east-1");
+            model.open(Sessions.local(Connection.endpoint(options.endpoint(), region, options.readOnly()), options.endpoint()));
+            return;
+        }
+        Optional<String> profile = Optional.ofNullable(options.profile()).or(profiles::defaultProfileName);
+        if (profile.isPresent()) {
+            openProfile(Connection.profile(profile.get(),
+                    Optional.ofNullable(options.region()).or(() -> profiles.regionFor(profile.get())).orElse("us-east-1"),
+                    options.endpoint(), options.readOnly()));
+        } else if (profiles.isEmpty()) {
+            // No AWS configuration at all: show a working console on the local sandbox.
+            openSandbox(options.readOnly());
+        } else {
+            new Actions().connect();
+        }
+    }
+
+    private void open(Connection connection) {
+        if (connection.sandbox()) {
+            openSandbox(connection.readOnly());
+        } else if (connection.usesLocalCredentials()) {
+            model.open(Sessions.local(connection, connection.endpoint().orElseThrow()));
+        } else {
+            openProfile(connection);
+        }
+    }
+
+    private void openProfile(Connection connection) {
+        model.open(Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(connection.profile())));
+    }
+
+    private void openSandbox(boolean readOnly) {
+        Sandbox running = sandbox;
+        if (running != null && running.isRunning()) {
+            model.open(running.session(readOnly));
+            return;
+        }
+        if (!MotoServer.isInstalled()) {
+            model.report(new IllegalStateException("The local sandbox needs moto_server: install it with "
+                    + "`pip install 'moto[server]'`, or connect to an AWS profile."));
+            return;
+        }
+        model.statusProperty().set("Starting the local sandbox…");
+        model.parametersLoadingProperty().set(true);
+        background.run(Sandbox::start, started -> {
+            sandbox = started;
+            model.open(started.session(readOnly));
+        }, error -> {
+            model.parametersLoadingProperty().set(false);
+            model.report(error);
+        });
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        settings.darkTheme = dark;
+    }
+
+    private void restoreGeometry() {
+        if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)) {
+            stage.setX(settings.windowX);
+            stage.setY(settings.windowY);
+        }
+        stage.setMaximized(settings.maximized);
+    }
+
+    private void saveGeometry() {
+        settings.maximized = stage.isMaximized();
+        if (!stage.isMaximized()) {
+            settings.windowX = stage.getX();
+            settings.windowY = stage.getY();
+            settings.windowWidth = scene.getWidth();
+            settings.windowHeight = scene.getHeight();
+        }
+        settings.dividers = window.split().getDividerPositions();
+        settings.save();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            saveGeometry();
+        }
+        if (model != null) {
+            model.close();
+        }
+        Sandbox running = sandbox;
+        if (running != null) {
+            running.close();
+        }
+        if (background != null) {
+            background.shutdown();
+        }
+    }
+
+    /** What the window asks of the application. */
+    private final class Actions implements MainWindowController.WindowActions {
+        @Override
+        public void connect() {
+            ConnectDialog dialog = new ConnectDialog(stage, profiles, model.connectionProperty().get(), MotoServer.isInstalled());
+            dialog.showAndWait().ifPresent(App.this::open);
+        }
+
+        @Override
+        public void openSandbox() {
+            App.this.openSandbox(false);
+        }
+
+        @Override
+        public void setDarkTheme(boolean dark) {
+            applyTheme(dark);
+        }
+
+        @Override
+        public void quit() {
+            stage.close();
+            Platform.exit();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.coffer;
+
+import dev.coffer.ui.Version;
+import java.net.URI;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Coffer's command line. With no options it opens the default profile, or the local sandbox when there is none. */
+@Command(name = "coffer", mixinStandardHelpOptions = true, versionProvider = LaunchOptions.VersionProvider.class,
+        description = "Desktop console for AWS Secrets Manager and Systems Manager Parameter Store.")
+public final class LaunchOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile to open (default: AWS_PROFILE, then 'default').")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: AWS_REGION, then the profile's region).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Custom endpoint such as LocalStack or moto. Without --profile, local test credentials are used.")
+    URI endpoint;
+
+    @Option(names = "--read-only", description = "Audit mode: nothing that could change AWS is sent.")
+    boolean readOnly;
+
+    @Option(names = "--sandbox", description = "Open the local sandbox (moto_server seeded with example data).")
+    boolean sandbox;
+
+    public String profile() {
+        return profile;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public static LaunchOptions parse(String... args) {
+        LaunchOptions options = new LaunchOptions();
+        new CommandLine(options).parseArgs(args);
+        return options;
+    }
+
+    public static LaunchOptions of(String profile, String region, URI endpoint, boolean readOnly, boolean sandbox) {
+        LaunchOptions o = new LaunchOptions();
+        o.profile = profile;
+        o.region = region;
+        o.endpoint = endpoint;
+        o.readOnly = readOnly;
+        o.sandbox = sandbox;
+        return o;
+    }
+
+    /** Prints the version from the build. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Coffer " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.coffer.parameters;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Parameter names as folders and leaves, with the number of parameters below each folder. Grows
+ * page by page as DescribeParameters answers; plain Java so it can be tested and filtered fast.
+ */
+public final class ParameterTree {
+
+    /** A folder: one path segment. */
+    public static final class Folder {
+        private final String name;
+        private final String path;
+        private final Folder parent;
+        private final TreeMap<String, Folder> folders = new TreeMap<>();
+        private final TreeMap<String, Parameter> parameters = new TreeMap<>();
+        private int count;
+
+        private Folder(String name, String path, Folder parent) {
+            this.name = name;
+            this.path = path;
+            this.parent = parent;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** "/apps/billing" (the root is "/"). */
+        public String path() {
+            return path;
+        }
+
+        public Folder parent() {
+            return parent;
+        }
+
+        /** Parameters in this folder and every folder below it. */
+        public int count() {
+            return count;
+        }
+
+        public Collection<Folder> folders() {
+            return folders.values();
+        }
+
+        public Collection<Parameter> parameters() {
+            return parameters.values();
+        }
+
+        public Folder folder(String segment) {
+            return folders.get(segment);
+        }
+
+        @Override
+        public String toString() {
+            return path + " (" + count + ")";
+        }
+    }
+
+    private final Folder root = new Folder("", ParameterPath.ROOT, null);
+    private final List<Parameter> all = new ArrayList<>();
+    private final List<String> lowerNames = new ArrayList<>();
+
+    public Folder root() {
+        return root;
+    }
+
+    public int size() {
+        return root.count;
+    }
+
+    /** Every parameter in the order it arrived. */
+    public List<Parameter> all() {
+        return all;
+    }
+
+    /**
+     * Adds a page of parameters (a name seen again replaces its metadata). Returns the folders
+     * whose direct children changed, parents before children.
+     */
+    public Set<Folder> addAll(Collection<Parameter> page) {
+        Set<Folder> changed = new LinkedHashSet<>();
+        for (Parameter p : page) {
+            Folder folder = root;
+            List<String> segments = ParameterPath.folderSegments(p.name());
+            for (String segment : segments) {
+                Folder next = folder.folders.get(segment);
+                if (next == null) {
+                    next = new Folder(segment, folder == root ? "/" + segment : folder.path + "/" + segment, folder);
+                    folder.folders.put(segment, next);
+                    changed.add(folder);
+                }
+                folder = next;
+            }
+            Parameter previous = folder.parameters.put(p.name(), p);
+            changed.add(folder);
+            if (previous == null) {
+                all.add(p);
+                lowerNames.add(p.name().toLowerCase(Locale.ROOT));
+                for (Folder f = folder; f != null; f = f.parent) {
+                    f.count++;
+                }
+            } else {
+                all.set(all.indexOf(previous), p);
+            }
+        }
+        return changed;
+    }
+
+    /** Finds a parameter by its full name. */
+    public Parameter find(String name) {
+        Folder folder = findFolder(ParameterPath.parentOf(name));
+        return folder == null ? null : folder.parameters.get(name);
+    }
+
+    /** Finds a folder by its path, e.g. "/apps/billing". */
+    public Folder findFolder(String path) {
+        Folder folder = root;
+        for (String segment : ParameterPath.folderSegments(path + "/")) {
+            folder = folder.folders.get(segment);
+            if (folder == null) {
+                return null;
+            }
+        }
+        return folder;
+    }
+
+    /** Whether a name matches a filter: case-insensitive, every word of the query must appear. */
+    public static boolean matches(String lowerName, String[] lowerWords) {
+        for (String word : lowerWords) {
+            if (!lowerName.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static String[] words(String query) {
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        return q.isEmpty() ? new String[0] : q.split("\\s+");
+    }
+
+    /** A new tree holding only the parameters whose names match the query. */
+    public ParameterTree filtered(String query) {
+        String[] words = words(query);
+        ParameterTree result = new ParameterTree();
+        List<Parameter> matches = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (matches(lowerNames.get(i), words)) {
+                matches.add(all.get(i));
+            }
+        }
+        result.addAll(matches);
+        return result;
+    }
+}

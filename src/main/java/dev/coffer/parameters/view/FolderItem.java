@@ -1,0 +1,92 @@
+package dev.coffer.parameters.view;
+
+import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+/**
+ * A folder row whose children are made only when the tree first asks for them (when it is
+ * expanded), so ten thousand parameters cost only the rows a user has opened.
+ */
+public final class FolderItem extends TreeItem<TreeEntry> {
+
+    private final ParameterTree.Folder folder;
+    private final Map<ParameterTree.Folder, FolderItem> registry;
+    private boolean built;
+
+    FolderItem(ParameterTree.Folder folder, Map<ParameterTree.Folder, FolderItem> registry) {
+        super(new TreeEntry.FolderEntry(folder, folder.count()));
+        this.folder = folder;
+        this.registry = registry;
+        registry.put(folder, this);
+    }
+
+    public ParameterTree.Folder folder() {
+        return folder;
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return false;
+    }
+
+    @Override
+    public ObservableList<TreeItem<TreeEntry>> getChildren() {
+        if (!built) {
+            built = true;
+            super.getChildren().setAll(createChildren());
+        }
+        return super.getChildren();
+    }
+
+    private List<TreeItem<TreeEntry>> createChildren() {
+        List<TreeItem<TreeEntry>> children = new ArrayList<>(folder.folders().size() + folder.parameters().size());
+        for (ParameterTree.Folder f : folder.folders()) {
+            children.add(new FolderItem(f, registry));
+        }
+        for (Parameter p : folder.parameters()) {
+            children.add(new TreeItem<>(new TreeEntry.ParameterEntry(p)));
+        }
+        return children;
+    }
+
+    /**
+     * Brings this row up to date after a page arrived: a new count, and new children inserted in
+     * order (folders first, then parameters, each by name). Rows are only ever added while loading.
+     */
+    void update() {
+        if (((TreeEntry.FolderEntry) getValue()).count() != folder.count()) {
+            setValue(new TreeEntry.FolderEntry(folder, folder.count()));
+        }
+        if (!built) {
+            return;
+        }
+        ObservableList<TreeItem<TreeEntry>> items = super.getChildren();
+        if (items.size() == folder.folders().size() + folder.parameters().size()) {
+            return;
+        }
+        int i = 0;
+        for (ParameterTree.Folder f : folder.folders()) {
+            if (i < items.size() && items.get(i).getValue() instanceof TreeEntry.FolderEntry fe && fe.folder() == f) {
+                i++;
+                continue;
+            }
+            items.add(i++, new FolderItem(f, registry));
+        }
+        for (Parameter p : folder.parameters()) {
+            if (i < items.size() && items.get(i).getValue() instanceof TreeEntry.ParameterEntry pe
+                    && pe.parameter().name().equals(p.name())) {
+                if (pe.parameter() != p) {
+                    items.get(i).setValue(new TreeEntry.ParameterEntry(p));
+                }
+                i++;
+                continue;
+            }
+            items.add(i++, new TreeItem<>(new TreeEntry.ParameterEntry(p)));
+        }
+    }
+}

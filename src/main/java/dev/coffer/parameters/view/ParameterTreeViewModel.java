@@ -1,0 +1,148 @@
+package dev.coffer.parameters.view;
+
+import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterTree;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TreeItem;
+
+/**
+ * The parameter tree as the window shows it: all loaded parameters, the filter, and the root row.
+ * Pages are added on the FX thread as they arrive; only rows that exist are touched.
+ */
+public final class ParameterTreeViewModel {
+
+    /** With at most this many matches, a filtered tree opens every folder. */
+    static final int EXPAND_ALL_LIMIT = 200;
+
+    private ParameterTree tree = new ParameterTree();
+    private ParameterTree shown = tree;
+    private Map<ParameterTree.Folder, FolderItem> rows = new HashMap<>();
+    private final ObjectProperty<FolderItem> root = new SimpleObjectProperty<>();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper();
+
+    public ParameterTreeViewModel() {
+        root.set(newRoot(shown));
+        filter.addListener((obs, old, text) -> applyFilter());
+    }
+
+    public ObjectProperty<FolderItem> rootProperty() {
+        return root;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Parameters loaded so far. */
+    public ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    /** Parameters that pass the filter. */
+    public ReadOnlyIntegerProperty shownCountProperty() {
+        return shownCount.getReadOnlyProperty();
+    }
+
+    public ParameterTree tree() {
+        return tree;
+    }
+
+    public void clear() {
+        tree = new ParameterTree();
+        applyFilter();
+    }
+
+    /** Adds one page from DescribeParameters (FX thread). */
+    public void addPage(List<Parameter> page) {
+        tree.addAll(page);
+        total.set(tree.size());
+        if (shown == tree) {
+            refreshRows();
+        } else {
+            String[] words = ParameterTree.words(filter.get());
+            List<Parameter> matches = new ArrayList<>();
+            for (Parameter p : page) {
+                if (ParameterTree.matches(p.name().toLowerCase(java.util.Locale.ROOT), words)) {
+                    matches.add(p);
+                }
+            }
+            if (!matches.isEmpty()) {
+                shown.addAll(matches);
+                refreshRows();
+            }
+        }
+        shownCount.set(shown.size());
+    }
+
+    private void refreshRows() {
+        // Rows made during this pass are new and already current; iterate over a copy.
+        for (FolderItem row : new ArrayList<>(rows.values())) {
+            row.update();
+        }
+    }
+
+    private void applyFilter() {
+        String text = filter.get();
+        shown = text == null || text.isBlank() ? tree : tree.filtered(text);
+        FolderItem newRoot = newRoot(shown);
+        if (shown != tree && shown.size() <= EXPAND_ALL_LIMIT) {
+            expandAll(newRoot);
+        }
+        root.set(newRoot);
+        total.set(tree.size());
+        shownCount.set(shown.size());
+    }
+
+    private FolderItem newRoot(ParameterTree source) {
+        rows = new HashMap<>();
+        FolderItem item = new FolderItem(source.root(), rows);
+        item.setExpanded(true);
+        return item;
+    }
+
+    private static void expandAll(TreeItem<TreeEntry> item) {
+        if (item instanceof FolderItem) {
+            item.setExpanded(true);
+            for (TreeItem<TreeEntry> child : item.getChildren()) {
+                expandAll(child);
+            }
+        }
+    }
+
+    /** The row of a parameter, opening its folders; null when it is not shown. */
+    public TreeItem<TreeEntry> reveal(String name) {
+        TreeItem<TreeEntry> current = root.get();
+        for (String segment : dev.coffer.parameters.ParameterPath.folderSegments(name)) {
+            current.setExpanded(true);
+            TreeItem<TreeEntry> next = null;
+            for (TreeItem<TreeEntry> child : current.getChildren()) {
+                if (child.getValue() instanceof TreeEntry.FolderEntry fe && fe.folder().name().equals(segment)) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            current = next;
+        }
+        current.setExpanded(true);
+        for (TreeItem<TreeEntry> child : current.getChildren()) {
+            if (child.getValue() instanceof TreeEntry.ParameterEntry pe && pe.parameter().name().equals(name)) {
+                return child;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.coffer.ui;
+
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.AwsSession;
+import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.Connection;
+import dev.coffer.parameters.view.ParameterTreeViewModel;
+import dev.coffer.secrets.view.SecretListViewModel;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The main window's state: which connection is open, what is loading, what went wrong. Loads run
+ * on the app's background executor; a newer connection or refresh makes older loads stop.
+ */
+public final class MainViewModel {
+
+    private final Background background;
+    private final ParameterTreeViewModel parameters = new ParameterTreeViewModel();
+    private final SecretListViewModel secrets = new SecretListViewModel();
+    private final DetailsViewModel details;
+    private final AtomicInteger generation = new AtomicInteger();
+
+    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>();
+    private final ObjectProperty<CallerIdentity> identity = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty parametersLoading = new SimpleBooleanProperty();
+    private final BooleanProperty secretsLoading = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Not connected");
+    private final ObjectProperty<AwsErrors.Problem> problem = new SimpleObjectProperty<>();
+
+    private volatile OpenConnection open;
+    private AwsSession session;
+
+    public MainViewModel(Background background) {
+        this.background = background;
+        this.details = new DetailsViewModel(background, () -> open, this::report);
+        loading.bind(parametersLoading.or(secretsLoading));
+    }
+
+    public ParameterTreeViewModel parameters() {
+        return parameters;
+    }
+
+    public SecretListViewModel secrets() {
+        return secrets;
+    }
+
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    public ObjectProperty<Connection> connectionProperty() {
+        return connection;
+    }
+
+    public ObjectProperty<CallerIdentity> identityProperty() {
+        return identity;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public BooleanProperty parametersLoadingProperty() {
+        return parametersLoading;
+    }
+
+    public BooleanProperty secretsLoadingProperty() {
+        return secretsLoading;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<AwsErrors.Problem> problemProperty() {
+        return problem;
+    }
+
+    /** The connection's services, or null before the first connection. */
+    public OpenConnection openConnection() {
+        return open;
+    }
+
+    /** Shows a problem in the window's message bar (FX thread). */
+    public void report(Throwable error) {
+        problem.set(AwsErrors.explain(error));
+    }
+
+    public void dismissProblem() {
+        problem.set(null);
+    }
+
+    /** Switches the window to a session, cancelling whatever the previous one was loading. */
+    public void open(AwsSession newSession) {
+        OpenConnection previous = open;
+        int gen = generation.incrementAndGet();
+        session = newSession;
+        open = OpenConnection.of(new ClientFactory(newSession), gen);
+        connection.set(newSession.connection());
+        identity.set(null);
+        problem.set(null);
+        details.clear();
+        if (previous != null) {
+            background.execute(() -> previous.clients().close());
+        }
+        OpenConnection current = open;
+        background.run(() -> CallerIdentity.of(current.clients()), id -> {
+            if (current == open) {
+                identity.set(id);
+            }
+        }, error -> {
+            if (current == open) {
+                report(error);
+            }
+        });
+        reload();
+    }
+
+    public AwsSession session() {
+        return session;
+    }
+
+    /** Lists both stores again from the start. */
+    public void refresh() {
+        if (open == null) {
+            return;
+        }
+        int gen = generation.incrementAndGet();
+        open = new OpenConnection(open.clients(), open.parameters(), open.secrets(), gen);
+        problem.set(null);
+        reload();
+    }
+
+    /** Stops every load still running (for example when the window closes). */
+    public void cancelLoads() {
+        generation.incrementAndGet();
+    }
+
+    public void close() {
+        cancelLoads();
+        OpenConnection last = open;
+        open = null;
+        if (last != null) {
+            last.clients().close();
+        }
+    }
+
+    private void reload() {
+        OpenConnection current = open;
+        int gen = current.generation();
+        parameters.clear();
+        secrets.clear();
+        parametersLoading.set(true);
+        secretsLoading.set(true);
+        updateStatus();
+        background.execute(() -> {
+            try {
+                current.parameters().listAll(page -> Platform.runLater(() -> {
+                    if (gen == generation.get()) {
+                        parameters.addPage(page);
+                        updateStatus();
+                    }
+                }), () -> gen != generation.get());
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    if (gen == generation.get()) {
+                        report(e);
+                    }
+                });
+            } finally {
+                Platform.runLater(() -> {
+                    if (gen == generation.get()) {
+                        parametersLoading.set(false);
+                        updateStatus();
+                    }
+                });
+            }
+        });
+        background.execute(() -> {
+            try {
+                current.secrets().listAll(page -> Platform.runLater(() -> {
+                    if (gen == generation.get()) {
+                        secrets.addPage(page);
+                        updateStatus();
+                    }
+                }), () -> gen != generation.get());
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    if (gen == generation.get()) {
+                        report(e);
+                    }
+                });
+            } finally {
+                Platform.runLater(() -> {
+                    if (gen == generation.get()) {
+                        secretsLoading.set(false);
+                        updateStatus();
+                    }
+                });
+            }
+        });
+    }
+
+    private void updateStatus() {
+        String counts = Formats.count(parameters.totalProperty().get(), "parameter", "parameters") + " · "
+                + Formats.count(secrets.total(), "secret", "secrets");
+        status.set(loading.get() ? "Loading… " + counts : counts);
+    }
+}

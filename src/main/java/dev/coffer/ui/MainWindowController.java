@@ -1,0 +1,378 @@
+package dev.coffer.ui;
+
+import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.Connection;
+import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.view.TreeEntry;
+import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.view.SecretListViewModel;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: parameter tree, secrets list, details, status bar. Thin: state lives in {@link MainViewModel}. */
+public final class MainWindowController {
+
+    @FXML private BorderPane root;
+    @FXML private SplitPane split;
+    @FXML private TextField parameterFilter;
+    @FXML private TreeView<TreeEntry> parameterTree;
+    @FXML private Label parameterCount;
+    @FXML private ProgressIndicator parametersProgress;
+    @FXML private TextField secretFilter;
+    @FXML private TableView<SecretListViewModel.Row> secretTable;
+    @FXML private Label secretPlaceholder;
+    @FXML private Label secretCount;
+    @FXML private ProgressIndicator secretsProgress;
+    @FXML private ScrollPane detailsScroll;
+    @FXML private Label connectionLabel;
+    @FXML private Label connectionTitle;
+    @FXML private Label statusText;
+    @FXML private ProgressBar loadProgress;
+    @FXML private Label readOnlyBadge;
+    @FXML private HBox messageBar;
+    @FXML private Label messageText;
+    @FXML private Button retryButton;
+    @FXML private ToggleButton themeToggle;
+    @FXML private CheckMenuItem darkThemeItem;
+    @FXML private MenuItem copyValueItem;
+
+    private MainViewModel model;
+    private WindowActions actions;
+    private final ClipboardGuard clipboard = new ClipboardGuard();
+
+    /** What the window asks of the application (connecting, themes, quitting). */
+    public interface WindowActions {
+        void connect();
+
+        void openSandbox();
+
+        void setDarkTheme(boolean dark);
+
+        void quit();
+    }
+
+    public void init(MainViewModel model, WindowActions actions, boolean darkTheme) {
+        this.model = model;
+        this.actions = actions;
+
+        bindParameters();
+        bindSecrets();
+        detailsScroll.setContent(new DetailsPane(model.details(), this::onCopyValue));
+        bindStatus();
+
+        themeToggle.setSelected(darkTheme);
+        darkThemeItem.selectedProperty().bindBidirectional(themeToggle.selectedProperty());
+        themeToggle.selectedProperty().addListener((obs, old, dark) -> actions.setDarkTheme(dark));
+        copyValueItem.disableProperty().bind(model.details().valueStateProperty().isNotEqualTo(DetailsViewModel.ValueState.REVEALED));
+    }
+
+    public SplitPane split() {
+        return split;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    private void bindParameters() {
+        parameterTree.rootProperty().bind(Bindings.createObjectBinding(() -> (TreeItem<TreeEntry>) model.parameters().rootProperty().get(),
+                model.parameters().rootProperty()));
+        parameterFilter.textProperty().bindBidirectional(model.parameters().filterProperty());
+        parameterTree.setCellFactory(tree -> new ParameterCell());
+        parameterTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() instanceof TreeEntry.ParameterEntry pe) {
+                secretTable.getSelectionModel().clearSelection();
+                model.details().show(pe.parameter());
+            }
+        });
+        parametersProgress.visibleProperty().bind(model.parametersLoadingProperty());
+        parameterCount.textProperty().bind(Bindings.createStringBinding(() -> {
+            int total = model.parameters().totalProperty().get();
+            int shown = model.parameters().shownCountProperty().get();
+            return shown == total ? String.format("%,d", total) : String.format("%,d of %,d", shown, total);
+        }, model.parameters().totalProperty(), model.parameters().shownCountProperty()));
+        parameterFilter.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                parameterFilter.clear();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DOWN) {
+                parameterTree.requestFocus();
+                if (parameterTree.getSelectionModel().isEmpty()) {
+                    parameterTree.getSelectionModel().selectFirst();
+                }
+            }
+        });
+    }
+
+    private void bindSecrets() {
+        TableColumn<SecretListViewModel.Row, String> name = textColumn("Name", 220, s -> s.name());
+        TableColumn<SecretListViewModel.Row, String> description = textColumn("Description", 200, s -> s.description().orElse(""));
+        TableColumn<SecretListViewModel.Row, java.time.Instant> changed = dateColumn("Last changed", 130,
+                s -> s.lastChanged().orElse(null), false);
+        TableColumn<SecretListViewModel.Row, java.time.Instant> accessed = dateColumn("Last accessed", 110,
+                s -> s.lastAccessed().orElse(null), true);
+        TableColumn<SecretListViewModel.Row, String> rotation = textColumn("Rotation", 80, s -> s.rotationEnabled() ? "On" : "Off");
+        TableColumn<SecretListViewModel.Row, String> key = textColumn("KMS key", 150, Secret::kmsKeyLabel);
+        TableColumn<SecretListViewModel.Row, String> owner = textColumn("Managed by", 110, s -> s.owningService().orElse(""));
+        TableColumn<SecretListViewModel.Row, String> tags = textColumn("Tags", 220, s -> s.tags().stream()
+                .map(t -> t.key() + "=" + t.value()).reduce((a, b) -> a + ", " + b).orElse(""));
+        secretTable.getColumns().setAll(List.of(name, description, changed, accessed, rotation, key, owner, tags));
+        secretTable.setItems(model.secrets().rows());
+        model.secrets().rows().comparatorProperty().bind(secretTable.comparatorProperty());
+        secretTable.setFixedCellSize(30);
+        secretFilter.textProperty().bindBidirectional(model.secrets().filterProperty());
+        secretTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (row != null) {
+                parameterTree.getSelectionModel().clearSelection();
+                model.details().show(row.secret());
+            }
+        });
+        secretsProgress.visibleProperty().bind(model.secretsLoadingProperty());
+        secretPlaceholder.textProperty().bind(Bindings.when(model.secretsLoadingProperty()).then("Loading secrets…")
+                .otherwise(Bindings.when(model.secrets().filterProperty().isEmpty()).then("No secrets in this region")
+                        .otherwise("No secret matches the filter")));
+        secretCount.textProperty().bind(Bindings.createStringBinding(() -> {
+            int total = model.secrets().total();
+            int shown = model.secrets().rows().size();
+            return shown == total ? String.format("%,d", total) : String.format("%,d of %,d", shown, total);
+        }, model.secrets().all(), model.secrets().rows()));
+        secretFilter.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                secretFilter.clear();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DOWN) {
+                secretTable.requestFocus();
+                if (secretTable.getSelectionModel().isEmpty()) {
+                    secretTable.getSelectionModel().selectFirst();
+                }
+            }
+        });
+    }
+
+    private static TableColumn<SecretListViewModel.Row, String> textColumn(String title, double width, Function<Secret, String> value) {
+        TableColumn<SecretListViewModel.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue().secret())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<SecretListViewModel.Row, java.time.Instant> dateColumn(String title, double width,
+            Function<Secret, java.time.Instant> value, boolean dateOnly) {
+        TableColumn<SecretListViewModel.Row, java.time.Instant> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue().secret())));
+        column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : dateOnly ? Formats.date(java.util.Optional.ofNullable(item)) : Formats.dateTime(item));
+            }
+        });
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private void bindStatus() {
+        ObservableValue<Connection> connection = model.connectionProperty();
+        ObservableValue<CallerIdentity> identity = model.identityProperty();
+        connectionLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            Connection c = connection.getValue();
+            if (c == null) {
+                return "Not connected";
+            }
+            CallerIdentity id = identity.getValue();
+            return c.label() + (id == null ? " · account …" : " · account " + id.account() + " · " + id.principalName());
+        }, connection, identity));
+        connectionTitle.textProperty().bind(Bindings.createStringBinding(() -> {
+            Connection c = connection.getValue();
+            return c == null ? "" : c.label();
+        }, connection));
+        statusText.textProperty().bind(model.statusProperty());
+        loadProgress.visibleProperty().bind(model.loadingProperty());
+        readOnlyBadge.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> connection.getValue() != null && connection.getValue().readOnly(), connection));
+        readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
+        messageBar.visibleProperty().bind(model.problemProperty().isNotNull());
+        messageBar.managedProperty().bind(messageBar.visibleProperty());
+        messageText.textProperty().bind(Bindings.createStringBinding(
+                () -> model.problemProperty().get() == null ? "" : model.problemProperty().get().text(), model.problemProperty()));
+    }
+
+    /** A folder with its count, or a parameter with an icon for its type. */
+    private static final class ParameterCell extends TreeCell<TreeEntry> {
+        private final Label count = new Label();
+
+        ParameterCell() {
+            count.getStyleClass().add("folder-count");
+        }
+
+        @Override
+        protected void updateItem(TreeEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(item.label());
+            if (item instanceof TreeEntry.FolderEntry folder) {
+                count.setText(String.format("%,d", folder.count()));
+                FontIcon icon = new FontIcon(getTreeItem() != null && getTreeItem().isExpanded() ? "mdal-folder_open" : "mdal-folder");
+                icon.getStyleClass().add("folder-icon");
+                // The count follows the name, in a quieter style.
+                Label name = new Label(item.label());
+                HBox row = new HBox(6, icon, name, count);
+                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                setText(null);
+                setGraphic(row);
+                setTooltip(new javafx.scene.control.Tooltip(folder.folder().path() + "\n"
+                        + Formats.count(folder.count(), "parameter", "parameters")));
+            } else if (item instanceof TreeEntry.ParameterEntry pe) {
+                Parameter p = pe.parameter();
+                String literal = "aws:ec2:image".equals(p.dataType()) ? "mdal-image"
+                        : p.isSecure() ? "mdal-lock" : "StringList".equals(p.type()) ? "mdal-list" : "mdmz-short_text";
+                FontIcon icon = new FontIcon(literal);
+                icon.getStyleClass().add("parameter-icon");
+                setGraphic(icon);
+                setTooltip(new javafx.scene.control.Tooltip(p.name() + "\n" + p.type() + " · " + p.tier() + " · v" + p.version()));
+            }
+        }
+    }
+
+    @FXML
+    private void onConnect() {
+        actions.connect();
+    }
+
+    @FXML
+    private void onSandbox() {
+        actions.openSandbox();
+    }
+
+    @FXML
+    private void onQuit() {
+        actions.quit();
+    }
+
+    @FXML
+    private void onRefresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void onFocusParameterFilter() {
+        parameterFilter.requestFocus();
+        parameterFilter.selectAll();
+    }
+
+    @FXML
+    private void onFocusSecretFilter() {
+        secretFilter.requestFocus();
+        secretFilter.selectAll();
+    }
+
+    @FXML
+    private void onReveal() {
+        model.details().toggleReveal();
+    }
+
+    @FXML
+    private void onCopyValue() {
+        if (model.details().valueStateProperty().get() == DetailsViewModel.ValueState.REVEALED) {
+            clipboard.copySecret(model.details().valueProperty().get());
+            model.statusProperty().set("Value copied; the clipboard is cleared in 30 seconds.");
+        }
+    }
+
+    @FXML
+    private void onCopyName() {
+        Object item = model.details().selectedProperty().get();
+        if (item instanceof Parameter p) {
+            clipboard.copy(p.name());
+        } else if (item instanceof Secret s) {
+            clipboard.copy(s.name());
+        }
+    }
+
+    @FXML
+    private void onCopyArn() {
+        Object item = model.details().selectedProperty().get();
+        OpenConnection open = model.openConnection();
+        if (item instanceof Secret s) {
+            clipboard.copy(s.arn());
+        } else if (item instanceof Parameter p && open != null && model.identityProperty().get() != null) {
+            clipboard.copy(open.parameters().arnOf(p.name(), model.identityProperty().get().account()));
+        }
+    }
+
+    @FXML
+    private void onDismissMessage() {
+        model.dismissProblem();
+    }
+
+    @FXML
+    private void onShortcuts() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.setContentText(String.join("\n",
+                "Ctrl+O\tConnect to a profile, region or endpoint",
+                "F5\tRefresh",
+                "Ctrl+F\tFilter parameters",
+                "Ctrl+Shift+F\tSearch secrets",
+                "Ctrl+E\tReveal or hide the selected value",
+                "Ctrl+Alt+C\tCopy the value (cleared after 30 s)",
+                "Ctrl+Shift+C\tCopy the name",
+                "Ctrl+Shift+A\tCopy the ARN",
+                "Ctrl+Shift+D\tDark theme",
+                "Esc\tClear a filter"));
+        alert.show();
+    }
+
+    @FXML
+    private void onAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("About Coffer");
+        alert.setHeaderText("Coffer " + Version.current());
+        alert.setContentText("A desktop console for AWS Secrets Manager and Systems Manager Parameter Store.");
+        alert.show();
+    }
+
+    /** Puts the selection on a parameter by name (used after loading and by tests). */
+    public void selectParameter(String name) {
+        TreeItem<TreeEntry> item = model.parameters().reveal(name);
+        if (item != null) {
+            parameterTree.getSelectionModel().select(item);
+            int row = parameterTree.getRow(item);
+            if (row >= 0) {
+                parameterTree.scrollTo(Math.max(0, row - 3));
+            }
+        }
+    }
+}

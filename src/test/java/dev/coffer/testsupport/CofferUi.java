@@ -1,0 +1,69 @@
+package dev.coffer.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.coffer.App;
+import dev.coffer.LaunchOptions;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.sandbox.MotoServer;
+import dev.coffer.sandbox.SandboxData;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import org.testfx.api.FxToolkit;
+
+/** Starts the real Coffer window against the test moto, headless, for TestFX tests. */
+public final class CofferUi {
+
+    private CofferUi() {
+    }
+
+    /** Seeds the test moto with the sandbox's example data. */
+    public static void seedSandboxData(MotoServer moto) {
+        try (ClientFactory clients = Moto.clients(moto, false)) {
+            SandboxData.seed(clients);
+        }
+    }
+
+    /** Launches the app on moto (as `coffer --endpoint-url ...`) and waits until both lists have loaded. */
+    public static App launch(MotoServer moto, boolean readOnly) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        App app = (App) FxToolkit.setupApplication(
+                () -> new App(LaunchOptions.of(null, "us-east-1", moto.endpoint(), readOnly, false)));
+        awaitLoaded(app);
+        return app;
+    }
+
+    public static void awaitLoaded(App app) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> onFx(() -> app.model().openConnection() != null && !app.model().loadingProperty().get()
+                        && app.model().identityProperty().get() != null));
+    }
+
+    public static void close(App app) throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    /** Runs a query on the FX thread and returns its answer. */
+    public static <T> T onFx(Callable<T> query) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(query.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
