@@ -7,7 +7,10 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
 import dev.coffer.secrets.view.SecretListViewModel;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +40,8 @@ public final class MainViewModel {
     private final BooleanProperty secretsLoading = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Not connected");
     private final ObjectProperty<AwsErrors.Problem> problem = new SimpleObjectProperty<>();
+    private final BooleanProperty parametersFailed = new SimpleBooleanProperty();
+    private final BooleanProperty secretsFailed = new SimpleBooleanProperty();
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -77,6 +82,16 @@ public final class MainViewModel {
 
     public BooleanProperty secretsLoadingProperty() {
         return secretsLoading;
+    }
+
+    /** The last parameter listing stopped with an error. */
+    public BooleanProperty parametersFailedProperty() {
+        return parametersFailed;
+    }
+
+    /** The last secrets listing stopped with an error. */
+    public BooleanProperty secretsFailedProperty() {
+        return secretsFailed;
     }
 
     public StringProperty statusProperty() {
@@ -163,48 +178,41 @@ public final class MainViewModel {
         secrets.clear();
         parametersLoading.set(true);
         secretsLoading.set(true);
+        parametersFailed.set(false);
+        secretsFailed.set(false);
         updateStatus();
+        load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameters::addPage,
+                parametersLoading, parametersFailed);
+        load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled), secrets::addPage,
+                secretsLoading, secretsFailed);
+    }
+
+    /** How a store lists everything: pages to a consumer, until cancelled. */
+    private interface Listing<T> {
+        void run(Consumer<List<T>> onPage, BooleanSupplier cancelled);
+    }
+
+    /** Runs one listing in the background; its pages reach the FX thread only while {@code gen} is current. */
+    private <T> void load(int gen, Listing<T> listing, Consumer<List<T>> addPage, BooleanProperty loadingFlag, BooleanProperty failedFlag) {
         background.execute(() -> {
             try {
-                current.parameters().listAll(page -> Platform.runLater(() -> {
+                listing.run(page -> Platform.runLater(() -> {
                     if (gen == generation.get()) {
-                        parameters.addPage(page);
+                        addPage.accept(page);
                         updateStatus();
                     }
                 }), () -> gen != generation.get());
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (gen == generation.get()) {
+                        failedFlag.set(true);
                         report(e);
                     }
                 });
             } finally {
                 Platform.runLater(() -> {
                     if (gen == generation.get()) {
-                        parametersLoading.set(false);
-                        updateStatus();
-                    }
-                });
-            }
-        });
-        background.execute(() -> {
-            try {
-                current.secrets().listAll(page -> Platform.runLater(() -> {
-                    if (gen == generation.get()) {
-                        secrets.addPage(page);
-                        updateStatus();
-                    }
-                }), () -> gen != generation.get());
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> {
-                    if (gen == generation.get()) {
-                        report(e);
-                    }
-                });
-            } finally {
-                Platform.runLater(() -> {
-                    if (gen == generation.get()) {
-                        secretsLoading.set(false);
+                        loadingFlag.set(false);
                         updateStatus();
                     }
                 });

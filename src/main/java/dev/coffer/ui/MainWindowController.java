@@ -153,8 +153,9 @@ public final class MainWindowController {
         });
         secretsProgress.visibleProperty().bind(model.secretsLoadingProperty());
         secretPlaceholder.textProperty().bind(Bindings.when(model.secretsLoadingProperty()).then("Loading secrets…")
+                .otherwise(Bindings.when(model.secretsFailedProperty()).then("Could not list secrets (see the message above)")
                 .otherwise(Bindings.when(model.secrets().filterProperty().isEmpty()).then("No secrets in this region")
-                        .otherwise("No secret matches the filter")));
+                        .otherwise("No secret matches the filter"))));
         secretCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.secrets().total();
             int shown = model.secrets().rows().size();
