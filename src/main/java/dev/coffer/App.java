@@ -69,7 +69,7 @@ public final class App extends Application {
             throw new UncheckedIOException(e);
         }
         window = loader.getController();
-        window.init(model, new Actions(), settings.darkTheme);
+        window.init(model, new Actions(), settings.darkTheme, background);
 
         scene = new Scene(root, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
@@ -85,6 +85,9 @@ public final class App extends Application {
             }
         }
         restoreGeometry();
+        if (Boolean.getBoolean("coffer.reportStartup")) {
+            reportFirstFrame();
+        }
         stage.show();
         window.split().setDividerPositions(settings.dividers);
         Platform.runLater(this::openInitialConnection);
@@ -160,6 +163,28 @@ public final class App extends Application {
             model.parametersLoadingProperty().set(false);
             model.report(error);
         });
+    }
+
+    /**
+     * With -Dcoffer.reportStartup=true, prints one line when the window's first frame has been laid
+     * out, for the scale benchmark and for anyone looking into a slow start.
+     */
+    private void reportFirstFrame() {
+        Runnable report = new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    long ms = ProcessHandle.current().info().startInstant()
+                            .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+                    System.out.println("coffer: window ready " + ms + " ms after process start");
+                    Platform.runLater(() -> scene.removePostLayoutPulseListener(this));
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(report);
     }
 
     private void applyTheme(boolean dark) {

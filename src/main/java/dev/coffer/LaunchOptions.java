@@ -27,6 +27,11 @@ public final class LaunchOptions {
     @Option(names = "--sandbox", description = "Open the local sandbox (moto_server seeded with example data).")
     boolean sandbox;
 
+    @Option(names = "--self-check",
+            description = "Check that this installation can run (JavaFX, the AWS SDK clients, SSO support) without opening "
+                    + "a window or calling AWS, print what was checked and exit (0 when all checks pass).")
+    boolean selfCheck;
+
     public String profile() {
         return profile;
     }
@@ -45,6 +50,10 @@ public final class LaunchOptions {
 
     public boolean sandbox() {
         return sandbox;
+    }
+
+    public boolean selfCheck() {
+        return selfCheck;
     }
 
     public static LaunchOptions parse(String... args) {

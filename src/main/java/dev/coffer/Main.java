@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /**
  * The launcher. A plain class (not an Application) so Coffer starts from the class path and from
- * the packaged runtime alike. Handles --help and --version without starting JavaFX.
+ * the packaged runtime alike. Handles --help, --version and --self-check without starting JavaFX.
  */
 public final class Main {
 
@@ -13,7 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new LaunchOptions());
+        LaunchOptions options = new LaunchOptions();
+        CommandLine cli = new CommandLine(options);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
@@ -23,6 +24,9 @@ public final class Main {
             cli.getErr().println(e.getMessage());
             cli.usage(cli.getErr());
             System.exit(2);
+        }
+        if (options.selfCheck()) {
+            System.exit(SelfCheck.run(System.out));
         }
         Application.launch(App.class, args);
     }

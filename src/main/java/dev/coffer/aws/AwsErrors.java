@@ -1,17 +1,21 @@
 package dev.coffer.aws;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Turns SDK exceptions into a short message a person can act on. Never includes request bodies,
- * so a secret value can not leak through an error dialog.
+ * Turns SDK exceptions into a short message a person can act on: one line each for summary and
+ * advice, never a stack trace. Never includes request bodies, and hides values that AWS echoes
+ * back in validation errors, so a secret value can not leak through an error dialog.
  */
 public final class AwsErrors {
 
@@ -33,6 +37,12 @@ public final class AwsErrors {
     private static final Set<String> NOT_FOUND = Set.of("ParameterNotFound", "ResourceNotFoundException", "ParameterVersionNotFound",
             "NotFoundException", "InvalidAMIID.NotFound");
 
+    /**
+     * AWS validation errors quote the rejected member ("Value 'xyz' at 'secretString' failed to
+     * satisfy constraint"); for a value that is the secret itself, so the quote is dropped.
+     */
+    private static final Pattern ECHOED_VALUE = Pattern.compile("(?s)Value '.*?' at '");
+
     private AwsErrors() {
     }
 
@@ -45,7 +55,10 @@ public final class AwsErrors {
         if (t instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? "" : nullToEmpty(aws.awsErrorDetails().errorCode());
             String message = aws.awsErrorDetails() == null ? "" : nullToEmpty(aws.awsErrorDetails().errorMessage());
-            if (DENIED.contains(code) || aws.statusCode() == 403 && !EXPIRED.contains(code)) {
+            // 401: AWS did not accept who is calling, e.g. the SSO portal's UnauthorizedException for a
+            // session token that was signed out or revoked. Signing in again fixes it; a permission does not.
+            boolean unauthenticated = aws.statusCode() == 401;
+            if (!unauthenticated && (DENIED.contains(code) || aws.statusCode() == 403 && !EXPIRED.contains(code))) {
                 return new Problem(Kind.ACCESS_DENIED, "Access denied" + detail(message),
                         "Ask your administrator for the permission, or connect with a role that has it.");
             }
@@ -53,7 +66,7 @@ public final class AwsErrors {
                 return new Problem(Kind.THROTTLED, "AWS is throttling requests (rate exceeded).",
                         "Wait a moment and try again; your work has been kept.");
             }
-            if (EXPIRED.contains(code)) {
+            if (EXPIRED.contains(code) || unauthenticated) {
                 return new Problem(Kind.EXPIRED_CREDENTIALS, "Your credentials are expired or not valid" + detail(message),
                         "Sign in again (for SSO profiles: Connect → Sign in), then retry.");
             }
@@ -61,14 +74,13 @@ public final class AwsErrors {
                 return new Problem(Kind.NOT_FOUND, "Not found" + detail(message), "Refresh to see the current state.");
             }
             if (aws.statusCode() == 400) {
-                return new Problem(Kind.INVALID_REQUEST, "AWS rejected the request" + detail(code + (message.isEmpty() ? "" : ": " + message)),
+                return new Problem(Kind.INVALID_REQUEST, "AWS rejected the request" + detail(codeAndMessage(code, message)),
                         "Correct the input and try again.");
             }
-            return new Problem(Kind.OTHER, "AWS answered with an error" + detail(code + (message.isEmpty() ? "" : ": " + message)),
+            return new Problem(Kind.OTHER, "AWS answered with an error" + detail(codeAndMessage(code, message)),
                     "Try again; if it persists, check the AWS service health.");
         }
-        if (hasCause(error, UnknownHostException.class) || hasCause(error, ConnectException.class)
-                || hasCause(error, SocketTimeoutException.class) || t instanceof ApiCallTimeoutException) {
+        if (isNetworkFailure(error) || t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
             return new Problem(Kind.UNREACHABLE, "Cannot reach the AWS endpoint.",
                     "Check your network, VPN or proxy, and the endpoint and region of this connection.");
         }
@@ -86,6 +98,29 @@ public final class AwsErrors {
         return new Problem(Kind.OTHER, "Something went wrong" + detail(firstLine(message)), "Try again.");
     }
 
+    /**
+     * Could not connect or got no answer: unknown host, refused, no route, or a timeout. Apache's
+     * connect timeout is an InterruptedIOException (not a SocketTimeoutException), so it is
+     * matched by name rather than by a type this class would otherwise not need.
+     */
+    private static boolean isNetworkFailure(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            if (c instanceof UnknownHostException || c instanceof ConnectException || c instanceof NoRouteToHostException
+                    || c instanceof SocketTimeoutException
+                    || c.getClass().getName().equals("org.apache.http.conn.ConnectTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String codeAndMessage(String code, String message) {
+        if (code.isEmpty()) {
+            return message;
+        }
+        return message.isEmpty() ? code : code + ": " + message;
+    }
+
     private static Throwable unwrap(Throwable error) {
         Throwable t = error;
         while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
@@ -100,25 +135,25 @@ public final class AwsErrors {
         return t;
     }
 
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable c = error; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return true;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return false;
-    }
-
+    /** ": first line of the message." (or just "." when there is none), with echoed values hidden. */
     private static String detail(String message) {
-        return message == null || message.isBlank() ? "." : ": " + firstLine(message).trim() + (message.trim().endsWith(".") ? "" : ".");
+        String line = message == null ? "" : firstLine(message).trim();
+        if (line.isEmpty()) {
+            return ".";
+        }
+        return ": " + line + (line.endsWith(".") || line.endsWith("…") ? "" : ".");
     }
 
     private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
+        String hidden = ECHOED_VALUE.matcher(s).replaceAll("Value (hidden) at '");
+        int end = hidden.length();
+        for (char stop : new char[] {'\n', '\r'}) {
+            int at = hidden.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String line = hidden.substring(0, end);
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 

@@ -1,12 +1,22 @@
 package dev.coffer.aws;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /** Opens a {@link Connection} into an {@link AwsSession}: resolves credentials and endpoint. */
 public final class Sessions {
@@ -19,20 +29,100 @@ public final class Sessions {
     }
 
     /**
-     * A session for a profile. The SDK's profile provider handles static keys, assume-role,
-     * credential_process and SSO (with a cached token) just as the AWS CLI does.
+     * A session for a profile. The SDK's profile provider handles static keys,
+     * credential_process, web identity and SSO (with a cached token) just as the AWS CLI does.
+     *
+     * <p>Assume-role profiles with a {@code source_profile} are resolved here instead: the SDK's
+     * own provider builds its STS client from the default profile file and region chain, so it
+     * would ignore this connection's region and endpoint (AssumeRole for a LocalStack or moto
+     * profile would go to the real STS). Here STS is called in the connection's region, at the
+     * session's endpoint when there is one, with the source profile's credentials (which may
+     * themselves come from a role, SSO or a process).
      */
     public static AwsSession forProfile(Connection connection, ProfileFile profiles, Optional<String> profileEndpoint) {
-        AwsCredentialsProvider credentials = ProfileCredentialsProvider.builder()
-                .profileFile(profiles)
-                .profileName(connection.profile())
-                .build();
-        Optional<URI> endpoint = connection.endpoint().or(() -> profileEndpoint.map(URI::create));
+        Optional<URI> endpoint = connection.endpoint().or(() -> profileEndpoint.map(String::trim).filter(s -> !s.isEmpty()).map(URI::create));
+        AwsCredentialsProvider credentials = credentialsFor(profiles, connection.profile(), connection.region(), endpoint,
+                new ArrayList<>());
         return new AwsSession(connection, credentials, endpoint);
     }
 
     /** A session against a local endpoint (the sandbox, moto or LocalStack) with local credentials. */
     public static AwsSession local(Connection connection, URI endpoint) {
         return new AwsSession(connection, LOCAL_CREDENTIALS, Optional.of(endpoint));
+    }
+
+    private static AwsCredentialsProvider credentialsFor(ProfileFile file, String name, String region, Optional<URI> endpoint,
+                                                        List<String> chain) {
+        Optional<Profile> profile = file.profile(name);
+        if (profile.isEmpty() || !isRoleWithSourceProfile(profile.get().properties())) {
+            return ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build();
+        }
+        Map<String, String> props = profile.get().properties();
+        if (chain.contains(name)) {
+            chain.add(name);
+            return failing("The profiles " + String.join(" → ", chain) + " name each other as source_profile; "
+                    + "fix the loop in your AWS config file.");
+        }
+        chain.add(name);
+        String source = props.get(ProfileProperty.SOURCE_PROFILE);
+        AwsCredentialsProvider sourceCredentials = source.equals(name)
+                ? ownKeys(profile.get())
+                : credentialsFor(file, source, region, endpoint, chain);
+
+        AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
+                .roleArn(props.get(ProfileProperty.ROLE_ARN))
+                .roleSessionName(Optional.ofNullable(props.get(ProfileProperty.ROLE_SESSION_NAME))
+                        .orElse("coffer-" + System.currentTimeMillis()));
+        Optional.ofNullable(props.get(ProfileProperty.EXTERNAL_ID)).ifPresent(request::externalId);
+        String duration = props.get(ProfileProperty.DURATION_SECONDS);
+        if (duration != null) {
+            try {
+                request.durationSeconds(Integer.valueOf(duration.trim()));
+            } catch (NumberFormatException e) {
+                return failing("The profile '" + name + "' has duration_seconds = " + duration.trim() + ", which is not a number of seconds.");
+            }
+        }
+        // STS through the one client factory (retry mode, timeouts, endpoint), signed with the
+        // source credentials. Not read-only: AssumeRole changes nothing, but is not a read either.
+        Connection stsConnection = new Connection(source, region, endpoint, false, false);
+        ClientFactory sts = new ClientFactory(new AwsSession(stsConnection, sourceCredentials, endpoint));
+        return StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts.sts())
+                .refreshRequest(request.build())
+                .build();
+    }
+
+    /**
+     * role_arn + source_profile, not web identity or SSO (those the SDK takes first), and not
+     * credential_source (EC2/ECS/environment sources, left to the SDK).
+     */
+    private static boolean isRoleWithSourceProfile(Map<String, String> props) {
+        return props.containsKey(ProfileProperty.ROLE_ARN)
+                && props.containsKey(ProfileProperty.SOURCE_PROFILE)
+                && !props.containsKey(ProfileProperty.WEB_IDENTITY_TOKEN_FILE)
+                && !props.containsKey(ProfileProperty.CREDENTIAL_SOURCE)
+                && !props.containsKey("sso_session") && !props.containsKey(ProfileProperty.SSO_START_URL)
+                && !props.containsKey(ProfileProperty.SSO_ACCOUNT_ID) && !props.containsKey(ProfileProperty.SSO_ROLE_NAME)
+                && !props.containsKey(ProfileProperty.SSO_REGION);
+    }
+
+    /** A profile that is its own source_profile assumes its role with the keys it holds. */
+    private static AwsCredentialsProvider ownKeys(Profile profile) {
+        Optional<String> id = profile.property(ProfileProperty.AWS_ACCESS_KEY_ID);
+        Optional<String> secret = profile.property(ProfileProperty.AWS_SECRET_ACCESS_KEY);
+        if (id.isEmpty() || secret.isEmpty()) {
+            return failing("The profile '" + profile.name() + "' is its own source_profile but holds no access keys.");
+        }
+        Optional<String> token = profile.property(ProfileProperty.AWS_SESSION_TOKEN);
+        AwsCredentials credentials = token.<AwsCredentials>map(t -> AwsSessionCredentials.create(id.get(), secret.get(), t))
+                .orElseGet(() -> AwsBasicCredentials.create(id.get(), secret.get()));
+        return StaticCredentialsProvider.create(credentials);
+    }
+
+    /** A provider that reports a configuration problem when credentials are first needed, as the SDK's does. */
+    private static AwsCredentialsProvider failing(String message) {
+        return () -> {
+            throw SdkClientException.create(message);
+        };
     }
 }

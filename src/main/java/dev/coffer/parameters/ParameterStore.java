@@ -1,21 +1,40 @@
 package dev.coffer.parameters;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.InvalidDraftException;
+import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
+import dev.coffer.aws.TagChange;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
+import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
+import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
+import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 import software.amazon.awssdk.services.ssm.model.ParameterInlinePolicy;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 /** Parameter Store, as Coffer uses it. Plain Java over the SDK; no UI types. */
@@ -25,6 +44,16 @@ public final class ParameterStore {
     public static final int LIST_PAGE_SIZE = 50;
     /** The most names GetParameters takes at once. */
     public static final int VALUE_BATCH_SIZE = 10;
+    /** The largest page GetParameterHistory allows. */
+    public static final int HISTORY_PAGE_SIZE = 50;
+    /** The most names DeleteParameters takes at once. */
+    public static final int DELETE_BATCH_SIZE = 10;
+    /** The most values one DescribeParameters filter takes. */
+    public static final int FILTER_VALUES_MAX = 50;
+    /** Where Parameter Store resolves Secrets Manager secrets. */
+    public static final String SECRETS_MANAGER_REFERENCE = "/aws/reference/secretsmanager/";
+    /** The key AWS uses for a SecureString when no other is chosen. */
+    public static final String DEFAULT_KEY = "alias/aws/ssm";
 
     private final ClientFactory clients;
 
@@ -104,5 +133,559 @@ public final class ParameterStore {
         List<String> texts = new ArrayList<>();
         policies.forEach(p -> texts.add(p.policyText()));
         return "[" + String.join(",", texts) + "]";
+    }
+
+    // ---------------------------------------------------------------- reading one parameter
+
+    /** The current value, decrypted, with its version (GetParameter WithDecryption). */
+    public ParameterValue current(String name) {
+        software.amazon.awssdk.services.ssm.model.Parameter p = ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter();
+        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), p.typeAsString(),
+                p.dataType() == null ? ParameterDraft.TEXT : p.dataType());
+    }
+
+    /** A parameter's metadata (DescribeParameters, Name Equals), or empty when it does not exist. */
+    public Optional<Parameter> describe(String name) {
+        return Optional.ofNullable(describeAll(List.of(name)).get(name));
+    }
+
+    /**
+     * The metadata of the named parameters that exist, by name: DescribeParameters with a Name
+     * Equals filter of up to {@value #FILTER_VALUES_MAX} names a request, in pages of
+     * {@value #LIST_PAGE_SIZE}.
+     */
+    public Map<String, Parameter> describeAll(Collection<String> names) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(names));
+        Map<String, Parameter> found = new LinkedHashMap<>();
+        for (int i = 0; i < distinct.size(); i += FILTER_VALUES_MAX) {
+            List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + FILTER_VALUES_MAX));
+            ParameterStringFilter filter = ParameterStringFilter.builder().key("Name").option("Equals").values(batch).build();
+            describePages(filter, page -> page.forEach(p -> found.put(p.name(), p)));
+        }
+        return found;
+    }
+
+    /**
+     * Every parameter in a folder and below it (DescribeParameters with a Path Recursive filter,
+     * largest pages), sorted by name; the root "/" lists every parameter, also those whose names
+     * have no leading slash.
+     */
+    public List<Parameter> describeUnder(String folderPath) {
+        String path = folderPath == null ? "" : folderPath.trim();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        ParameterStringFilter filter = path.isEmpty() ? null
+                : ParameterStringFilter.builder().key("Path").option("Recursive").values(path.startsWith("/") ? path : "/" + path).build();
+        List<Parameter> all = new ArrayList<>();
+        describePages(filter, all::addAll);
+        all.sort(Comparator.comparing(Parameter::name));
+        return all;
+    }
+
+    private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage) {
+        String token = null;
+        do {
+            DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(token);
+            if (filter != null) {
+                request.parameterFilters(filter);
+            }
+            DescribeParametersResponse page = ssm().describeParameters(request.build());
+            onPage.accept(page.parameters().stream().map(ParameterStore::toParameter).toList());
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+    }
+
+    // ---------------------------------------------------------------- saving
+
+    /**
+     * Creates or updates a parameter and returns its new version.
+     *
+     * <p>The draft is checked with {@link ParameterRules} first; any problem throws
+     * {@link InvalidDraftException} before anything is sent. Creating ({@code expectedVersion}
+     * empty) sends Overwrite=false with the tags; when the name exists meanwhile it throws
+     * {@link ParameterConflictException} with expected version 0. Updating first reads the
+     * parameter: when its version is no longer {@code expectedVersion} (or it was deleted) it
+     * throws {@link ParameterConflictException}; then it checks the rules that depend on the
+     * current parameter (Advanced can't become Standard), sends Overwrite=true, and changes the
+     * tags with RemoveTagsFromResource / AddTagsToResource (AWS takes no tags with Overwrite).
+     * Policies are sent when the draft has some, and {@code [{}]} when the parameter had some and
+     * the draft has none; otherwise they are left alone. A SecureString without a key is sent
+     * with {@value #DEFAULT_KEY}, so the key is always the one the draft shows.
+     */
+    public long put(ParameterDraft draft, OptionalLong expectedVersion) {
+        Instant now = Instant.now();
+        List<Problem> problems = ParameterRules.check(draft, Optional.empty(), now);
+        if (!problems.isEmpty()) {
+            throw new InvalidDraftException(problems);
+        }
+        if (expectedVersion.isEmpty()) {
+            return create(draft);
+        }
+        long expected = expectedVersion.getAsLong();
+        Optional<Parameter> existing = describe(draft.name());
+        if (existing.isEmpty() || existing.get().version() != expected) {
+            throw new ParameterConflictException(draft.name(), expected, existing.orElse(null));
+        }
+        problems = ParameterRules.check(draft, existing, now);
+        if (!problems.isEmpty()) {
+            throw new InvalidDraftException(problems);
+        }
+        TagChange tagChange = TagChange.between(tags(draft.name()), draft.tags());
+        PutParameterRequest.Builder request = request(draft).overwrite(true).description(draft.description());
+        policiesToSend(draft.policies(), existing).ifPresent(request::policies);
+        long version = ssm().putParameter(request.build()).version();
+        applyTags(draft.name(), tagChange);
+        return version;
+    }
+
+    private long create(ParameterDraft draft) {
+        PutParameterRequest.Builder request = request(draft).overwrite(false);
+        if (!draft.description().isEmpty()) {
+            request.description(draft.description());
+        }
+        if (!draft.tags().isEmpty()) {
+            request.tags(draft.tags().stream()
+                    .map(t -> software.amazon.awssdk.services.ssm.model.Tag.builder().key(t.key()).value(t.value()).build()).toList());
+        }
+        if (!draft.policies().isEmpty()) {
+            request.policies(draft.policies().toJson());
+        }
+        try {
+            return ssm().putParameter(request.build()).version();
+        } catch (ParameterAlreadyExistsException exists) {
+            throw new ParameterConflictException(draft.name(), 0, describe(draft.name()).orElse(null));
+        }
+    }
+
+    private static PutParameterRequest.Builder request(ParameterDraft draft) {
+        PutParameterRequest.Builder request = PutParameterRequest.builder()
+                .name(draft.name())
+                .type(draft.type())
+                .value(draft.value().reveal())
+                .dataType(draft.dataType())
+                .tier(draft.tier());
+        if (draft.isSecure()) {
+            request.keyId(draft.keyId().orElse(DEFAULT_KEY));
+        }
+        return request;
+    }
+
+    /**
+     * The Policies to send with an update: the draft's when it has some; {@code [{}]} (remove
+     * all) when it has none and the parameter has some; nothing when neither has any.
+     */
+    static Optional<String> policiesToSend(ParameterPolicies policies, Optional<Parameter> existing) {
+        if (!policies.isEmpty()) {
+            return Optional.of(policies.toJson());
+        }
+        boolean hadPolicies = existing.map(p -> {
+            try {
+                return !ParameterPolicies.parse(p.policiesJson()).isEmpty();
+            } catch (IllegalArgumentException unreadable) {
+                return !p.policiesJson().isBlank();
+            }
+        }).orElse(false);
+        return hadPolicies ? Optional.of(ParameterPolicies.CLEAR_JSON) : Optional.empty();
+    }
+
+    private void applyTags(String name, TagChange change) {
+        if (!change.keysToRemove().isEmpty()) {
+            ssm().removeTagsFromResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)
+                    .tagKeys(change.keysToRemove()));
+        }
+        if (!change.toAdd().isEmpty()) {
+            ssm().addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)
+                    .tags(change.toAdd().stream()
+                            .map(t -> software.amazon.awssdk.services.ssm.model.Tag.builder().key(t.key()).value(t.value()).build())
+                            .toList()));
+        }
+    }
+
+    // ---------------------------------------------------------------- history and labels
+
+    /**
+     * Every version AWS keeps (GetParameterHistory, {@value #HISTORY_PAGE_SIZE} a page), newest
+     * first; with values decrypted when {@code withValues}, otherwise without any value.
+     */
+    public List<ParameterVersion> history(String name, boolean withValues) {
+        List<ParameterVersion> all = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            GetParameterHistoryResponse page = ssm().getParameterHistory(b -> b.name(name).withDecryption(withValues)
+                    .maxResults(HISTORY_PAGE_SIZE).nextToken(t));
+            page.parameters().forEach(h -> all.add(toVersion(h, withValues)));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        all.sort(Comparator.comparingLong(ParameterVersion::version).reversed());
+        return all;
+    }
+
+    /** {@link VersionLimitWarning#oldestVersionLabelWarning} for a parameter's history. */
+    public Optional<String> versionLimitWarning(String name) {
+        return VersionLimitWarning.oldestVersionLabelWarning(history(name, false));
+    }
+
+    /**
+     * Puts labels on a version (LabelParameterVersion; a label moves from any other version).
+     * Checks the labels with {@link LabelRules} first. Returns the labels AWS refused (InvalidLabels).
+     */
+    public List<String> label(String name, long version, List<String> labels) {
+        List<Problem> problems = LabelRules.check(labels, List.of());
+        if (!problems.isEmpty()) {
+            throw new InvalidDraftException(problems);
+        }
+        return List.copyOf(ssm().labelParameterVersion(b -> b.name(name).parameterVersion(version).labels(labels)).invalidLabels());
+    }
+
+    /** Removes labels from a version (UnlabelParameterVersion). */
+    public void unlabel(String name, long version, List<String> labels) {
+        if (labels.isEmpty()) {
+            return;
+        }
+        ssm().unlabelParameterVersion(b -> b.name(name).parameterVersion(version).labels(labels));
+    }
+
+    /**
+     * Puts an old version's value, type, description, data type and key back as a new version
+     * and returns it. Tags and policies stay as they are now, and so does an Advanced tier.
+     *
+     * @throws NoSuchElementException when the parameter or that version is gone
+     */
+    public long restore(String name, long version) {
+        ParameterVersion old = history(name, true).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("Version " + version + " of " + name
+                        + " is not in its history (AWS keeps the last " + VersionLimitWarning.MAX_VERSIONS + " versions)."));
+        Parameter now = describe(name).orElseThrow(() -> new NoSuchElementException(name + " no longer exists."));
+        String tier = ParameterDraft.ADVANCED.equals(now.tier()) ? ParameterDraft.ADVANCED : old.tier();
+        ParameterDraft draft = new ParameterDraft(name, old.type(), old.value().orElseThrow(), old.description().orElse(""),
+                old.dataType(), tier, old.isSecure() ? old.keyId() : Optional.empty(), tags(name), policiesOf(now));
+        return put(draft, OptionalLong.of(now.version()));
+    }
+
+    // ---------------------------------------------------------------- deleting, copying, moving
+
+    /**
+     * Deletes parameters ({@value #DELETE_BATCH_SIZE} names a DeleteParameters call) and returns
+     * the names AWS reported as invalid (not deleted, usually because they no longer exist).
+     */
+    public List<String> delete(List<String> names) {
+        List<String> invalid = new ArrayList<>();
+        for (int i = 0; i < names.size(); i += DELETE_BATCH_SIZE) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + DELETE_BATCH_SIZE));
+            invalid.addAll(ssm().deleteParameters(b -> b.names(batch)).invalidParameters());
+        }
+        return invalid;
+    }
+
+    /**
+     * Plans copying parameters to new names by replacing the leading {@code fromPrefix} of each
+     * name with {@code toPrefix} ("/apps/billing" to "/apps/invoicing" renames
+     * "/apps/billing/url" to "/apps/invoicing/url"). Sends nothing.
+     *
+     * @throws InvalidDraftException when a name is not under the prefix, a new name breaks the
+     *                               name rules, two names would become one, or a new name is also a source
+     */
+    public CopyPlan planCopy(List<String> names, String fromPrefix, String toPrefix) {
+        List<Problem> problems = new ArrayList<>();
+        List<CopyPlan.Move> moves = new ArrayList<>();
+        Set<String> sources = new HashSet<>(names);
+        Set<String> targets = new HashSet<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            if (!name.startsWith(fromPrefix)) {
+                problems.add(new Problem("name", name + " is not under " + fromPrefix + "."));
+                continue;
+            }
+            String target = toPrefix + name.substring(fromPrefix.length());
+            for (Problem p : ParameterRules.checkName(target)) {
+                problems.add(new Problem("name", target + ": " + p.message()));
+            }
+            if (target.equals(name)) {
+                problems.add(new Problem("name", name + " would be copied onto itself."));
+            } else if (sources.contains(target)) {
+                problems.add(new Problem("name", target + " is both copied and a copy's new name; copy in two steps."));
+            }
+            if (!targets.add(target)) {
+                problems.add(new Problem("name", "Two parameters would both become " + target + "."));
+            }
+            moves.add(new CopyPlan.Move(name, target));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDraftException(problems);
+        }
+        return new CopyPlan(moves);
+    }
+
+    /** The planned new names that already exist. */
+    public List<String> existingTargets(CopyPlan plan) {
+        return describeAll(plan.targets()).keySet().stream().sorted().toList();
+    }
+
+    /** {@link #copy(CopyPlan, boolean, boolean, Consumer)} that refuses to overwrite existing parameters. */
+    public void copy(CopyPlan plan, boolean deleteSources, Consumer<String> progress) {
+        copy(plan, deleteSources, false, progress);
+    }
+
+    /**
+     * Copies (or, with {@code deleteSources}, moves) parameters as planned: type, value,
+     * description, tier, data type, KMS key and tags (not policies). Everything is read and
+     * checked first; then every put is sent; the sources are deleted only after every put
+     * succeeded.
+     *
+     * @param overwriteExisting whether new names that already exist may be overwritten (they keep
+     *                          their policies, and an Advanced one stays Advanced); without it
+     *                          existing targets throw {@link CopyTargetsExistException} before
+     *                          anything is written
+     * @throws CopyIncompleteException when a put fails part way; nothing is deleted then
+     * @throws NoSuchElementException when a source no longer exists (nothing is written)
+     */
+    public void copy(CopyPlan plan, boolean deleteSources, boolean overwriteExisting, Consumer<String> progress) {
+        Consumer<String> report = progress == null ? message -> { } : progress;
+        if (plan.isEmpty()) {
+            return;
+        }
+        Map<String, Parameter> sources = describeAll(plan.sources());
+        List<String> missing = plan.sources().stream().filter(n -> !sources.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new NoSuchElementException("No longer there: " + String.join(", ", missing) + ". Nothing was copied.");
+        }
+        Map<String, Parameter> targets = describeAll(plan.targets());
+        if (!targets.isEmpty() && !overwriteExisting) {
+            throw new CopyTargetsExistException(targets.keySet().stream().sorted().toList());
+        }
+        Map<String, SecretText> values = values(plan.sources());
+        List<ParameterDraft> drafts = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (CopyPlan.Move move : plan.moves()) {
+            Parameter source = sources.get(move.from());
+            Parameter target = targets.get(move.to());
+            SecretText value = values.get(move.from());
+            if (value == null) {
+                throw new NoSuchElementException("No longer there: " + move.from() + ". Nothing was copied.");
+            }
+            String tier = target != null && ParameterDraft.ADVANCED.equals(target.tier()) ? ParameterDraft.ADVANCED : source.tier();
+            ParameterDraft draft = new ParameterDraft(move.to(), source.type(), value, source.description().orElse(""), source.dataType(),
+                    tier, source.isSecure() ? source.keyId() : Optional.empty(), tags(move.from()),
+                    target == null ? ParameterPolicies.none() : policiesOf(target));
+            ParameterRules.check(draft, Optional.ofNullable(target)).forEach(p ->
+                    problems.add(new Problem(p.field(), move.to() + ": " + p.message())));
+            drafts.add(draft);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDraftException(problems);
+        }
+        List<CopyPlan.Move> copied = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            CopyPlan.Move move = plan.moves().get(i);
+            Parameter target = targets.get(move.to());
+            try {
+                put(drafts.get(i), target == null ? OptionalLong.empty() : OptionalLong.of(target.version()));
+            } catch (RuntimeException e) {
+                throw new CopyIncompleteException(copied, move, e);
+            }
+            copied.add(move);
+            report.accept("Copied " + move.from() + " → " + move.to() + " (" + copied.size() + " of " + drafts.size() + ")");
+        }
+        if (deleteSources) {
+            List<String> notDeleted = delete(plan.sources());
+            report.accept("Deleted " + (plan.moves().size() - notDeleted.size()) + " of " + plan.moves().size() + " old names");
+            if (!notDeleted.isEmpty()) {
+                report.accept("Not deleted: " + String.join(", ", notDeleted));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- export and import
+
+    /**
+     * The parameters of a folder (and below) as a Coffer export document (see
+     * {@link ParameterExportFile}). SecureString values are never read nor written: they are
+     * exported with {@code "value": null, "secure": true}. Policies are not exported.
+     */
+    public String export(String folderPath) {
+        List<Parameter> parameters = describeUnder(folderPath);
+        List<String> plain = parameters.stream().filter(p -> !p.isSecure()).map(Parameter::name).toList();
+        Map<String, SecretText> values = plainValues(plain);
+        return ParameterExportFile.write(folderPath, parameters, values, this::tags);
+    }
+
+    /** Values of parameters that are not SecureStrings, without asking KMS for anything. */
+    private Map<String, SecretText> plainValues(List<String> names) {
+        Map<String, SecretText> values = new HashMap<>();
+        for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
+            GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(false));
+            r.parameters().stream().filter(p -> !ParameterDraft.SECURE_STRING.equals(p.typeAsString()))
+                    .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
+        }
+        return values;
+    }
+
+    /**
+     * What importing an export document would do, compared with the parameters as they are now.
+     * Skipped (with the reason): entries without a name or a value (SecureStrings are exported
+     * without one), names listed twice, entries the rules refuse, and any entry that would
+     * overwrite a SecureString or turn an existing parameter into one: a file never overwrites a
+     * SecureString. An existing Advanced parameter stays Advanced.
+     *
+     * @throws IllegalArgumentException when the text is not a Coffer parameter export
+     */
+    public ImportPlan planImport(String json) {
+        List<ParameterExportFile.Entry> entries = ParameterExportFile.read(json);
+        List<String> names = entries.stream().map(ParameterExportFile.Entry::name).filter(n -> !n.isEmpty()).toList();
+        Map<String, Parameter> existing = describeAll(names);
+        Map<String, SecretText> currentValues = plainValues(existing.values().stream().filter(p -> !p.isSecure()).map(Parameter::name).toList());
+        List<ImportPlan.ImportItem> creates = new ArrayList<>();
+        List<ImportPlan.ImportItem> updates = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ParameterExportFile.Entry entry : entries) {
+            Optional<String> reason = skipReason(entry, seen, existing.get(entry.name()));
+            if (reason.isPresent()) {
+                skipped.add(entry.label() + ": " + reason.get());
+                continue;
+            }
+            Parameter current = existing.get(entry.name());
+            ParameterDraft draft = importDraft(entry, current);
+            List<Problem> problems = ParameterRules.check(draft, Optional.ofNullable(current));
+            if (!problems.isEmpty()) {
+                skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((a, b) -> a + " " + b).orElse(""));
+                continue;
+            }
+            ImportPlan.ImportItem item = new ImportPlan.ImportItem(draft.name(), draft.type(), draft.description(), draft.tier(), draft.dataType());
+            if (current == null) {
+                creates.add(item);
+            } else if (sameAs(draft, current, currentValues.get(current.name()))) {
+                unchanged.add(draft.name());
+            } else {
+                updates.add(item);
+            }
+        }
+        return new ImportPlan(creates, updates, unchanged, skipped);
+    }
+
+    private static Optional<String> skipReason(ParameterExportFile.Entry entry, Set<String> seen, Parameter current) {
+        if (entry.name().isEmpty()) {
+            return Optional.of("no name.");
+        }
+        if (!seen.add(entry.name())) {
+            return Optional.of("listed more than once in the file; only the first is used.");
+        }
+        if (entry.value().isEmpty()) {
+            return Optional.of(entry.secure()
+                    ? "SecureString values are never exported; set this one in Coffer."
+                    : "no value in the file.");
+        }
+        if (current != null && (current.isSecure() || entry.secure())) {
+            return Optional.of(current.isSecure()
+                    ? "is a SecureString, which is never overwritten from a file."
+                    : "a file never turns an existing parameter into a SecureString.");
+        }
+        return Optional.empty();
+    }
+
+    /** The draft an entry becomes: an existing Advanced parameter stays Advanced and keeps its policies. */
+    private ParameterDraft importDraft(ParameterExportFile.Entry entry, Parameter current) {
+        String tier = current != null && ParameterDraft.ADVANCED.equals(current.tier()) ? ParameterDraft.ADVANCED : entry.tier();
+        return new ParameterDraft(entry.name(), entry.type(), entry.value().orElseThrow(), entry.description(), entry.dataType(), tier,
+                Optional.empty(), entry.tags(), current == null ? ParameterPolicies.none() : policiesOf(current));
+    }
+
+    private boolean sameAs(ParameterDraft draft, Parameter current, SecretText currentValue) {
+        boolean sameTier = draft.tier().equals(current.tier()) || ParameterDraft.INTELLIGENT_TIERING.equals(draft.tier());
+        return sameTier
+                && draft.type().equals(current.type())
+                && draft.dataType().equals(current.dataType())
+                && draft.description().equals(current.description().orElse(""))
+                && Objects.equals(draft.value(), currentValue)
+                && Set.copyOf(draft.tags()).equals(Set.copyOf(tags(current.name())));
+    }
+
+    /**
+     * Applies an import plan with the values from the same document: creates, then updates
+     * (each with the conflict check of {@link #put}), reporting each to {@code progress}. Never
+     * overwrites a SecureString, even if the parameter became one after planning. Returns one line
+     * per item that failed ("name: reason"); the others are applied all the same.
+     */
+    public List<String> applyImport(ImportPlan plan, String json, Consumer<String> progress) {
+        Consumer<String> report = progress == null ? message -> { } : progress;
+        Map<String, ParameterExportFile.Entry> byName = new LinkedHashMap<>();
+        for (ParameterExportFile.Entry e : ParameterExportFile.read(json)) {
+            byName.putIfAbsent(e.name(), e);
+        }
+        List<String> failures = new ArrayList<>();
+        int total = plan.creates().size() + plan.updates().size();
+        int done = 0;
+        for (ImportPlan.ImportItem item : plan.creates()) {
+            done++;
+            ParameterExportFile.Entry entry = byName.get(item.name());
+            if (entry == null || entry.value().isEmpty()) {
+                failures.add(item.name() + ": not in the file, or without a value.");
+                continue;
+            }
+            try {
+                put(importDraft(entry, null), OptionalLong.empty());
+                report.accept("Created " + item.name() + " (" + done + " of " + total + ")");
+            } catch (RuntimeException e) {
+                failures.add(item.name() + ": " + explain(e));
+            }
+        }
+        for (ImportPlan.ImportItem item : plan.updates()) {
+            done++;
+            ParameterExportFile.Entry entry = byName.get(item.name());
+            if (entry == null || entry.value().isEmpty()) {
+                failures.add(item.name() + ": not in the file, or without a value.");
+                continue;
+            }
+            try {
+                Optional<Parameter> current = describe(item.name());
+                if (current.isPresent() && (current.get().isSecure() || entry.secure())) {
+                    failures.add(item.name() + ": a SecureString is never overwritten from a file.");
+                    continue;
+                }
+                put(importDraft(entry, current.orElse(null)),
+                        current.map(p -> OptionalLong.of(p.version())).orElse(OptionalLong.empty()));
+                report.accept("Updated " + item.name() + " (" + done + " of " + total + ")");
+            } catch (RuntimeException e) {
+                failures.add(item.name() + ": " + explain(e));
+            }
+        }
+        return failures;
+    }
+
+    private static String explain(RuntimeException e) {
+        if (e instanceof InvalidDraftException || e instanceof ParameterConflictException) {
+            return e.getMessage();
+        }
+        return AwsErrors.explain(e).summary();
+    }
+
+    // ---------------------------------------------------------------- Secrets Manager references
+
+    /**
+     * A Secrets Manager secret's current value through Parameter Store
+     * ({@value #SECRETS_MANAGER_REFERENCE}{@code <id>}, GetParameter with decryption).
+     */
+    public SecretText resolveSecretReference(String secretId) {
+        return value(SECRETS_MANAGER_REFERENCE + secretId);
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private static ParameterPolicies policiesOf(Parameter p) {
+        try {
+            return ParameterPolicies.parse(p.policiesJson());
+        } catch (IllegalArgumentException unreadable) {
+            return ParameterPolicies.none();
+        }
+    }
+
+    static ParameterVersion toVersion(ParameterHistory h, boolean withValue) {
+        return new ParameterVersion(h.version() == null ? 0 : h.version(), h.lastModifiedDate(), h.lastModifiedUser(),
+                h.typeAsString(), h.tierAsString(), h.dataType() == null ? ParameterDraft.TEXT : h.dataType(),
+                h.labels(), Optional.ofNullable(h.description()), Optional.ofNullable(h.keyId()), policiesJson(h.policies()),
+                withValue && h.value() != null ? Optional.of(SecretText.of(h.value())) : Optional.empty());
     }
 }

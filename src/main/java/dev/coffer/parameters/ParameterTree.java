@@ -115,6 +115,37 @@ public final class ParameterTree {
         return changed;
     }
 
+    /** Removes parameters (after a delete or a move); folders left empty go too. */
+    public void removeAll(Collection<String> names) {
+        Set<String> gone = new java.util.HashSet<>();
+        for (String name : names) {
+            Folder folder = findFolder(ParameterPath.parentOf(name));
+            if (folder == null || folder.parameters.remove(name) == null) {
+                continue;
+            }
+            gone.add(name);
+            for (Folder f = folder; f != null; f = f.parent) {
+                f.count--;
+                if (f.count == 0 && f.parent != null) {
+                    f.parent.folders.remove(f.name);
+                }
+            }
+        }
+        if (gone.isEmpty()) {
+            return;
+        }
+        List<Parameter> kept = new ArrayList<>(all.size());
+        lowerNames.clear();
+        for (Parameter p : all) {
+            if (!gone.contains(p.name())) {
+                kept.add(p);
+                lowerNames.add(p.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        all.clear();
+        all.addAll(kept);
+    }
+
     /** Finds a parameter by its full name. */
     public Parameter find(String name) {
         Folder folder = findFolder(ParameterPath.parentOf(name));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * The local sandbox: a private moto_server seeded with {@link SandboxData}, so the app can be
@@ -23,15 +24,13 @@ public final class Sandbox implements AutoCloseable {
 
     private final MotoServer moto;
     private final ClientFactory seeding;
-    private final Duration warmUpTime;
     private final Duration seedTime;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private Sandbox(MotoServer moto, ClientFactory seeding, Duration warmUpTime, Duration seedTime, Thread shutdownHook) {
+    private Sandbox(MotoServer moto, ClientFactory seeding, Duration seedTime, Thread shutdownHook) {
         this.moto = moto;
         this.seeding = seeding;
-        this.warmUpTime = warmUpTime;
         this.seedTime = seedTime;
         this.shutdownHook = shutdownHook;
     }
@@ -43,6 +42,14 @@ public final class Sandbox implements AutoCloseable {
 
     /** As {@link #start()}, writing moto's request log to {@code log} when given. */
     public static Sandbox start(Optional<Path> log) {
+        return start(log, clients -> {
+            warmUp(clients);
+            SandboxData.seed(clients);
+        });
+    }
+
+    /** Starts moto and fills it with {@code seed}; the timings cover the whole seed. */
+    static Sandbox start(Optional<Path> log, Consumer<ClientFactory> seed) {
         MotoServer moto = MotoServer.start(log, Map.of());
         // Registered before seeding, so an exit during the seed still stops moto.
         Thread hook = new Thread(moto::close, "coffer-sandbox-shutdown");
@@ -51,11 +58,8 @@ public final class Sandbox implements AutoCloseable {
         try {
             seeding = new ClientFactory(Sessions.local(sandboxConnection(false, moto.endpoint()), moto.endpoint()));
             long started = System.nanoTime();
-            warmUp(seeding);
-            long warm = System.nanoTime();
-            SandboxData.seed(seeding);
-            long seeded = System.nanoTime();
-            return new Sandbox(moto, seeding, Duration.ofNanos(warm - started), Duration.ofNanos(seeded - warm), hook);
+            seed.accept(seeding);
+            return new Sandbox(moto, seeding, Duration.ofNanos(System.nanoTime() - started), hook);
         } catch (RuntimeException | Error e) {
             if (seeding != null) {
                 seeding.close();
@@ -72,7 +76,7 @@ public final class Sandbox implements AutoCloseable {
      * long again). One read per service, in parallel, overlaps the two; the seed that follows
      * stays strictly sequential. A failure here is left for the seed to report.
      */
-    private static void warmUp(ClientFactory clients) {
+    static void warmUp(ClientFactory clients) {
         List<Callable<Object>> reads = List.of(
                 () -> clients.ec2().describeImages(b -> b.owners("self")),
                 () -> clients.ssm().describeParameters(b -> b.maxResults(1)),
@@ -121,14 +125,9 @@ public final class Sandbox implements AutoCloseable {
         return SandboxData.inventory();
     }
 
-    /** How long seeding took, after the warm-up. */
+    /** How long seeding took, including the first reads that wake moto's services (see {@link #warmUp}). */
     public Duration seedTime() {
         return seedTime;
-    }
-
-    /** How long the first read of each service took on the fresh moto (see {@link #warmUp}). */
-    public Duration warmUpTime() {
-        return warmUpTime;
     }
 
     public synchronized boolean isRunning() {

@@ -157,6 +157,28 @@ public final class MainViewModel {
         reload();
     }
 
+    /** Re-reads one parameter after it was saved and puts it in the tree (a full refresh of thousands is not needed). */
+    public void parameterSaved(String name, Consumer<dev.coffer.parameters.Parameter> then) {
+        OpenConnection current = open;
+        if (current == null) {
+            return;
+        }
+        background.run(() -> current.parameters().describe(name), found -> {
+            if (current == open && found.isPresent()) {
+                parameters.addPage(List.of(found.get()));
+                updateStatus();
+                then.accept(found.get());
+            }
+        }, this::report);
+    }
+
+    /** Takes parameters that no longer exist out of the tree. */
+    public void parametersRemoved(java.util.Collection<String> names) {
+        parameters.remove(names);
+        details.clear();
+        updateStatus();
+    }
+
     /** Stops every load still running (for example when the window closes). */
     public void cancelLoads() {
         generation.incrementAndGet();

@@ -3,12 +3,15 @@ package dev.coffer.ui;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.view.ParameterActions;
+import dev.coffer.parameters.view.ParameterCell;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretListViewModel;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
@@ -27,12 +30,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The main window: parameter tree, secrets list, details, status bar. Thin: state lives in {@link MainViewModel}. */
 public final class MainWindowController {
@@ -60,9 +61,16 @@ public final class MainWindowController {
     @FXML private ToggleButton themeToggle;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private MenuItem copyValueItem;
+    @FXML private MenuItem newParameterItem;
+    @FXML private MenuItem editParameterItem;
+    @FXML private Button newParameterButton;
+    @FXML private Button editParameterButton;
+    @FXML private MenuItem historyItem;
+    @FXML private Button historyButton;
 
     private MainViewModel model;
     private WindowActions actions;
+    private ParameterActions parameterActions;
     private final ClipboardGuard clipboard = new ClipboardGuard();
 
     /** What the window asks of the application (connecting, themes, quitting). */
@@ -76,9 +84,10 @@ public final class MainWindowController {
         void quit();
     }
 
-    public void init(MainViewModel model, WindowActions actions, boolean darkTheme) {
+    public void init(MainViewModel model, WindowActions actions, boolean darkTheme, Background background) {
         this.model = model;
         this.actions = actions;
+        this.parameterActions = new ParameterActions(model, background, () -> root.getScene().getWindow(), this::selectParameter);
 
         bindParameters();
         bindSecrets();
@@ -88,7 +97,78 @@ public final class MainWindowController {
         themeToggle.setSelected(darkTheme);
         darkThemeItem.selectedProperty().bindBidirectional(themeToggle.selectedProperty());
         themeToggle.selectedProperty().addListener((obs, old, dark) -> actions.setDarkTheme(dark));
+        bindParameterActions();
         copyValueItem.disableProperty().bind(model.details().valueStateProperty().isNotEqualTo(DetailsViewModel.ValueState.REVEALED));
+    }
+
+    private void bindParameterActions() {
+        BooleanBinding readOnly = Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null
+                || model.connectionProperty().get().readOnly(), model.connectionProperty());
+        BooleanBinding noParameter = Bindings.createBooleanBinding(() -> selectedParameter() == null,
+                parameterTree.getSelectionModel().selectedItemProperty());
+        newParameterItem.disableProperty().bind(readOnly);
+        newParameterButton.disableProperty().bind(readOnly);
+        editParameterItem.disableProperty().bind(readOnly.or(noParameter));
+        editParameterButton.disableProperty().bind(readOnly.or(noParameter));
+        historyItem.disableProperty().bind(noParameter);
+        historyButton.disableProperty().bind(noParameter);
+        // In read-only mode nothing that could change AWS is offered.
+        for (javafx.scene.Node n : new javafx.scene.Node[] {newParameterButton, editParameterButton}) {
+            n.visibleProperty().bind(readOnly.not().or(model.connectionProperty().isNull()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        // The tree keeps F2 for cell editing; here F2 and Enter on a parameter open its editor.
+        parameterTree.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.F2 || e.getCode() == javafx.scene.input.KeyCode.ENTER)
+                    && selectedParameter() != null && !readOnly.get()) {
+                e.consume();
+                onEditParameter();
+            }
+        });
+        parameterTree.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && selectedParameter() != null && !readOnly.get()) {
+                onEditParameter();
+            }
+        });
+    }
+
+    /** The parameter selected in the tree, or null when a folder or nothing is selected. */
+    private Parameter selectedParameter() {
+        TreeItem<TreeEntry> item = parameterTree.getSelectionModel().getSelectedItem();
+        return item != null && item.getValue() instanceof TreeEntry.ParameterEntry pe ? pe.parameter() : null;
+    }
+
+    /** The folder new parameters go into: the selected folder, or the selected parameter's folder. */
+    private String selectedFolder() {
+        TreeItem<TreeEntry> item = parameterTree.getSelectionModel().getSelectedItem();
+        if (item == null) {
+            return "/";
+        }
+        return item.getValue() instanceof TreeEntry.FolderEntry fe ? fe.folder().path()
+                : ((TreeEntry.ParameterEntry) item.getValue()).parameter().path();
+    }
+
+    @FXML
+    private void onNewParameter() {
+        if (model.openConnection() != null && !model.connectionProperty().get().readOnly()) {
+            parameterActions.newParameter(selectedFolder());
+        }
+    }
+
+    @FXML
+    private void onHistory() {
+        Parameter p = selectedParameter();
+        if (p != null) {
+            parameterActions.history(p);
+        }
+    }
+
+    @FXML
+    private void onEditParameter() {
+        Parameter p = selectedParameter();
+        if (p != null && !model.connectionProperty().get().readOnly()) {
+            parameterActions.edit(p);
+        }
     }
 
     public SplitPane split() {
@@ -222,48 +302,6 @@ public final class MainWindowController {
                 () -> model.problemProperty().get() == null ? "" : model.problemProperty().get().text(), model.problemProperty()));
     }
 
-    /** A folder with its count, or a parameter with an icon for its type. */
-    private static final class ParameterCell extends TreeCell<TreeEntry> {
-        private final Label count = new Label();
-
-        ParameterCell() {
-            count.getStyleClass().add("folder-count");
-        }
-
-        @Override
-        protected void updateItem(TreeEntry item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            setText(item.label());
-            if (item instanceof TreeEntry.FolderEntry folder) {
-                count.setText(String.format("%,d", folder.count()));
-                FontIcon icon = new FontIcon(getTreeItem() != null && getTreeItem().isExpanded() ? "mdal-folder_open" : "mdal-folder");
-                icon.getStyleClass().add("folder-icon");
-                // The count follows the name, in a quieter style.
-                Label name = new Label(item.label());
-                HBox row = new HBox(6, icon, name, count);
-                row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-                setText(null);
-                setGraphic(row);
-                setTooltip(new javafx.scene.control.Tooltip(folder.folder().path() + "\n"
-                        + Formats.count(folder.count(), "parameter", "parameters")));
-            } else if (item instanceof TreeEntry.ParameterEntry pe) {
-                Parameter p = pe.parameter();
-                String literal = "aws:ec2:image".equals(p.dataType()) ? "mdal-image"
-                        : p.isSecure() ? "mdal-lock" : "StringList".equals(p.type()) ? "mdal-list" : "mdmz-short_text";
-                FontIcon icon = new FontIcon(literal);
-                icon.getStyleClass().add("parameter-icon");
-                setGraphic(icon);
-                setTooltip(new javafx.scene.control.Tooltip(p.name() + "\n" + p.type() + " · " + p.tier() + " · v" + p.version()));
-            }
-        }
-    }
-
     @FXML
     private void onConnect() {
         actions.connect();
@@ -365,11 +403,23 @@ public final class MainWindowController {
         alert.show();
     }
 
-    /** Puts the selection on a parameter by name (used after loading and by tests). */
+    /** Puts the selection on a folder by path, opening the folders above it. */
+    public void selectFolder(String path) {
+        TreeItem<TreeEntry> item = model.parameters().revealFolder(path);
+        if (item == null || item == parameterTree.getRoot()) {
+            parameterTree.getSelectionModel().clearSelection();
+        } else {
+            parameterTree.getSelectionModel().select(item);
+        }
+        parameterTree.requestFocus();
+    }
+
+    /** Puts the selection on a parameter by name (used after saving and by tests). */
     public void selectParameter(String name) {
         TreeItem<TreeEntry> item = model.parameters().reveal(name);
         if (item != null) {
             parameterTree.getSelectionModel().select(item);
+            parameterTree.requestFocus();
             int row = parameterTree.getRow(item);
             if (row >= 0) {
                 parameterTree.scrollTo(Math.max(0, row - 3));

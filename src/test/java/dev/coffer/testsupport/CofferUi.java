@@ -38,7 +38,7 @@ public final class CofferUi {
     }
 
     public static void awaitLoaded(App app) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
                 .until(() -> onFx(() -> app.model().openConnection() != null && !app.model().loadingProperty().get()
                         && app.model().identityProperty().get() != null));
     }
@@ -48,6 +48,16 @@ public final class CofferUi {
             FxToolkit.cleanupApplication(app);
         }
         FxToolkit.cleanupStages();
+    }
+
+    /** The visible tree row showing {@code label} (a folder or a parameter's last segment). */
+    public static javafx.scene.Node treeRow(org.testfx.api.FxRobot robot, String label) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#parameterTree .tree-cell")
+                .match((javafx.scene.control.TreeCell<?> cell) -> cell.getItem() instanceof dev.coffer.parameters.view.TreeEntry entry
+                        && entry.label().equals(label)).tryQuery().isPresent());
+        return robot.lookup("#parameterTree .tree-cell").match((javafx.scene.control.TreeCell<?> cell) -> cell.getItem() != null
+                && cell.getItem() instanceof dev.coffer.parameters.view.TreeEntry entry && entry.label().equals(label))
+                .queryAs(javafx.scene.Node.class);
     }
 
     /** Runs a query on the FX thread and returns its answer. */

@@ -27,6 +27,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 
 /** Errors a person can read, and connecting through the Connect dialog like a user. */
 @WithMoto
+@org.junit.jupiter.api.extension.ExtendWith(dev.coffer.testsupport.FailureScreenshots.class)
 class ConnectionUiTest {
 
     private final FxRobot robot = new FxRobot();

@@ -31,6 +31,7 @@ import org.testfx.api.FxRobot;
 
 /** Drives the real main window, loaded with the sandbox's example data from moto. */
 @WithMoto
+@org.junit.jupiter.api.extension.ExtendWith(dev.coffer.testsupport.FailureScreenshots.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainWindowUiTest {
 
@@ -76,12 +77,16 @@ class MainWindowUiTest {
     @Order(2)
     void clickingAParameterShowsItsDetailsAndRevealFetchesTheValue() {
         String name = INVENTORY.goldenAmiParameters().get(0);
-        // Open the folders by double-clicking them like a user.
-        List<String> segments = dev.coffer.parameters.ParameterPath.folderSegments(name);
-        for (String segment : segments) {
-            robot.doubleClickOn(segment);
-        }
-        robot.clickOn(dev.coffer.parameters.ParameterPath.leafOf(name));
+        // Find it like a user: type its name into the filter, which opens the matching folders, then click it.
+        robot.clickOn("#parameterFilter").write(name);
+        TreeView<TreeEntry> tree = robot.lookup("#parameterTree").queryAs(TreeView.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#parameterTree .tree-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(dev.coffer.parameters.ParameterPath.leafOf(name)))
+                .tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#parameterTree .tree-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(dev.coffer.parameters.ParameterPath.leafOf(name)))
+                .queryAs(javafx.scene.Node.class));
+        assertThat(tree).isNotNull();
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> name.equals(
                 robot.lookup("#detailsTitle").queryAs(Label.class).getText())));
         assertThat(fieldValue("#field-data-type")).isEqualTo("aws:ec2:image");
@@ -95,6 +100,7 @@ class MainWindowUiTest {
 
         robot.clickOn("#revealButton");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> !value.isVisible() && value.getText().isEmpty()));
+        robot.clickOn("#parameterFilter").press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /** What a newcomer sees: with no AWS configuration at all, Coffer opens the populated sandbox. */
+@org.junit.jupiter.api.extension.ExtendWith(dev.coffer.testsupport.FailureScreenshots.class)
 class StartupUiTest {
 
     private final FxRobot robot = new FxRobot();
@@ -36,7 +37,7 @@ class StartupUiTest {
         try {
             CofferUi.awaitLoaded(app);
             double seconds = (System.nanoTime() - started) / 1e9;
-            assertThat(seconds).as("sandbox populated within a few seconds").isLessThan(15);
+            assertThat(seconds).as("sandbox populated within a few seconds").isLessThan(20);
             assertThat(onFx(() -> app.model().connectionProperty().get().sandbox())).isTrue();
             sandboxPort = String.valueOf(onFx(() -> app.model().session().endpoint().orElseThrow().getPort()));
             assertThat(motoRunningOn(sandboxPort)).isTrue();

@@ -5,6 +5,8 @@ import dev.coffer.parameters.ParameterTree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
@@ -16,17 +18,27 @@ public final class FolderItem extends TreeItem<TreeEntry> {
 
     private final ParameterTree.Folder folder;
     private final Map<ParameterTree.Folder, FolderItem> registry;
+    private final ReadOnlyIntegerWrapper count;
     private boolean built;
 
     FolderItem(ParameterTree.Folder folder, Map<ParameterTree.Folder, FolderItem> registry) {
-        super(new TreeEntry.FolderEntry(folder, folder.count()));
+        super(new TreeEntry.FolderEntry(folder));
         this.folder = folder;
         this.registry = registry;
+        this.count = new ReadOnlyIntegerWrapper(folder.count());
         registry.put(folder, this);
     }
 
     public ParameterTree.Folder folder() {
         return folder;
+    }
+
+    /**
+     * The folder's count as the row shows it. A changed count is not a changed value: replacing
+     * the value would make the TreeView rebuild every cell for every page that arrives.
+     */
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
     }
 
     @Override
@@ -59,9 +71,7 @@ public final class FolderItem extends TreeItem<TreeEntry> {
      * order (folders first, then parameters, each by name). Rows are only ever added while loading.
      */
     void update() {
-        if (((TreeEntry.FolderEntry) getValue()).count() != folder.count()) {
-            setValue(new TreeEntry.FolderEntry(folder, folder.count()));
-        }
+        count.set(folder.count());
         if (!built) {
             return;
         }

@@ -85,6 +85,28 @@ public final class ParameterTreeViewModel {
         shownCount.set(shown.size());
     }
 
+    /** Takes deleted or moved parameters out of the tree, keeping open folders open. */
+    public void remove(java.util.Collection<String> names) {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        rows.forEach((folder, row) -> {
+            if (row.isExpanded()) {
+                open.add(folder.path());
+            }
+        });
+        tree.removeAll(names);
+        applyFilter();
+        reopen(root.get(), open);
+    }
+
+    private static void reopen(TreeItem<TreeEntry> item, java.util.Set<String> open) {
+        if (item instanceof FolderItem folder && open.contains(folder.folder().path())) {
+            folder.setExpanded(true);
+            for (TreeItem<TreeEntry> child : folder.getChildren()) {
+                reopen(child, open);
+            }
+        }
+    }
+
     private void refreshRows() {
         // Rows made during this pass are new and already current; iterate over a copy.
         for (FolderItem row : new ArrayList<>(rows.values())) {
@@ -120,10 +142,10 @@ public final class ParameterTreeViewModel {
         }
     }
 
-    /** The row of a parameter, opening its folders; null when it is not shown. */
-    public TreeItem<TreeEntry> reveal(String name) {
+    /** The row of a folder, opening the folders above it; the root for "/"; null when it is not shown. */
+    public TreeItem<TreeEntry> revealFolder(String path) {
         TreeItem<TreeEntry> current = root.get();
-        for (String segment : dev.coffer.parameters.ParameterPath.folderSegments(name)) {
+        for (String segment : dev.coffer.parameters.ParameterPath.folderSegments(path + "/")) {
             current.setExpanded(true);
             TreeItem<TreeEntry> next = null;
             for (TreeItem<TreeEntry> child : current.getChildren()) {
@@ -136,6 +158,15 @@ public final class ParameterTreeViewModel {
                 return null;
             }
             current = next;
+        }
+        return current;
+    }
+
+    /** The row of a parameter, opening its folders; null when it is not shown. */
+    public TreeItem<TreeEntry> reveal(String name) {
+        TreeItem<TreeEntry> current = revealFolder(dev.coffer.parameters.ParameterPath.parentOf(name));
+        if (current == null) {
+            return null;
         }
         current.setExpanded(true);
         for (TreeItem<TreeEntry> child : current.getChildren()) {

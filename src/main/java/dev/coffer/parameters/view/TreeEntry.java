@@ -8,11 +8,19 @@ public sealed interface TreeEntry {
 
     String label();
 
-    /** A folder and the number of parameters below it when the row was last updated. */
-    record FolderEntry(ParameterTree.Folder folder, int count) implements TreeEntry {
+    /**
+     * A folder. Its count grows while pages arrive; rows follow it through
+     * {@link FolderItem#countProperty()}, so the entry itself never has to be replaced.
+     */
+    record FolderEntry(ParameterTree.Folder folder) implements TreeEntry {
         @Override
         public String label() {
             return folder.name();
+        }
+
+        /** Parameters in this folder and below it, loaded so far. */
+        public int count() {
+            return folder.count();
         }
     }
 

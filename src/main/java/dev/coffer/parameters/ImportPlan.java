@@ -1,0 +1,26 @@
+package dev.coffer.parameters;
+
+import java.util.List;
+
+/**
+ * What importing an export file would do (see {@link ParameterStore#planImport}): parameters to
+ * create, to update, already equal, and skipped (each "name: reason"). Carries no values.
+ */
+public record ImportPlan(List<ImportItem> creates, List<ImportItem> updates, List<String> unchanged, List<String> skipped) {
+
+    /** One parameter to create or update, without its value. */
+    public record ImportItem(String name, String type, String description, String tier, String dataType) {
+    }
+
+    public ImportPlan {
+        creates = List.copyOf(creates);
+        updates = List.copyOf(updates);
+        unchanged = List.copyOf(unchanged);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** Whether applying the plan would change anything. */
+    public boolean hasChanges() {
+        return !creates.isEmpty() || !updates.isEmpty();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.coffer.parameters;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coffer.aws.SecretText;
+import dev.coffer.aws.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Coffer's parameter export format, version 1:
+ * <pre>{"coffer":"parameters","version":1,"path":"/apps/billing","parameters":[
+ *   {"name":"/apps/billing/url","type":"String","value":"https://…","description":"","tier":"Standard",
+ *    "dataType":"text","tags":[{"key":"Team","value":"billing"}]},
+ *   {"name":"/apps/billing/db-password","type":"SecureString","value":null,"secure":true,…}]}</pre>
+ * SecureString values are never written: secrets must not end up on disk.
+ */
+final class ParameterExportFile {
+
+    static final String FORMAT = "parameters";
+    static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** One parameter in a file. The value is empty for SecureStrings and entries without one. */
+    record Entry(int index, String name, String type, Optional<SecretText> value, boolean secure, String description, String tier,
+                 String dataType, List<Tag> tags) {
+
+        /** "/apps/x" or, without a name, "entry 3". */
+        String label() {
+            return name.isEmpty() ? "entry " + (index + 1) : name;
+        }
+    }
+
+    private ParameterExportFile() {
+    }
+
+    /** Writes an export document; {@code values} holds the value of every parameter that is not a SecureString. */
+    static String write(String path, List<Parameter> parameters, java.util.Map<String, SecretText> values,
+                        java.util.function.Function<String, List<Tag>> tags) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("coffer", FORMAT);
+        root.put("version", VERSION);
+        root.put("path", path);
+        ArrayNode list = root.putArray("parameters");
+        for (Parameter p : parameters) {
+            ObjectNode item = list.addObject();
+            item.put("name", p.name());
+            item.put("type", p.type());
+            SecretText value = p.isSecure() ? null : values.get(p.name());
+            if (value == null) {
+                item.putNull("value");
+            } else {
+                item.put("value", value.reveal());
+            }
+            if (p.isSecure()) {
+                item.put("secure", true);
+            }
+            item.put("description", p.description().orElse(""));
+            item.put("tier", p.tier());
+            item.put("dataType", p.dataType());
+            ArrayNode tagList = item.putArray("tags");
+            for (Tag t : tags.apply(p.name())) {
+                tagList.addObject().put("key", t.key()).put("value", t.value());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads an export document.
+     *
+     * @throws IllegalArgumentException when it is not JSON, not a Coffer parameter export, or of another version
+     */
+    static List<Entry> read(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json == null ? "" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The file is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("coffer").asText(null))) {
+            throw new IllegalArgumentException("The file is not a Coffer parameter export (\"coffer\": \"parameters\" is missing).");
+        }
+        if (root.path("version").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException("The file is a version " + root.path("version").asText("?")
+                    + " export; this Coffer reads version " + VERSION + ".");
+        }
+        JsonNode list = root.path("parameters");
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("The file has no \"parameters\" list.");
+        }
+        List<Entry> entries = new ArrayList<>();
+        int index = 0;
+        for (JsonNode item : list) {
+            String type = text(item, "type", ParameterDraft.STRING);
+            JsonNode value = item.path("value");
+            boolean secure = item.path("secure").asBoolean(false) || ParameterDraft.SECURE_STRING.equals(type);
+            Optional<SecretText> v = value.isValueNode() && !value.isNull() ? Optional.of(SecretText.of(value.asText())) : Optional.empty();
+            List<Tag> tags = new ArrayList<>();
+            for (JsonNode t : item.path("tags")) {
+                tags.add(new Tag(t.path("key").asText(""), t.path("value").asText("")));
+            }
+            entries.add(new Entry(index++, text(item, "name", ""), type, v, secure, text(item, "description", ""),
+                    text(item, "tier", ParameterDraft.STANDARD), text(item, "dataType", ParameterDraft.TEXT), List.copyOf(tags)));
+        }
+        return entries;
+    }
+
+    private static String text(JsonNode item, String field, String fallback) {
+        JsonNode node = item.path(field);
+        return node.isValueNode() && !node.isNull() ? node.asText() : fallback;
+    }
+}

@@ -1,0 +1,272 @@
+package dev.coffer.parameters.view;
+
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.kms.KmsKey;
+import dev.coffer.parameters.ParameterConflictException;
+import dev.coffer.parameters.ParameterPolicies;
+import dev.coffer.ui.controls.KmsKeyPicker;
+import dev.coffer.ui.controls.TagTable;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** The parameter editor window. Thin: all state and rules live in {@link ParameterEditorViewModel}. */
+public final class ParameterEditorController {
+
+    @FXML private Label title;
+    @FXML private Label subtitle;
+    @FXML private TextField nameField;
+    @FXML private Label nameProblems;
+    @FXML private TextField descriptionField;
+    @FXML private Label descriptionProblems;
+    @FXML private ToggleButton typeString;
+    @FXML private ToggleButton typeStringList;
+    @FXML private ToggleButton typeSecure;
+    @FXML private Label typeProblems;
+    @FXML private Label keyLabel;
+    @FXML private KmsKeyPicker keyPicker;
+    @FXML private Label keyProblems;
+    @FXML private ComboBox<String> dataTypeBox;
+    @FXML private Label dataTypeProblems;
+    @FXML private ComboBox<String> tierBox;
+    @FXML private Label tierWarning;
+    @FXML private Label tierProblems;
+    @FXML private TextArea valueArea;
+    @FXML private PasswordField secureValueField;
+    @FXML private ToggleButton showValueToggle;
+    @FXML private Label valueHint;
+    @FXML private Label sizeLabel;
+    @FXML private Label valueProblems;
+    @FXML private VBox policiesBox;
+    @FXML private CheckBox expiresCheck;
+    @FXML private DatePicker expiryDatePicker;
+    @FXML private TextField expiryTimeField;
+    @FXML private CheckBox notifyBeforeCheck;
+    @FXML private Spinner<Integer> notifyBeforeSpinner;
+    @FXML private ComboBox<ParameterPolicies.Unit> notifyBeforeUnitBox;
+    @FXML private CheckBox notifyUnchangedCheck;
+    @FXML private Spinner<Integer> notifyUnchangedSpinner;
+    @FXML private ComboBox<ParameterPolicies.Unit> notifyUnchangedUnitBox;
+    @FXML private Label policiesHint;
+    @FXML private Label policiesProblems;
+    @FXML private TagTable tagTable;
+    @FXML private Label tagProblems;
+    @FXML private HBox conflictBar;
+    @FXML private Label conflictText;
+    @FXML private Label conflictValue;
+    @FXML private Button conflictReveal;
+    @FXML private Button overwriteButton;
+    @FXML private Button reloadButton;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label messageLabel;
+    @FXML private Label problemCount;
+    @FXML private Button cancelButton;
+    @FXML private Button saveButton;
+
+    private ParameterEditorViewModel model;
+
+    /**
+     * Binds the window to its view model. {@code onSaved} runs after a successful save with the
+     * parameter's name; {@code onReload} opens a fresh editor on the current version.
+     */
+    public void init(ParameterEditorViewModel model, Stage stage, Consumer<String> onSaved, Runnable onReload) {
+        this.model = model;
+        title.setText(model.isNew() ? "New parameter" : "Edit parameter");
+        subtitle.textProperty().bind(Bindings.createStringBinding(() -> model.existing()
+                .map(p -> p.name() + " · version " + p.version() + " · " + p.tier()).orElse("Parameter Store · "
+                        + model.connection().clients().session().connection().label()), model.nameProperty()));
+        nameField.textProperty().bindBidirectional(model.nameProperty());
+        nameField.setEditable(model.isNew());
+        if (!model.isNew()) {
+            nameField.setTooltip(new javafx.scene.control.Tooltip("To rename, use Move/Copy in the tree."));
+            nameField.getStyleClass().add("read-only-field");
+        }
+        descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
+
+        ToggleGroup types = new ToggleGroup();
+        typeString.setToggleGroup(types);
+        typeString.setUserData("String");
+        typeStringList.setToggleGroup(types);
+        typeStringList.setUserData("StringList");
+        typeSecure.setToggleGroup(types);
+        typeSecure.setUserData("SecureString");
+        types.getToggles().stream().filter(t -> t.getUserData().equals(model.typeProperty().get())).findFirst().ifPresent(types::selectToggle);
+        types.selectedToggleProperty().addListener((obs, old, t) -> {
+            if (t == null) {
+                types.selectToggle(old);
+            } else {
+                model.typeProperty().set((String) t.getUserData());
+            }
+        });
+        BooleanBinding secure = model.typeProperty().isEqualTo("SecureString");
+        keyLabel.visibleProperty().bind(secure);
+        keyLabel.managedProperty().bind(secure);
+        keyPicker.visibleProperty().bind(secure);
+        keyPicker.managedProperty().bind(secure);
+        keyPicker.setDefaultAlias("alias/aws/ssm");
+        model.keys().addListener((ListChangeListener<KmsKey>) c -> keyPicker.setKeys(model.keys(), model.keyIdProperty().get()));
+        keyPicker.valueProperty().addListener((obs, old, key) -> model.keyIdProperty().set(keyPicker.selectedKeyId()));
+
+        dataTypeBox.getItems().setAll(ParameterEditorViewModel.DATA_TYPES);
+        dataTypeBox.valueProperty().bindBidirectional(model.dataTypeProperty());
+        tierBox.getItems().setAll(ParameterEditorViewModel.TIERS);
+        tierBox.valueProperty().bindBidirectional(model.tierProperty());
+        tierWarning.visibleProperty().bind(model.advancedWarning());
+
+        // SecureString values stay masked until the user asks to see them.
+        valueArea.textProperty().bindBidirectional(model.valueProperty());
+        secureValueField.textProperty().bindBidirectional(model.valueProperty());
+        BooleanBinding masked = secure.and(showValueToggle.selectedProperty().not());
+        secureValueField.visibleProperty().bind(masked);
+        valueArea.visibleProperty().bind(masked.not());
+        showValueToggle.visibleProperty().bind(secure);
+        showValueToggle.textProperty().bind(Bindings.when(showValueToggle.selectedProperty()).then("Hide").otherwise("Show"));
+        valueHint.textProperty().bind(Bindings.createStringBinding(() -> switch (model.typeProperty().get()) {
+            case "StringList" -> "Comma-separated values";
+            case "SecureString" -> "Encrypted with the KMS key above";
+            default -> "aws:ec2:image".equals(model.dataTypeProperty().get()) ? "An AMI ID such as ami-0abcdef1234567890" : "";
+        }, model.typeProperty(), model.dataTypeProperty()));
+        sizeLabel.textProperty().bind(model.sizeText());
+        sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")
+                .otherwise(""));
+
+        policiesBox.disableProperty().bind(model.policiesAllowed().not());
+        policiesHint.textProperty().bind(Bindings.when(model.policiesAllowed())
+                .then("Policies are sent as a whole and replace the ones the parameter has.")
+                .otherwise("Policies need the Advanced tier."));
+        expiresCheck.selectedProperty().bindBidirectional(model.expiresProperty());
+        expiryDatePicker.valueProperty().bindBidirectional(model.expiryDateProperty());
+        expiryDatePicker.disableProperty().bind(expiresCheck.selectedProperty().not());
+        expiryTimeField.textProperty().bindBidirectional(model.expiryTimeProperty());
+        expiryTimeField.disableProperty().bind(expiresCheck.selectedProperty().not());
+        bindNotice(notifyBeforeCheck, notifyBeforeSpinner, notifyBeforeUnitBox, model.notifyBeforeExpiryProperty(),
+                model.notifyBeforeAmountProperty(), model.notifyBeforeUnitProperty());
+        bindNotice(notifyUnchangedCheck, notifyUnchangedSpinner, notifyUnchangedUnitBox, model.notifyUnchangedProperty(),
+                model.notifyUnchangedAmountProperty(), model.notifyUnchangedUnitProperty());
+
+        Bindings.bindContentBidirectional(tagTable.rows(), model.tags());
+
+        nameProblems.textProperty().bind(model.problemsOf("name"));
+        descriptionProblems.textProperty().bind(model.problemsOf("description"));
+        typeProblems.textProperty().bind(model.problemsOf("type"));
+        keyProblems.textProperty().bind(model.problemsOf("keyId"));
+        dataTypeProblems.textProperty().bind(model.problemsOf("dataType"));
+        tierProblems.textProperty().bind(model.problemsOf("tier"));
+        valueProblems.textProperty().bind(model.problemsOf("value"));
+        policiesProblems.textProperty().bind(model.problemsOf("policies"));
+        tagProblems.textProperty().bind(model.problemsOf("tags"));
+        for (Label l : new Label[] {nameProblems, descriptionProblems, typeProblems, keyProblems, dataTypeProblems, tierProblems,
+            valueProblems, policiesProblems, tagProblems}) {
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
+        problemCount.textProperty().bind(Bindings.createStringBinding(() -> model.problems().isEmpty() ? ""
+                : model.problems().size() == 1 ? "1 problem" : model.problems().size() + " problems", model.problems()));
+
+        busyIndicator.visibleProperty().bind(model.busyProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        saveButton.disableProperty().bind(model.canSaveProperty().not());
+        saveButton.setOnAction(e -> model.save(version -> {
+            onSaved.accept(model.draft().name());
+            stage.close();
+        }));
+        cancelButton.setOnAction(e -> stage.close());
+
+        conflictBar.visibleProperty().bind(model.conflictProperty().isNotNull());
+        conflictBar.managedProperty().bind(conflictBar.visibleProperty());
+        model.conflictProperty().addListener((obs, old, c) -> showConflict(c));
+        overwriteButton.setOnAction(e -> model.overwrite(version -> {
+            onSaved.accept(model.draft().name());
+            stage.close();
+        }));
+        reloadButton.setOnAction(e -> {
+            stage.close();
+            onReload.run();
+        });
+        stage.setOnCloseRequest(e -> {
+            if (model.dirtyProperty().get() && !confirmDiscard(stage)) {
+                e.consume();
+            }
+        });
+        cancelButton.setOnAction(e -> {
+            if (!model.dirtyProperty().get() || confirmDiscard(stage)) {
+                stage.close();
+            }
+        });
+        if (model.isNew()) {
+            nameField.requestFocus();
+            nameField.positionCaret(nameField.getText().length());
+        }
+    }
+
+    private boolean confirmDiscard(Stage stage) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Close the editor and lose your changes?", javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.initOwner(stage);
+        alert.setHeaderText("Discard changes?");
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    private void showConflict(ParameterConflictException c) {
+        if (c == null) {
+            return;
+        }
+        String when = dev.coffer.ui.Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
+        conflictText.setText(model.isNew()
+                ? c.current().name() + " already exists: version " + c.current().version() + ", saved " + when + "."
+                : "Someone saved version " + c.current().version() + " on " + when
+                        + " after you opened version " + c.expectedVersion() + ".");
+        overwriteButton.setText(model.isNew() ? "Overwrite it" : "Overwrite theirs");
+        conflictValue.setText("••••••••");
+        conflictReveal.setDisable(false);
+        conflictReveal.setOnAction(e -> {
+            conflictReveal.setDisable(true);
+            model.background().run(() -> model.connection().parameters().current(c.current().name()).value(),
+                    v -> conflictValue.setText(v.reveal()),
+                    error -> conflictValue.setText(AwsErrors.explain(error).summary()));
+        });
+    }
+
+    private static void bindNotice(CheckBox check, Spinner<Integer> spinner, ComboBox<ParameterPolicies.Unit> unit,
+            javafx.beans.property.BooleanProperty on, javafx.beans.property.IntegerProperty amount,
+            javafx.beans.property.ObjectProperty<ParameterPolicies.Unit> unitProperty) {
+        check.selectedProperty().bindBidirectional(on);
+        SpinnerValueFactory.IntegerSpinnerValueFactory values = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 9999, amount.get());
+        spinner.setValueFactory(values);
+        values.valueProperty().addListener((obs, old, v) -> amount.set(v == null ? 0 : v));
+        amount.addListener((obs, old, v) -> values.setValue(v.intValue()));
+        spinner.disableProperty().bind(check.selectedProperty().not());
+        unit.getItems().setAll(ParameterPolicies.Unit.values());
+        unit.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ParameterPolicies.Unit u) {
+                return u == null ? "" : u.awsName().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public ParameterPolicies.Unit fromString(String text) {
+                return ParameterPolicies.Unit.fromAws(text);
+            }
+        });
+        unit.valueProperty().bindBidirectional(unitProperty);
+        unit.disableProperty().bind(check.selectedProperty().not());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.coffer.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.coffer.aws.AwsErrors.Kind;
+import dev.coffer.aws.AwsErrors.Problem;
+import dev.coffer.parameters.ParameterStore;
+import dev.coffer.sandbox.MotoServer;
+import dev.coffer.secrets.SecretStore;
+import dev.coffer.testsupport.Moto;
+import dev.coffer.testsupport.WithMoto;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/** AwsErrors on the exceptions the SDK really throws, against moto and a closed port. */
+@WithMoto
+class AwsErrorsIT {
+
+    @Test
+    void aClosedPortIsUnreachable() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + port);
+        Connection connection = new Connection("nowhere", "us-east-1", Optional.of(nowhere), true, false);
+        try (ClientFactory clients = new ClientFactory(Sessions.local(connection, nowhere))) {
+            long started = System.nanoTime();
+            Throwable error = catchThrowable(() -> new ParameterStore(clients).listAll(page -> { }, () -> false));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(error).isInstanceOf(SdkClientException.class);
+            Problem p = AwsErrors.explain(error);
+            assertThat(p.kind()).isEqualTo(Kind.UNREACHABLE);
+            assertThat(p.summary()).isEqualTo("Cannot reach the AWS endpoint.");
+            assertThat(p.advice()).contains("endpoint");
+            AwsErrorsTest.assertReadable(p);
+            // The standard retry mode tries three times with a short back-off; it must not hang.
+            assertThat(took).isLessThan(Duration.ofSeconds(10));
+            assertThat(clients.calls().count("DescribeParameters")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aMissingParameterOrSecretIsNotFound(MotoServer moto) {
+        try (ClientFactory clients = Moto.clients(moto, true)) {
+            Throwable parameter = catchThrowable(() -> new ParameterStore(clients).value("/does/not/exist"));
+            Problem p = AwsErrors.explain(parameter);
+            assertThat(p.kind()).isEqualTo(Kind.NOT_FOUND);
+            assertThat(p.summary()).contains("/does/not/exist");
+            AwsErrorsTest.assertReadable(p);
+
+            Throwable secret = catchThrowable(() -> new SecretStore(clients).value("no/such/secret"));
+            Problem s = AwsErrors.explain(secret);
+            assertThat(s.kind()).isEqualTo(Kind.NOT_FOUND);
+            AwsErrorsTest.assertReadable(s);
+
+            // As the app sees it after a background task failed.
+            Throwable wrapped = catchThrowable(() -> CompletableFuture.supplyAsync(() -> new ParameterStore(clients).value("/nope")).join());
+            assertThat(wrapped).isInstanceOf(CompletionException.class);
+            assertThat(AwsErrors.explain(wrapped).kind()).isEqualTo(Kind.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void aRefusedWriteIsReadOnly(MotoServer moto) {
+        try (ClientFactory clients = Moto.clients(moto, true)) {
+            Throwable error = catchThrowable(() -> clients.ssm().putParameter(b -> b.name("/x").value("x").type(ParameterType.STRING)));
+            Problem p = AwsErrors.explain(error);
+            assertThat(p.kind()).isEqualTo(Kind.READ_ONLY);
+            assertThat(p.summary()).isEqualTo("Read-only mode: PutParameter was not sent.");
+            AwsErrorsTest.assertReadable(p);
+        }
+    }
+
+    @Test
+    void aRejectedRequestIsInvalid(MotoServer moto) {
+        try (ClientFactory clients = Moto.clients(moto, false)) {
+            Throwable reserved = catchThrowable(() -> clients.ssm().putParameter(b -> b.name("aws-reserved").value("x").type(ParameterType.STRING)));
+            Problem p = AwsErrors.explain(reserved);
+            assertThat(p.kind()).isEqualTo(Kind.INVALID_REQUEST);
+            assertThat(p.summary()).startsWith("AWS rejected the request: ValidationException: ").contains("aws");
+            AwsErrorsTest.assertReadable(p);
+
+            clients.ssm().putParameter(b -> b.name("/exists").value("x").type(ParameterType.STRING));
+            Throwable exists = catchThrowable(() -> clients.ssm().putParameter(b -> b.name("/exists").value("y").type(ParameterType.STRING)));
+            Problem e = AwsErrors.explain(exists);
+            assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+            assertThat(e.summary()).contains("ParameterAlreadyExists");
+            AwsErrorsTest.assertReadable(e);
+        }
+    }
+
+    @Test
+    void aServiceErrorNeverCarriesTheRequestBody(MotoServer moto) {
+        try (ClientFactory clients = Moto.clients(moto, false)) {
+            String value = "do-not-show-this-value";
+            clients.secretsManager().createSecret(b -> b.name("it/errors/dup").secretString(value));
+            Throwable dup = catchThrowable(() -> clients.secretsManager().createSecret(b -> b.name("it/errors/dup").secretString(value)));
+            Problem p = AwsErrors.explain(dup);
+            assertThat(p.kind()).isIn(Kind.INVALID_REQUEST, Kind.OTHER);
+            assertThat(p.text()).doesNotContain(value);
+            AwsErrorsTest.assertReadable(p);
+        }
+    }
+}

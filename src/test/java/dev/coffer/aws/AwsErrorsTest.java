@@ -1,0 +1,191 @@
+package dev.coffer.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.aws.AwsErrors.Kind;
+import dev.coffer.aws.AwsErrors.Problem;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** AwsErrors on exceptions built the way the SDK builds them, for errors moto can not produce. */
+class AwsErrorsTest {
+
+    static AwsServiceException service(String code, int status, String message) {
+        return AwsServiceException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("Ssm").build())
+                .statusCode(status)
+                .message(message + " (Service: Ssm, Status Code: " + status + ", Request ID: 1234)")
+                .build();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "AccessDeniedException, 400, ACCESS_DENIED",
+        "AccessDenied, 403, ACCESS_DENIED",
+        "UnauthorizedOperation, 403, ACCESS_DENIED",
+        "SomethingForbidden, 403, ACCESS_DENIED",
+        "ThrottlingException, 400, THROTTLED",
+        "Throttling, 400, THROTTLED",
+        "TooManyRequestsException, 429, THROTTLED",
+        "SomethingNew, 429, THROTTLED",
+        "ExpiredTokenException, 400, EXPIRED_CREDENTIALS",
+        "ExpiredToken, 403, EXPIRED_CREDENTIALS",
+        "UnrecognizedClientException, 400, EXPIRED_CREDENTIALS",
+        "InvalidSignatureException, 403, EXPIRED_CREDENTIALS",
+        "ParameterNotFound, 400, NOT_FOUND",
+        "ResourceNotFoundException, 400, NOT_FOUND",
+        "ValidationException, 400, INVALID_REQUEST",
+        "InternalServerError, 500, OTHER",
+    })
+    void serviceErrorsByCode(String code, int status, Kind kind) {
+        Problem p = AwsErrors.explain(service(code, status, "Something about " + code));
+        assertThat(p.kind()).isEqualTo(kind);
+        assertReadable(p);
+    }
+
+    @Test
+    void accessDeniedKeepsAwsExplanationOnOneLine() {
+        Problem p = AwsErrors.explain(service("AccessDeniedException", 400,
+                "User: arn:aws:sts::123456789012:assumed-role/ReadOnly/alice is not authorized to perform: ssm:PutParameter\n"
+                        + "\tat software.amazon.awssdk.Something.call(Something.java:42)"));
+        assertThat(p.kind()).isEqualTo(Kind.ACCESS_DENIED);
+        assertThat(p.summary()).contains("not authorized to perform: ssm:PutParameter").doesNotContain("Something.java");
+        assertReadable(p);
+    }
+
+    @Test
+    void throttlingAndExpiryGiveAdvice() {
+        Problem throttled = AwsErrors.explain(service("ThrottlingException", 400, "Rate exceeded"));
+        assertThat(throttled.advice()).containsIgnoringCase("try again");
+        Problem expired = AwsErrors.explain(service("ExpiredTokenException", 400, "The security token included in the request is expired"));
+        assertThat(expired.summary()).contains("expired");
+        assertThat(expired.advice()).containsIgnoringCase("sign in");
+        assertReadable(throttled);
+        assertReadable(expired);
+    }
+
+    @Test
+    void anErrorWithoutDetailsOrMessageStillReads() {
+        Problem p = AwsErrors.explain(AwsServiceException.builder().statusCode(400).build());
+        assertThat(p.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(p.text()).doesNotContain("null").doesNotContain(": :").doesNotContain("..");
+        assertReadable(p);
+
+        Problem codeOnly = AwsErrors.explain(service("", 400, "Invalid label"));
+        assertThat(codeOnly.summary()).isEqualTo("AWS rejected the request: Invalid label.");
+
+        Problem none = AwsErrors.explain(AwsServiceException.builder().build());
+        assertThat(none.kind()).isEqualTo(Kind.OTHER);
+        assertThat(none.text()).doesNotContain("null");
+    }
+
+    @Test
+    void aMessageEndingInAFullStopGetsNoSecondOne() {
+        Problem p = AwsErrors.explain(service("ParameterNotFound", 400, "Parameter /a/b not found."));
+        assertThat(p.summary()).isEqualTo("Not found: Parameter /a/b not found.");
+        Problem multi = AwsErrors.explain(service("ValidationException", 400, "First line\nsecond line."));
+        assertThat(multi.summary()).isEqualTo("AWS rejected the request: ValidationException: First line.");
+    }
+
+    @Test
+    void valuesEchoedByAValidationErrorAreHidden() {
+        // AWS validation messages can quote the rejected member; for a value that is the secret itself.
+        String secret = "hunter2-very-secret";
+        Problem p = AwsErrors.explain(service("ValidationException", 400,
+                "1 validation error detected: Value '" + secret + "' at 'value' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 4096"));
+        assertThat(p.kind()).isEqualTo(Kind.INVALID_REQUEST);
+        assertThat(p.text()).doesNotContain(secret).contains("at 'value' failed to satisfy constraint");
+        Problem two = AwsErrors.explain(service("ValidationException", 400,
+                "2 validation errors detected: Value 's3cret' at 'secretString' failed to satisfy constraint: x; "
+                        + "Value 'abc' at 'name' failed to satisfy constraint: y"));
+        assertThat(two.text()).doesNotContain("s3cret").contains("at 'secretString'").contains("at 'name'");
+    }
+
+    @Test
+    void networkFailuresAreUnreachable() {
+        Throwable[] failures = {
+            SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
+                    .cause(new ConnectException("Connection refused")).build(),
+            SdkClientException.builder().message("Unable to execute HTTP request: sts.eu-west-9.amazonaws.com")
+                    .cause(new UnknownHostException("sts.eu-west-9.amazonaws.com")).build(),
+            SdkClientException.builder().message("Unable to execute HTTP request: Read timed out")
+                    .cause(new SocketTimeoutException("Read timed out")).build(),
+            // Apache's connect timeout is an InterruptedIOException, not a SocketTimeoutException.
+            SdkClientException.builder().message("Unable to execute HTTP request: Connect to 10.0.0.1:443 failed: connect timed out")
+                    .cause(new org.apache.http.conn.ConnectTimeoutException("Connect to 10.0.0.1:443 failed: connect timed out")).build(),
+            SdkClientException.builder().message("Unable to execute HTTP request: No route to host")
+                    .cause(new NoRouteToHostException("No route to host")).build(),
+            ApiCallTimeoutException.create(90_000),
+            ApiCallAttemptTimeoutException.create(30_000),
+        };
+        for (Throwable failure : failures) {
+            Problem p = AwsErrors.explain(failure);
+            assertThat(p.kind()).as(failure.toString()).isEqualTo(Kind.UNREACHABLE);
+            assertReadable(p);
+        }
+    }
+
+    @Test
+    void wrappersAreLookedThrough() {
+        AwsServiceException denied = service("AccessDeniedException", 400, "denied");
+        assertThat(AwsErrors.explain(new CompletionException(denied)).kind()).isEqualTo(Kind.ACCESS_DENIED);
+        assertThat(AwsErrors.explain(new ExecutionException(new CompletionException(denied))).kind()).isEqualTo(Kind.ACCESS_DENIED);
+        assertThat(AwsErrors.explain(new RuntimeException("wrapped", denied)).kind()).isEqualTo(Kind.ACCESS_DENIED);
+    }
+
+    @Test
+    void credentialProblemsOutsideAws() {
+        Problem none = AwsErrors.explain(SdkClientException.create(
+                "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
+        assertThat(none.kind()).isEqualTo(Kind.NO_CREDENTIALS);
+        Problem profile = AwsErrors.explain(SdkClientException.create("Profile file contained no credentials for profile 'ghost'"));
+        assertThat(profile.kind()).isEqualTo(Kind.NO_CREDENTIALS);
+        Problem sso = AwsErrors.explain(SdkClientException.create(
+                "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login"));
+        assertThat(sso.kind()).isEqualTo(Kind.EXPIRED_CREDENTIALS);
+        Problem token = AwsErrors.explain(SdkClientException.create("Token is expired"));
+        assertThat(token.kind()).isEqualTo(Kind.EXPIRED_CREDENTIALS);
+        for (Problem p : new Problem[] {none, profile, sso, token}) {
+            assertReadable(p);
+        }
+    }
+
+    @Test
+    void anythingElseIsOtherWithItsFirstLine() {
+        Problem p = AwsErrors.explain(new IllegalStateException("Boom\n\tat x.y.Z(Z.java:1)"));
+        assertThat(p.kind()).isEqualTo(Kind.OTHER);
+        assertThat(p.summary()).isEqualTo("Something went wrong: Boom.");
+        assertThat(AwsErrors.explain(new NullPointerException()).text()).doesNotContain("null");
+        assertReadable(p);
+    }
+
+    @Test
+    void readOnlyRefusals() {
+        Problem p = AwsErrors.explain(ReadOnlyRefusedException.refuse("Ssm", "PutParameter"));
+        assertThat(p.kind()).isEqualTo(Kind.READ_ONLY);
+        assertThat(p.summary()).contains("PutParameter");
+        assertReadable(p);
+    }
+
+    /** What a person reads: one line each, no stack trace, no Java class names. */
+    static void assertReadable(Problem p) {
+        for (String text : new String[] {p.summary(), p.advice()}) {
+            assertThat(text).isNotBlank().doesNotContain("\n").doesNotContain("\r").doesNotContain("\tat ")
+                    .doesNotContain("software.amazon").doesNotContain("java.");
+        }
+        assertThat(p.summary()).endsWith(".");
+    }
+}
