@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import software.amazon.awssdk.utils.internal.SystemSettingUtilsTestBackdoor;
 
 /**
  * The AWS SDK's SSO token cache ({@code ~/.aws/sso/cache}), moved under {@code target/} for the
@@ -31,10 +30,9 @@ import software.amazon.awssdk.utils.internal.SystemSettingUtilsTestBackdoor;
  * ones), from {@code UserHomeDirectoryUtils.userHomeDirectory()}, which reads the HOME environment
  * variable first and the {@code user.home} system property only when HOME is unset. Setting
  * {@code user.home} therefore changes nothing on Linux or macOS, and the directory can not be
- * changed after those classes have loaded. {@link #redirected()} sets HOME for the SDK only
- * (through the SDK's own environment override for tests, {@code SystemSettingUtilsTestBackdoor}),
- * loads both classes, removes the override again, and then checks the fixed directories: if an
- * earlier test had already loaded them with the real home, it fails instead of touching it.
+ * changed after those classes have loaded. The build therefore runs the tests with HOME set to
+ * target/test-home, and {@link #redirected()} checks that the SDK's fixed directories are there:
+ * otherwise it fails instead of touching a real token cache.
  */
 public final class SsoTokenCache {
 
@@ -66,7 +64,6 @@ public final class SsoTokenCache {
     /** 2026-11-28T12:00:00Z: UTC, whole seconds, as the CLI writes expiry times. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path HOME = Path.of("target", "sso-home").toAbsolutePath();
     private static SsoTokenCache instance;
 
     private final Path directory;
@@ -75,22 +72,27 @@ public final class SsoTokenCache {
         this.directory = directory;
     }
 
-    /** The SDK's token cache, under target/sso-home for the rest of this JVM. */
+    /**
+     * The SDK's token cache. The build runs tests with HOME set to target/test-home (see the
+     * surefire configuration), and the SDK finds ~/.aws/sso/cache through HOME; this checks that
+     * the SDK really uses that directory, so no test can touch a real token cache.
+     */
     public static synchronized SsoTokenCache redirected() {
         if (instance == null) {
-            Path directory = HOME.resolve(".aws").resolve("sso").resolve("cache");
+            String home = System.getenv("HOME");
+            Path target = Path.of("target").toAbsolutePath();
+            if (home == null || !Path.of(home).toAbsolutePath().startsWith(target)) {
+                throw new IllegalStateException("SSO tests need HOME under " + target + " (the build sets it); HOME is " + home
+                        + ". Refusing to run tests that could touch ~/.aws/sso/cache.");
+            }
+            Path directory = Path.of(home).toAbsolutePath().resolve(".aws").resolve("sso").resolve("cache");
             try {
                 Files.createDirectories(directory);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            SystemSettingUtilsTestBackdoor.addEnvironmentVariableOverride("HOME", HOME.toString());
-            try {
-                load("software.amazon.awssdk.services.ssooidc.internal.OnDiskTokenManager");
-                load("software.amazon.awssdk.services.sso.auth.SsoProfileCredentialsProviderFactory");
-            } finally {
-                SystemSettingUtilsTestBackdoor.clearEnvironmentVariableOverrides();
-            }
+            load("software.amazon.awssdk.services.ssooidc.internal.OnDiskTokenManager");
+            load("software.amazon.awssdk.services.sso.auth.SsoProfileCredentialsProviderFactory");
             requireSdkUses(directory, "software.amazon.awssdk.services.ssooidc.internal.OnDiskTokenManager", "DEFAULT_TOKEN_LOCATION");
             requireSdkUses(directory, "software.amazon.awssdk.services.sso.auth.SsoProfileCredentialsProviderFactory", "TOKEN_DIRECTORY");
             instance = new SsoTokenCache(directory);
@@ -184,9 +186,8 @@ public final class SsoTokenCache {
                     + "); the SDK may have changed. Refusing to run SSO tests that could touch ~/.aws/sso/cache.", e);
         }
         if (!Path.of(actual.toString()).toAbsolutePath().equals(expected)) {
-            throw new IllegalStateException("The AWS SDK already keeps SSO tokens in " + actual + " (" + className
-                    + " was loaded before SsoTokenCache.redirected() by an earlier test in this JVM). "
-                    + "Refusing to touch that directory; call SsoTokenCache.redirected() before any SSO profile is used.");
+            throw new IllegalStateException("The AWS SDK keeps SSO tokens in " + actual + " (" + className
+                    + "), not in " + expected + ". Refusing to run tests that could touch that directory.");
         }
     }
 }
