@@ -31,7 +31,7 @@ public final class ClientFactory implements AutoCloseable {
     private final AwsSession session;
     private final List<ExecutionInterceptor> interceptors;
     private final ApiCallCounter calls = new ApiCallCounter();
-    private final SdkHttpClient http;
+    private SdkHttpClient http;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
     public ClientFactory(AwsSession session) {
@@ -42,11 +42,6 @@ public final class ClientFactory implements AutoCloseable {
         }
         list.add(calls);
         this.interceptors = List.copyOf(list);
-        this.http = ApacheHttpClient.builder()
-                .maxConnections(32)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build();
     }
 
     public AwsSession session() {
@@ -89,7 +84,7 @@ public final class ClientFactory implements AutoCloseable {
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
         builder.region(Region.of(session.region()))
                 .credentialsProvider(session.credentials())
-                .httpClient(http)
+                .httpClient(http())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .executionInterceptors(interceptors)
                         .retryStrategy(RetryMode.STANDARD)
@@ -100,10 +95,28 @@ public final class ClientFactory implements AutoCloseable {
         return builder.build();
     }
 
+    /**
+     * The shared connection pool, made with the first client. Making it (TLS set-up included) can
+     * take a second in a fresh JVM; clients are made on background threads, so this never holds up
+     * the window that opens a connection.
+     */
+    private synchronized SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder()
+                    .maxConnections(32)
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(30))
+                    .build();
+        }
+        return http;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         clients.values().forEach(SdkClient::close);
         clients.clear();
-        http.close();
+        if (http != null) {
+            http.close();
+        }
     }
 }

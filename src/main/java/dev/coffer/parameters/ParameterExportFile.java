@@ -82,23 +82,7 @@ final class ParameterExportFile {
      * @throws IllegalArgumentException when it is not JSON, not a Coffer parameter export, or of another version
      */
     static List<Entry> read(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json == null ? "" : json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The file is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("coffer").asText(null))) {
-            throw new IllegalArgumentException("The file is not a Coffer parameter export (\"coffer\": \"parameters\" is missing).");
-        }
-        if (root.path("version").asInt(-1) != VERSION) {
-            throw new IllegalArgumentException("The file is a version " + root.path("version").asText("?")
-                    + " export; this Coffer reads version " + VERSION + ".");
-        }
-        JsonNode list = root.path("parameters");
-        if (!list.isArray()) {
-            throw new IllegalArgumentException("The file has no \"parameters\" list.");
-        }
+        JsonNode list = document(json).path("parameters");
         List<Entry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode item : list) {
@@ -114,6 +98,77 @@ final class ParameterExportFile {
                     text(item, "tier", ParameterDraft.STANDARD), text(item, "dataType", ParameterDraft.TEXT), List.copyOf(tags)));
         }
         return entries;
+    }
+
+    /** The folder a document was exported from; "/" when it does not say. */
+    static String folderOf(String json) {
+        String prefix = prefix(text(document(json), "path", ""));
+        return prefix.isEmpty() ? ParameterPath.ROOT : prefix;
+    }
+
+    /**
+     * The document with the names under the folder it was exported from moved under {@code folder}:
+     * "/apps/billing/url" exported from "/apps/billing" and moved to "/apps/invoicing" becomes
+     * "/apps/invoicing/url". A name outside that folder (edited by hand) keeps its name, so an
+     * import never guesses where it belongs; the import preview shows it.
+     */
+    static String moveTo(String json, String folder) {
+        ObjectNode root = document(json);
+        String from = prefix(text(root, "path", ""));
+        String to = prefix(folder);
+        if (from.equals(to)) {
+            return json;
+        }
+        for (JsonNode item : root.path("parameters")) {
+            String name = text(item, "name", "");
+            if (item.isObject() && !name.isEmpty()) {
+                movedName(name, from, to).ifPresent(moved -> ((ObjectNode) item).put("name", moved));
+            }
+        }
+        root.put("path", to.isEmpty() ? ParameterPath.ROOT : to);
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<String> movedName(String name, String from, String to) {
+        if (from.isEmpty()) {
+            // Exported from the root: every name is under it, also those without a leading slash.
+            return Optional.of(to + (name.startsWith("/") ? name : "/" + name));
+        }
+        return name.startsWith(from + "/") ? Optional.of(to + name.substring(from.length())) : Optional.empty();
+    }
+
+    /** A folder as a name prefix: "/apps/billing" for "apps/billing/", "" for the root. */
+    private static String prefix(String folder) {
+        String path = folder == null ? "" : folder.trim();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.isEmpty() || path.startsWith("/") ? path : "/" + path;
+    }
+
+    /** The document's root object, after checking it is a Coffer parameter export this version reads. */
+    private static ObjectNode document(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json == null ? "" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("The file is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject() || !FORMAT.equals(root.path("coffer").asText(null))) {
+            throw new IllegalArgumentException("The file is not a Coffer parameter export (\"coffer\": \"parameters\" is missing).");
+        }
+        if (root.path("version").asInt(-1) != VERSION) {
+            throw new IllegalArgumentException("The file is a version " + root.path("version").asText("?")
+                    + " export; this Coffer reads version " + VERSION + ".");
+        }
+        if (!root.path("parameters").isArray()) {
+            throw new IllegalArgumentException("The file has no \"parameters\" list.");
+        }
+        return (ObjectNode) root;
     }
 
     private static String text(JsonNode item, String field, String fallback) {

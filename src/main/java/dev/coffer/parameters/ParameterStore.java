@@ -523,6 +523,25 @@ public final class ParameterStore {
     }
 
     /**
+     * The folder an export document was made from ("/" when it does not say).
+     *
+     * @throws IllegalArgumentException when the text is not a Coffer parameter export
+     */
+    public static String exportedFolder(String json) {
+        return ParameterExportFile.folderOf(json);
+    }
+
+    /**
+     * The export document with its names moved from the folder it was exported from to
+     * {@code folder}, for importing into another folder; names outside that folder stay as they are.
+     *
+     * @throws IllegalArgumentException when the text is not a Coffer parameter export
+     */
+    public static String moveExport(String json, String folder) {
+        return ParameterExportFile.moveTo(json, folder);
+    }
+
+    /**
      * What importing an export document would do, compared with the parameters as they are now.
      * Skipped (with the reason): entries without a name or a value (SecureStrings are exported
      * without one), names listed twice, entries the rules refuse, and any entry that would

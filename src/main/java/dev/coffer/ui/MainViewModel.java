@@ -172,6 +172,36 @@ public final class MainViewModel {
         }, this::report);
     }
 
+    /** Re-reads parameters made by a copy, move or import and puts them in the tree, also without a full refresh. */
+    public void parametersSaved(java.util.Collection<String> names) {
+        OpenConnection current = open;
+        if (current == null || names.isEmpty()) {
+            return;
+        }
+        List<String> saved = List.copyOf(names);
+        background.run(() -> current.parameters().describeAll(saved), found -> {
+            if (current == open && !found.isEmpty()) {
+                parameters.addPage(List.copyOf(found.values()));
+                updateStatus();
+            }
+        }, this::report);
+    }
+
+    /** Re-reads a secret after it was saved and shows it in the list and the details. */
+    public void secretSaved(String name) {
+        OpenConnection current = open;
+        if (current == null) {
+            return;
+        }
+        background.run(() -> current.secrets().describe(name), secret -> {
+            if (current == open) {
+                secrets.upsert(secret);
+                updateStatus();
+                details.show(secret);
+            }
+        }, this::report);
+    }
+
     /** Takes parameters that no longer exist out of the tree. */
     public void parametersRemoved(java.util.Collection<String> names) {
         parameters.remove(names);

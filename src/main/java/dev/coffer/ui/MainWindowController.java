@@ -7,6 +7,7 @@ import dev.coffer.parameters.view.ParameterActions;
 import dev.coffer.parameters.view.ParameterCell;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
 import java.util.List;
 import java.util.function.Function;
@@ -21,8 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -43,17 +42,17 @@ public final class MainWindowController {
     @FXML private TextField parameterFilter;
     @FXML private TreeView<TreeEntry> parameterTree;
     @FXML private Label parameterCount;
-    @FXML private ProgressIndicator parametersProgress;
+    @FXML private BusyIndicator parametersProgress;
     @FXML private TextField secretFilter;
     @FXML private TableView<SecretListViewModel.Row> secretTable;
     @FXML private Label secretPlaceholder;
     @FXML private Label secretCount;
-    @FXML private ProgressIndicator secretsProgress;
+    @FXML private BusyIndicator secretsProgress;
     @FXML private ScrollPane detailsScroll;
     @FXML private Label connectionLabel;
     @FXML private Label connectionTitle;
     @FXML private Label statusText;
-    @FXML private ProgressBar loadProgress;
+    @FXML private BusyIndicator loadProgress;
     @FXML private Label readOnlyBadge;
     @FXML private HBox messageBar;
     @FXML private Label messageText;
@@ -61,16 +60,26 @@ public final class MainWindowController {
     @FXML private ToggleButton themeToggle;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private MenuItem copyValueItem;
+    @FXML private Button newSecretButton;
+    @FXML private Button editSecretButton;
+    @FXML private MenuItem newSecretItem;
+    @FXML private MenuItem editSecretItem;
     @FXML private MenuItem newParameterItem;
     @FXML private MenuItem editParameterItem;
     @FXML private Button newParameterButton;
     @FXML private Button editParameterButton;
     @FXML private MenuItem historyItem;
     @FXML private Button historyButton;
+    @FXML private MenuItem copyMoveItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private MenuItem exportFolderItem;
+    @FXML private MenuItem importItem;
+    @FXML private MenuItem resolveReferenceItem;
 
     private MainViewModel model;
     private WindowActions actions;
     private ParameterActions parameterActions;
+    private SecretActions secretActions;
     private final ClipboardGuard clipboard = new ClipboardGuard();
 
     /** What the window asks of the application (connecting, themes, quitting). */
@@ -87,6 +96,7 @@ public final class MainWindowController {
     public void init(MainViewModel model, WindowActions actions, boolean darkTheme, Background background) {
         this.model = model;
         this.actions = actions;
+        this.secretActions = new SecretActions(model, background, () -> root.getScene().getWindow());
         this.parameterActions = new ParameterActions(model, background, () -> root.getScene().getWindow(), this::selectParameter);
 
         bindParameters();
@@ -98,6 +108,7 @@ public final class MainWindowController {
         darkThemeItem.selectedProperty().bindBidirectional(themeToggle.selectedProperty());
         themeToggle.selectedProperty().addListener((obs, old, dark) -> actions.setDarkTheme(dark));
         bindParameterActions();
+        bindSecretActions();
         copyValueItem.disableProperty().bind(model.details().valueStateProperty().isNotEqualTo(DetailsViewModel.ValueState.REVEALED));
     }
 
@@ -112,6 +123,18 @@ public final class MainWindowController {
         editParameterButton.disableProperty().bind(readOnly.or(noParameter));
         historyItem.disableProperty().bind(noParameter);
         historyButton.disableProperty().bind(noParameter);
+        BooleanBinding noSelection = parameterTree.getSelectionModel().selectedItemProperty().isNull();
+        BooleanBinding notConnected = model.connectionProperty().isNull();
+        copyMoveItem.disableProperty().bind(readOnly.or(noSelection));
+        deleteItem.disableProperty().bind(readOnly.or(noSelection));
+        importItem.disableProperty().bind(readOnly);
+        // Export and references only read, so read-only connections keep them.
+        exportFolderItem.disableProperty().bind(notConnected);
+        resolveReferenceItem.disableProperty().bind(notConnected);
+        for (MenuItem item : new MenuItem[] {copyMoveItem, deleteItem, importItem}) {
+            item.visibleProperty().bind(readOnly.not().or(notConnected));
+        }
+        dev.coffer.parameters.view.ParameterTreeMenu.install(parameterTree, parameterActions, readOnly::get);
         // In read-only mode nothing that could change AWS is offered.
         for (javafx.scene.Node n : new javafx.scene.Node[] {newParameterButton, editParameterButton}) {
             n.visibleProperty().bind(readOnly.not().or(model.connectionProperty().isNull()));
@@ -123,6 +146,10 @@ public final class MainWindowController {
                     && selectedParameter() != null && !readOnly.get()) {
                 e.consume();
                 onEditParameter();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !noSelection.get() && !readOnly.get()) {
+                // Delete only on the tree: the key stays free for the secrets list and text fields.
+                e.consume();
+                onDeleteParameter();
             }
         });
         parameterTree.setOnMouseClicked(e -> {
@@ -130,6 +157,47 @@ public final class MainWindowController {
                 onEditParameter();
             }
         });
+    }
+
+    private void bindSecretActions() {
+        BooleanBinding readOnly = Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null
+                || model.connectionProperty().get().readOnly(), model.connectionProperty());
+        BooleanBinding noSecret = secretTable.getSelectionModel().selectedItemProperty().isNull();
+        newSecretItem.disableProperty().bind(readOnly);
+        editSecretItem.disableProperty().bind(readOnly.or(noSecret));
+        editSecretButton.disableProperty().bind(noSecret);
+        // In read-only mode nothing that could change AWS is offered.
+        for (javafx.scene.Node n : new javafx.scene.Node[] {newSecretButton, editSecretButton}) {
+            n.visibleProperty().bind(readOnly.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        secretTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.F2) && !readOnly.get()
+                    && secretTable.getSelectionModel().getSelectedItem() != null) {
+                e.consume();
+                onEditSecret();
+            }
+        });
+        secretTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && !readOnly.get() && secretTable.getSelectionModel().getSelectedItem() != null) {
+                onEditSecret();
+            }
+        });
+    }
+
+    @FXML
+    private void onNewSecret() {
+        if (model.openConnection() != null && !model.connectionProperty().get().readOnly()) {
+            secretActions.newSecret();
+        }
+    }
+
+    @FXML
+    private void onEditSecret() {
+        SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
+        if (row != null && !model.connectionProperty().get().readOnly()) {
+            secretActions.edit(row.secret());
+        }
     }
 
     /** The parameter selected in the tree, or null when a folder or nothing is selected. */
@@ -168,6 +236,63 @@ public final class MainWindowController {
         Parameter p = selectedParameter();
         if (p != null && !model.connectionProperty().get().readOnly()) {
             parameterActions.edit(p);
+        }
+    }
+
+    private boolean canChange() {
+        return model.openConnection() != null && !model.connectionProperty().get().readOnly();
+    }
+
+    private TreeEntry selectedEntry() {
+        TreeItem<TreeEntry> item = parameterTree.getSelectionModel().getSelectedItem();
+        return item == null ? null : item.getValue();
+    }
+
+    @FXML
+    private void onCopyOrMove() {
+        TreeEntry entry = selectedEntry();
+        if (!canChange()) {
+            return;
+        }
+        if (entry instanceof TreeEntry.ParameterEntry pe) {
+            parameterActions.copy(pe.parameter());
+        } else if (entry instanceof TreeEntry.FolderEntry fe) {
+            parameterActions.copyFolder(fe.folder().path());
+        }
+    }
+
+    @FXML
+    private void onDeleteParameter() {
+        TreeEntry entry = selectedEntry();
+        if (!canChange()) {
+            return;
+        }
+        if (entry instanceof TreeEntry.ParameterEntry pe) {
+            parameterActions.delete(pe.parameter());
+        } else if (entry instanceof TreeEntry.FolderEntry fe) {
+            parameterActions.deleteFolder(fe.folder().path());
+        }
+    }
+
+    @FXML
+    private void onExportFolder() {
+        if (model.openConnection() != null) {
+            parameterActions.exportFolder(selectedFolder());
+        }
+    }
+
+    @FXML
+    private void onImportIntoFolder() {
+        if (canChange()) {
+            parameterActions.importInto(selectedFolder());
+        }
+    }
+
+    @FXML
+    private void onResolveSecretReference() {
+        if (model.openConnection() != null) {
+            Object shown = model.details().selectedProperty().get();
+            parameterActions.resolveSecretReference(shown instanceof Secret s ? s.name() : "");
         }
     }
 
@@ -389,6 +514,10 @@ public final class MainWindowController {
                 "Ctrl+Shift+C\tCopy the name",
                 "Ctrl+Shift+A\tCopy the ARN",
                 "Ctrl+Shift+D\tDark theme",
+                "Delete\tDelete the selected parameter or folder (in the tree)",
+                "Ctrl+Shift+M\tCopy or move the selected parameter or folder",
+                "Ctrl+Shift+E / Ctrl+Shift+I\tExport a folder / import into a folder",
+                "Ctrl+Shift+R\tResolve a Secrets Manager reference",
                 "Esc\tClear a filter"));
         alert.show();
     }

@@ -16,6 +16,8 @@ final class FxStallMeter implements AutoCloseable {
     private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
 
     private final AtomicLong maxNanos = new AtomicLong();
+    /** When the longest stall began (System.nanoTime), to find it in a profile. */
+    private volatile long worstStart;
     private final AtomicLong pings = new AtomicLong();
     private volatile boolean running = true;
     private final Thread heartbeat;
@@ -26,7 +28,10 @@ final class FxStallMeter implements AutoCloseable {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> {
                     long late = System.nanoTime() - posted;
-                    maxNanos.accumulateAndGet(late, Math::max);
+                    if (late > maxNanos.get()) {
+                        maxNanos.set(late);
+                        worstStart = posted;
+                    }
                     pings.incrementAndGet();
                 });
                 LockSupport.parkNanos(PERIOD_NANOS);
@@ -44,6 +49,11 @@ final class FxStallMeter implements AutoCloseable {
     /** The longest wait so far, in milliseconds. */
     double maxMillis() {
         return maxNanos.get() / 1e6;
+    }
+
+    /** When the longest stall began, in System.nanoTime. */
+    long worstStart() {
+        return worstStart;
     }
 
     long pings() {

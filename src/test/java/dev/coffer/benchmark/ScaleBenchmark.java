@@ -60,6 +60,7 @@ public final class ScaleBenchmark {
 
     private static final String REGION = "us-east-1";
     private static final Path AWS_CLI_V2 = Path.of("/usr/bin/aws");
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<String> VALUE_READS = List.of("GetParameter", "GetParameters", "GetSecretValue", "BatchGetSecretValue");
     /** Keystrokes typed into the filters: words a user looks for, corrections included ('\b' is Backspace). */
     private static final String PARAMETER_TYPING = "payments prod db\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\bgateway password\b\b\b\b\b\b\b\b\bcache"
@@ -92,6 +93,7 @@ public final class ScaleBenchmark {
 
     private boolean run() throws Exception {
         long started = System.nanoTime();
+        details.put("load_average_at_start", loadAverage());
         Path cli = ensureCliV2();
         Path recording = out.resolve("moto-recording.jsonl");
         Files.deleteIfExists(recording);
@@ -114,6 +116,7 @@ public final class ScaleBenchmark {
             firstWindow(moto);
         }
         details.put("moto_cpu_seconds_by_listing", motoCpu);
+        details.put("load_average_at_end", loadAverage());
         details.put("benchmark_seconds", round((System.nanoTime() - started) / 1e9, 1));
         return report();
     }
@@ -218,7 +221,10 @@ public final class ScaleBenchmark {
         double cpu0 = motoCpuSeconds();
         FxStallMeter stalls = FxStallMeter.start();
         CompletableFuture<ApiCallCounter> counter = new CompletableFuture<>();
+        double jvmCpu0 = jvmCpuSeconds();
+        long[] fxCpu = new long[2];
         Platform.runLater(() -> {
+            fxCpu[0] = THREADS.getCurrentThreadCpuTime();
             scene.addPostLayoutPulseListener(pulse);
             app.model().loadingProperty().addListener(done);
             watch.armed = true;
@@ -239,7 +245,9 @@ public final class ScaleBenchmark {
             }
         }
         // The last page's rows are laid out in the next pulse.
-        onFx(() -> null);
+        onFx(() -> fxCpu[1] = THREADS.getCurrentThreadCpuTime());
+        details.put("fx_thread_cpu_seconds_during_load", round((fxCpu[1] - fxCpu[0]) / 1e9, 2));
+        details.put("jvm_cpu_seconds_during_load", round(jvmCpuSeconds() - jvmCpu0, 1));
         stalls.close();
         motoCpu.put("window", round(motoCpuSeconds() - cpu0, 1));
         moto.post("/moto-api/recorder/stop-recording", "");
@@ -269,6 +277,7 @@ public final class ScaleBenchmark {
         details.put("first_secret_rows_seconds", round(firstSecrets, 3));
         details.put("api_calls_by_kind", calls);
         details.put("fx_heartbeat_pings", stalls.pings());
+        details.put("max_fx_stall_began_after_connect_seconds", round((stalls.worstStart() - watch.connected) / 1e9, 3));
         details.put("page_sizes_asked", pageSizesAsked(recording));
         log(String.format("Window: first rows %.2f s, all loaded %.1f s, %d calls %s", Math.max(firstTree, firstSecrets),
                 (watch.loaded - watch.connected) / 1e9, apiCalls, calls));
@@ -332,10 +341,15 @@ public final class ScaleBenchmark {
 
     // ---- filtering ----------------------------------------------------------------------------
 
+    /** One keystroke: until the next layout pulse was done, and the FX thread's CPU time in between. */
+    private record Keystroke(double wallMs, double cpuMs) {
+    }
+
     /** Waits for the layout pulse that follows a keystroke. */
     private static final class KeystrokeWatch {
         long typed;
-        CompletableFuture<Long> shown;
+        long typedCpu;
+        CompletableFuture<Keystroke> shown;
     }
 
     private void filtering(App app) throws Exception {
@@ -344,7 +358,8 @@ public final class ScaleBenchmark {
         KeystrokeWatch watch = new KeystrokeWatch();
         Runnable pulse = () -> {
             if (watch.shown != null) {
-                watch.shown.complete(System.nanoTime() - watch.typed);
+                watch.shown.complete(new Keystroke((System.nanoTime() - watch.typed) / 1e6,
+                        (THREADS.getCurrentThreadCpuTime() - watch.typedCpu) / 1e6));
                 watch.shown = null;
             }
         };
@@ -352,25 +367,30 @@ public final class ScaleBenchmark {
             scene.addPostLayoutPulseListener(pulse);
             return null;
         });
-        List<Double> parameterLatencies = type(scene, "#parameterFilter", PARAMETER_TYPING, watch);
-        List<Double> secretLatencies = type(scene, "#secretFilter", SECRET_TYPING, watch);
+        List<Keystroke> parameterKeys = type(scene, "#parameterFilter", PARAMETER_TYPING, watch);
+        List<Keystroke> secretKeys = type(scene, "#secretFilter", SECRET_TYPING, watch);
         onFx(() -> {
             scene.removePostLayoutPulseListener(pulse);
             return null;
         });
-        List<Double> all = new ArrayList<>(parameterLatencies);
-        all.addAll(secretLatencies);
-        figures.put("filter_p50_ms", round(percentile(all, 50), 1));
-        figures.put("filter_p95_ms", round(percentile(all, 95), 1));
+        List<Keystroke> all = new ArrayList<>(parameterKeys);
+        all.addAll(secretKeys);
+        figures.put("filter_p50_ms", round(percentile(wall(all), 50), 1));
+        figures.put("filter_p95_ms", round(percentile(wall(all), 95), 1));
         details.put("filter_keystrokes", all.size());
-        details.put("parameter_filter_p95_ms", round(percentile(parameterLatencies, 95), 1));
-        details.put("parameter_filter_max_ms", round(percentile(parameterLatencies, 100), 1));
-        details.put("secret_filter_p95_ms", round(percentile(secretLatencies, 95), 1));
-        details.put("secret_filter_max_ms", round(percentile(secretLatencies, 100), 1));
+        details.put("parameter_filter_p95_ms", round(percentile(wall(parameterKeys), 95), 1));
+        details.put("parameter_filter_max_ms", round(percentile(wall(parameterKeys), 100), 1));
+        details.put("secret_filter_p95_ms", round(percentile(wall(secretKeys), 95), 1));
+        details.put("secret_filter_max_ms", round(percentile(wall(secretKeys), 100), 1));
+        details.put("filter_fx_cpu_p95_ms", round(percentile(all.stream().map(Keystroke::cpuMs).toList(), 95), 1));
+    }
+
+    private static List<Double> wall(List<Keystroke> keys) {
+        return keys.stream().map(Keystroke::wallMs).toList();
     }
 
     /** Types each character as a user would (pressed, typed, released) and times it until the next layout pulse. */
-    private static List<Double> type(Scene scene, String field, String keys, KeystrokeWatch watch) throws Exception {
+    private static List<Keystroke> type(Scene scene, String field, String keys, KeystrokeWatch watch) throws Exception {
         TextField text = onFx(() -> (TextField) scene.lookup(field));
         onFx(() -> {
             text.requestFocus();
@@ -378,16 +398,17 @@ public final class ScaleBenchmark {
             return null;
         });
         Thread.sleep(200);
-        List<Double> latencies = new ArrayList<>();
+        List<Keystroke> typed = new ArrayList<>();
         for (char c : keys.toCharArray()) {
-            CompletableFuture<Long> shown = new CompletableFuture<>();
+            CompletableFuture<Keystroke> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 watch.typed = System.nanoTime();
+                watch.typedCpu = THREADS.getCurrentThreadCpuTime();
                 watch.shown = shown;
                 press(text, c);
                 Platform.requestNextPulse();
             });
-            latencies.add(shown.get(10, TimeUnit.SECONDS) / 1e6);
+            typed.add(shown.get(10, TimeUnit.SECONDS));
             // A fast typist: about ten keys a second.
             Thread.sleep(100);
         }
@@ -395,7 +416,7 @@ public final class ScaleBenchmark {
             text.clear();
             return null;
         });
-        return latencies;
+        return typed;
     }
 
     private static void press(TextField field, char c) {
@@ -579,6 +600,19 @@ public final class ScaleBenchmark {
             Thread.sleep(50);
         }
         throw new IllegalStateException("The window did not finish loading within " + timeout);
+    }
+
+    private static double jvmCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
+    }
+
+    /** The machine's load average, to read the figures against: other work on the machine slows everything. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** CPU time of the moto_server process (a child of this one). */

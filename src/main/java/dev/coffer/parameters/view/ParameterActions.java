@@ -5,6 +5,7 @@ import dev.coffer.ui.Background;
 import dev.coffer.ui.MainViewModel;
 import dev.coffer.ui.OpenConnection;
 import dev.coffer.ui.Windows;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
@@ -52,6 +53,67 @@ public final class ParameterActions {
         return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/parameter_history.fxml"),
                 "History of " + parameter.name(), false,
                 (ParameterHistoryController c, Stage stage) -> c.init(vm, stage, readOnly));
+    }
+
+    /** Asks before deleting one parameter; the tree follows. */
+    public Stage delete(Parameter parameter) {
+        return openDelete(DeleteParametersViewModel.parameter(background, connection(), parameter), "Delete parameter");
+    }
+
+    /** Lists everything in a folder and deletes it once the user typed the folder's path. */
+    public Stage deleteFolder(String folderPath) {
+        return openDelete(DeleteParametersViewModel.folder(background, connection(), folderPath), "Delete folder");
+    }
+
+    private Stage openDelete(DeleteParametersViewModel vm, String title) {
+        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/delete_parameters.fxml"), title, true,
+                (DeleteParametersController c, Stage stage) -> c.init(vm, stage, deleted -> {
+                    main.parametersRemoved(deleted.names());
+                    main.statusProperty().set(deleted.summary());
+                }));
+    }
+
+    /** Copies or moves one parameter to a new name. */
+    public Stage copy(Parameter parameter) {
+        return openCopy(CopyParametersViewModel.parameter(background, connection(), parameter), "Copy or move parameter");
+    }
+
+    /** Copies or moves a folder with everything below it. */
+    public Stage copyFolder(String folderPath) {
+        return openCopy(CopyParametersViewModel.folder(background, connection(), folderPath), "Copy or move folder");
+    }
+
+    private Stage openCopy(CopyParametersViewModel vm, String title) {
+        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/copy_parameters.fxml"), title, true,
+                (CopyParametersController c, Stage stage) -> c.init(vm, stage, copied -> {
+                    // Only the names that changed are re-read, never the whole store.
+                    if (!copied.removed().isEmpty()) {
+                        main.parametersRemoved(copied.removed());
+                    }
+                    main.parametersSaved(copied.created());
+                }));
+    }
+
+    /** Exports a folder to a JSON file (a read: also offered in read-only mode). */
+    public Stage exportFolder(String folderPath) {
+        ExportParametersViewModel vm = new ExportParametersViewModel(background, connection(), folderPath,
+                Path.of(System.getProperty("user.home")));
+        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/export_parameters.fxml"),
+                "Export folder", false, (ExportParametersController c, Stage stage) -> c.init(vm, stage));
+    }
+
+    /** Imports an export file into a folder, after a preview. */
+    public Stage importInto(String folderPath) {
+        ImportParametersViewModel vm = new ImportParametersViewModel(background, connection(), folderPath);
+        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/import_parameters.fxml"),
+                "Import into folder", true, (ImportParametersController c, Stage stage) -> c.init(vm, stage, main::parametersSaved));
+    }
+
+    /** Resolves /aws/reference/secretsmanager/{@code secretId} (a read: also offered in read-only mode). */
+    public Stage resolveSecretReference(String secretId) {
+        SecretReferenceViewModel vm = new SecretReferenceViewModel(background, connection(), secretId);
+        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/secret_reference.fxml"),
+                "Resolve Secrets Manager reference", false, (SecretReferenceController c, Stage stage) -> c.init(vm, stage));
     }
 
     private Stage openEditor(ParameterEditorViewModel vm, String title) {

@@ -18,18 +18,20 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * A row of the parameter tree: a folder with its count, or a parameter with an icon for its type.
  *
- * <p>Built for ten thousand parameters: a cell makes its nodes once and only changes their text
- * and icon as it is reused; a folder's count follows its row's count property, so a page that
- * changes counts touches a few labels instead of making the tree rebuild its cells; the tooltip
- * is made when the pointer first rests on the cell, not for every row shown.
+ * <p>Built for ten thousand parameters: a cell makes its nodes once and only changes their text,
+ * icon and visibility as it is reused (never its graphic or style classes, which would restyle
+ * it); a folder's count follows its row's count property, so a page that changes counts touches
+ * a few labels instead of making the tree rebuild its cells; the tooltip is made when the pointer
+ * first rests on the cell, not for every row shown.
  */
 public final class ParameterCell extends TreeCell<TreeEntry> {
 
     private final FontIcon folderIcon = new FontIcon(Material2AL.FOLDER);
+    private final FontIcon parameterIcon = new FontIcon(Material2MZ.SHORT_TEXT);
     private final Label name = new Label();
     private final Label count = new Label();
-    private final HBox folderRow = new HBox(6, folderIcon, name, count);
-    private final FontIcon parameterIcon = new FontIcon(Material2MZ.SHORT_TEXT);
+    /** The one graphic, for both kinds of row: changing a cell's graphic restyles it, which is slow. */
+    private final HBox graphic = new HBox(6, folderIcon, parameterIcon, name, count);
     private final InvalidationListener countChanged = o -> showCount();
     // Weak, so a cell the tree discards does not keep listening to the row it showed last.
     private final WeakInvalidationListener weakCountChanged = new WeakInvalidationListener(countChanged);
@@ -39,7 +41,8 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
         folderIcon.getStyleClass().add("folder-icon");
         parameterIcon.getStyleClass().add("parameter-icon");
         count.getStyleClass().add("folder-count");
-        folderRow.setAlignment(Pos.CENTER_LEFT);
+        graphic.setAlignment(Pos.CENTER_LEFT);
+        setGraphic(graphic);
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip());
     }
 
@@ -50,27 +53,34 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
             shownFolder.countProperty().removeListener(weakCountChanged);
             shownFolder = null;
         }
-        if (empty || item == null) {
-            setText(null);
-            setGraphic(null);
-            return;
-        }
-        if (item instanceof TreeEntry.FolderEntry && getTreeItem() instanceof FolderItem folder) {
-            shownFolder = folder;
-            folder.countProperty().addListener(weakCountChanged);
-            showIcon(folderIcon, folder.isExpanded() ? Material2AL.FOLDER_OPEN : Material2AL.FOLDER);
+        boolean folder = !empty && item instanceof TreeEntry.FolderEntry && getTreeItem() instanceof FolderItem;
+        boolean parameter = !empty && item instanceof TreeEntry.ParameterEntry;
+        show(folderIcon, folder);
+        show(name, folder);
+        show(count, folder);
+        show(parameterIcon, parameter);
+        graphic.setVisible(folder || parameter);
+        if (folder) {
+            shownFolder = (FolderItem) getTreeItem();
+            shownFolder.countProperty().addListener(weakCountChanged);
+            showIcon(folderIcon, shownFolder.isExpanded() ? Material2AL.FOLDER_OPEN : Material2AL.FOLDER);
+            // The name is a label of its own so that the count can follow it in a quieter style.
             name.setText(item.label());
             showCount();
-            // The count follows the name, in a quieter style.
             setText(null);
-            setGraphic(folderRow);
-        } else if (item instanceof TreeEntry.ParameterEntry pe) {
-            Parameter p = pe.parameter();
+        } else if (parameter) {
+            Parameter p = ((TreeEntry.ParameterEntry) item).parameter();
             showIcon(parameterIcon, "aws:ec2:image".equals(p.dataType()) ? Material2AL.IMAGE : p.isSecure() ? Material2AL.LOCK
                     : "StringList".equals(p.type()) ? Material2AL.LIST : Material2MZ.SHORT_TEXT);
             setText(item.label());
-            setGraphic(parameterIcon);
+        } else {
+            setText(null);
         }
+    }
+
+    private static void show(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private static void showIcon(FontIcon icon, Ikon code) {

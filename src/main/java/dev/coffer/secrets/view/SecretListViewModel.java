@@ -77,6 +77,23 @@ public final class SecretListViewModel {
         all.clear();
     }
 
+    /** Puts a created or changed secret in the list, replacing the row with the same ARN. */
+    public void upsert(Secret secret) {
+        Row row = Row.of(secret);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).secret().arn().equals(secret.arn())) {
+                all.set(i, row);
+                return;
+            }
+        }
+        all.add(row);
+    }
+
+    /** Takes a deleted secret out of the list. */
+    public void remove(String arn) {
+        all.removeIf(r -> r.secret().arn().equals(arn));
+    }
+
     public void addPage(List<Secret> page) {
         all.addAll(page.stream().map(Row::of).toList());
     }

@@ -43,7 +43,10 @@ public final class TagTable extends VBox {
         value.setId("tagValueColumn");
         table.getColumns().setAll(List.of(key, value));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No tags. Add one to label owners, environments or cost centres."));
+        Label empty = new Label("No tags. Add one to name owners, environments or cost centres.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("subtle");
+        table.setPlaceholder(empty);
         table.setPrefHeight(150);
         table.setFixedCellSize(30);
 
@@ -57,6 +60,9 @@ public final class TagTable extends VBox {
         remove.setOnAction(e -> rows.remove(table.getSelectionModel().getSelectedItem()));
         count.getStyleClass().add("subtle");
         count.textProperty().bind(javafx.beans.binding.Bindings.size(rows).asString("%d of 50 tags"));
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, add, remove, spacer, count);

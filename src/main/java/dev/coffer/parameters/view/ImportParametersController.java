@@ -1,0 +1,146 @@
+package dev.coffer.parameters.view;
+
+import dev.coffer.parameters.ImportPlan;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** The import window. Thin: state lives in {@link ImportParametersViewModel}. */
+public final class ImportParametersController {
+
+    @FXML private Label importTitle;
+    @FXML private TextField importFileField;
+    @FXML private Button importBrowseButton;
+    @FXML private TextField importFolderField;
+    @FXML private Label importFolderHint;
+    @FXML private Hyperlink importKeepNames;
+    @FXML private Button importPreviewButton;
+    @FXML private Label importSummary;
+    @FXML private TableView<ImportParametersViewModel.Row> importPlanTable;
+    @FXML private TableColumn<ImportParametersViewModel.Row, ImportParametersViewModel.Action> actionColumn;
+    @FXML private TableColumn<ImportParametersViewModel.Row, String> nameColumn;
+    @FXML private TableColumn<ImportParametersViewModel.Row, String> detailColumn;
+    @FXML private ProgressBar importProgress;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label importMessage;
+    @FXML private Button importCloseButton;
+    @FXML private Button importApplyButton;
+
+    /** {@code onChanged} gets the names created or updated, so the tree can follow. */
+    public void init(ImportParametersViewModel model, Stage stage, Consumer<List<String>> onChanged) {
+        importTitle.textProperty().bind(Bindings.concat("Import into ", model.folderProperty()));
+        importFileField.textProperty().bindBidirectional(model.fileProperty());
+        importFolderField.textProperty().bindBidirectional(model.folderProperty());
+        for (var input : List.of(importFileField, importFolderField, importBrowseButton)) {
+            input.disableProperty().bind(model.busyProperty());
+        }
+        importBrowseButton.setOnAction(e -> browse(model, stage));
+        importFolderHint.textProperty().bind(Bindings.createStringBinding(() -> model.fileFolderProperty().get().isEmpty()
+                ? "The names move from the folder the file was exported from into this folder."
+                : "The file was exported from " + model.fileFolderProperty().get() + "; its names move into this folder.",
+                model.fileFolderProperty()));
+        // The file's own names, for restoring where it came from.
+        BooleanBinding otherFolder = Bindings.createBooleanBinding(() -> !model.fileFolderProperty().get().isEmpty()
+                && !model.fileFolderProperty().get().equals(model.folderProperty().get().trim()), model.fileFolderProperty(), model.folderProperty());
+        importKeepNames.textProperty().bind(Bindings.concat("Use ", model.fileFolderProperty(), " instead"));
+        importKeepNames.visibleProperty().bind(otherFolder);
+        importKeepNames.managedProperty().bind(otherFolder);
+        importKeepNames.setOnAction(e -> {
+            model.folderProperty().set(model.fileFolderProperty().get());
+            model.preview();
+        });
+
+        importPreviewButton.disableProperty().bind(model.canPreview().not());
+        importPreviewButton.setOnAction(e -> model.preview());
+        importSummary.textProperty().bind(Bindings.createStringBinding(() -> summary(model.planProperty().get()), model.planProperty()));
+
+        actionColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().action()));
+        actionColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ImportParametersViewModel.Action action, boolean empty) {
+                super.updateItem(action, empty);
+                getStyleClass().removeAll("import-create", "import-update", "import-unchanged", "import-skip");
+                if (empty || action == null) {
+                    setText(null);
+                } else {
+                    setText(action.label());
+                    getStyleClass().add("import-" + action.name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        nameColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
+        detailColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().detail()));
+        // Reasons for skipping can be long: the whole text shows on hover.
+        detailColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String detail, boolean empty) {
+                super.updateItem(detail, empty);
+                setText(empty ? null : detail);
+                setTooltip(empty || detail == null || detail.isEmpty() ? null : new Tooltip(detail));
+            }
+        });
+        importPlanTable.setItems(model.rows());
+        importPlanTable.setPlaceholder(new Label("Choose a file and Preview changes to see what the import would do."));
+
+        importProgress.progressProperty().bind(model.progressProperty());
+        importProgress.visibleProperty().bind(model.applyingProperty().or(model.appliedProperty()));
+        importProgress.managedProperty().bind(importProgress.visibleProperty());
+        busyIndicator.visibleProperty().bind(model.busyProperty());
+        importMessage.textProperty().bind(model.messageProperty());
+        importApplyButton.disableProperty().bind(model.canApply().not());
+        importApplyButton.setOnAction(e -> model.apply(onChanged));
+        // Enter previews; Apply always takes a deliberate click.
+        importPreviewButton.setDefaultButton(true);
+        importCloseButton.disableProperty().bind(model.busyProperty());
+        importCloseButton.setOnAction(e -> stage.close());
+        stage.setOnCloseRequest(e -> {
+            if (model.busyProperty().get()) {
+                e.consume();
+            }
+        });
+        importFileField.requestFocus();
+    }
+
+    private static String summary(ImportPlan plan) {
+        if (plan == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(plan.creates().size() + " to create");
+        parts.add(plan.updates().size() + " to update");
+        parts.add(plan.unchanged().size() + " unchanged");
+        parts.add(plan.skipped().size() + " skipped");
+        return String.join(" · ", parts);
+    }
+
+    private void browse(ImportParametersViewModel model, Stage stage) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import parameters from");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Coffer parameter export (*.json)", "*.json"));
+        File current = new File(model.fileProperty().get().trim());
+        if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
+            chooser.setInitialDirectory(current.getParentFile());
+        }
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            model.fileProperty().set(chosen.getAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.coffer.parameters.view;
+
+import dev.coffer.aws.SecretText;
+import dev.coffer.parameters.ParameterStore;
+import dev.coffer.ui.Background;
+import dev.coffer.ui.OpenConnection;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Resolving a Secrets Manager secret through Parameter Store
+ * ({@value ParameterStore#SECRETS_MANAGER_REFERENCE}{@code <secret id>}), the way templates and
+ * applications that only speak Parameter Store read it. The value stays masked until revealed.
+ */
+public final class SecretReferenceViewModel {
+
+    private final Background background;
+    private final OpenConnection connection;
+    private final StringProperty secretId = new SimpleStringProperty("");
+    private final StringBinding referenceName;
+    private final BooleanProperty resolved = new SimpleBooleanProperty();
+    private final BooleanProperty revealed = new SimpleBooleanProperty();
+    private final StringProperty shownValue = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanBinding canResolve;
+    private SecretText value;
+
+    public SecretReferenceViewModel(Background background, OpenConnection connection, String secretId) {
+        this.background = background;
+        this.connection = connection;
+        this.secretId.set(secretId == null ? "" : secretId);
+        referenceName = Bindings.createStringBinding(() -> ParameterStore.SECRETS_MANAGER_REFERENCE + id(), this.secretId);
+        canResolve = Bindings.createBooleanBinding(() -> !busy.get() && !id().isEmpty(), busy, this.secretId);
+        // A value belongs to the id it was resolved for.
+        this.secretId.addListener((obs, old, text) -> forget());
+    }
+
+    private String id() {
+        return secretId.get() == null ? "" : secretId.get().trim();
+    }
+
+    private void forget() {
+        value = null;
+        resolved.set(false);
+        revealed.set(false);
+        shownValue.set("");
+        message.set("");
+    }
+
+    /** GetParameter on the reference name, with decryption; the value is kept masked. */
+    public void resolve() {
+        if (!canResolve.get()) {
+            return;
+        }
+        String id = id();
+        busy.set(true);
+        forget();
+        message.set("Resolving " + ParameterStore.SECRETS_MANAGER_REFERENCE + id + "…");
+        background.run(() -> connection.parameters().resolveSecretReference(id), secret -> {
+            busy.set(false);
+            if (!id.equals(id())) {
+                return;
+            }
+            value = secret;
+            resolved.set(true);
+            message.set("Resolved through Parameter Store (" + secret.sizeInBytes() + " bytes).");
+        }, error -> {
+            busy.set(false);
+            message.set(Failures.describe(error));
+        });
+    }
+
+    public void toggleReveal() {
+        if (!resolved.get()) {
+            return;
+        }
+        revealed.set(!revealed.get());
+        shownValue.set(revealed.get() ? value.reveal() : "");
+    }
+
+    /** The resolved value, for copying; null before it is resolved. */
+    public SecretText value() {
+        return value;
+    }
+
+    /** The secret's name or ARN. */
+    public StringProperty secretIdProperty() {
+        return secretId;
+    }
+
+    /** The Parameter Store name that resolves the secret. */
+    public StringBinding referenceName() {
+        return referenceName;
+    }
+
+    public BooleanProperty resolvedProperty() {
+        return resolved;
+    }
+
+    public BooleanProperty revealedProperty() {
+        return revealed;
+    }
+
+    /** The value while revealed; empty otherwise. */
+    public StringProperty shownValueProperty() {
+        return shownValue;
+    }
+
+    public BooleanBinding canResolve() {
+        return canResolve;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+}
