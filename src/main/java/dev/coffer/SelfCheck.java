@@ -163,9 +163,9 @@ public final class SelfCheck {
     /**
      * An sso-session profile, as {@code aws configure sso} writes it, resolved by the SDK's profile
      * provider. The session name is new, so no token is cached for it and nothing is sent: the SDK's
-     * SSO support answers that the session needs {@code aws sso login}. Without the sso module the
-     * profile provider fails outright; without ssooidc the SDK gives the same answer, with the missing
-     * class as its cause. (A nested class, so that a missing sso module fails this check alone.)
+     * SSO support answers that the session needs {@code aws sso login}. Without the ssooidc module the
+     * answer is the same, caused by the missing class, so the causes are looked at too. A nested
+     * class, so that a missing sso module fails this check alone.
      */
     private static final class SsoProfile {
 

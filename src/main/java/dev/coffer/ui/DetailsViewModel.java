@@ -124,7 +124,7 @@ public final class DetailsViewModel {
         }
         p.description().ifPresent(d -> f.add(new Field("Description", d)));
         if (!p.policiesJson().isEmpty()) {
-            f.add(new Field("Policies", p.policiesJson()));
+            f.add(new Field("Policies", policySummary(p.policiesJson())));
         }
         fields.setAll(f);
         valueState.set(ValueState.MASKED);
@@ -248,6 +248,15 @@ public final class DetailsViewModel {
                 onError.accept(error);
             }
         });
+    }
+
+    /** Policies in words ("Expires 2026-12-02 21:34 UTC; notifies 15 days before expiry"), or as sent when unreadable. */
+    private static String policySummary(String json) {
+        try {
+            return dev.coffer.parameters.ParameterPolicies.parse(json).summary();
+        } catch (IllegalArgumentException unreadable) {
+            return json;
+        }
     }
 
     /** "arn:aws:sts::123:assumed-role/Admin/alice" reads better as "Admin/alice". */

@@ -42,6 +42,7 @@ public final class MainViewModel {
     private final ObjectProperty<AwsErrors.Problem> problem = new SimpleObjectProperty<>();
     private final BooleanProperty parametersFailed = new SimpleBooleanProperty();
     private final BooleanProperty secretsFailed = new SimpleBooleanProperty();
+    private final BooleanProperty showDeletedSecrets = new SimpleBooleanProperty();
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -202,6 +203,18 @@ public final class MainViewModel {
         }, this::report);
     }
 
+    /** Whether the secrets list includes secrets scheduled for deletion; changing it lists again. */
+    public BooleanProperty showDeletedSecretsProperty() {
+        return showDeletedSecrets;
+    }
+
+    /** Takes a deleted secret out of the list and clears the details. */
+    public void secretRemoved(String arn) {
+        secrets.remove(arn);
+        details.clear();
+        updateStatus();
+    }
+
     /** Takes parameters that no longer exist out of the tree. */
     public void parametersRemoved(java.util.Collection<String> names) {
         parameters.remove(names);
@@ -235,7 +248,8 @@ public final class MainViewModel {
         updateStatus();
         load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameters::addPage,
                 parametersLoading, parametersFailed);
-        load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled), secrets::addPage,
+        boolean withDeleted = showDeletedSecrets.get();
+        load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secrets::addPage,
                 secretsLoading, secretsFailed);
     }
 

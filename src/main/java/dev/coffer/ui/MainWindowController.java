@@ -64,6 +64,13 @@ public final class MainWindowController {
     @FXML private Button editSecretButton;
     @FXML private MenuItem newSecretItem;
     @FXML private MenuItem editSecretItem;
+    @FXML private Button versionsSecretButton;
+    @FXML private Button restoreSecretButton;
+    @FXML private javafx.scene.control.CheckBox showDeletedSecretsCheck;
+    @FXML private MenuItem versionsSecretItem;
+    @FXML private MenuItem deleteSecretItem;
+    @FXML private MenuItem restoreSecretItem;
+    @FXML private MenuItem policySecretItem;
     @FXML private MenuItem newParameterItem;
     @FXML private MenuItem editParameterItem;
     @FXML private Button newParameterButton;
@@ -171,6 +178,29 @@ public final class MainWindowController {
             n.visibleProperty().bind(readOnly.not());
             n.managedProperty().bind(n.visibleProperty());
         }
+        BooleanBinding notScheduled = Bindings.createBooleanBinding(() -> {
+            SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
+            return row == null || row.secret().deletedDate().isEmpty();
+        }, secretTable.getSelectionModel().selectedItemProperty(), model.secrets().all());
+        versionsSecretItem.disableProperty().bind(noSecret);
+        versionsSecretButton.disableProperty().bind(noSecret);
+        policySecretItem.disableProperty().bind(noSecret);
+        deleteSecretItem.disableProperty().bind(readOnly.or(noSecret).or(notScheduled.not()));
+        restoreSecretItem.disableProperty().bind(readOnly.or(notScheduled));
+        restoreSecretButton.visibleProperty().bind(readOnly.not().and(notScheduled.not()));
+        restoreSecretButton.managedProperty().bind(restoreSecretButton.visibleProperty());
+        for (MenuItem item : new MenuItem[] {deleteSecretItem, restoreSecretItem}) {
+            item.visibleProperty().bind(readOnly.not());
+        }
+        showDeletedSecretsCheck.selectedProperty().bindBidirectional(model.showDeletedSecretsProperty());
+        model.showDeletedSecretsProperty().addListener((obs, old, show) -> model.refresh());
+        secretTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !readOnly.get() && notScheduled.get()
+                    && secretTable.getSelectionModel().getSelectedItem() != null) {
+                e.consume();
+                onDeleteSecret();
+            }
+        });
         secretTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if ((e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.F2) && !readOnly.get()
                     && secretTable.getSelectionModel().getSelectedItem() != null) {
@@ -197,6 +227,43 @@ public final class MainWindowController {
         SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
         if (row != null && !model.connectionProperty().get().readOnly()) {
             secretActions.edit(row.secret());
+        }
+    }
+
+    private Secret selectedSecret() {
+        SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
+        return row == null ? null : row.secret();
+    }
+
+    @FXML
+    private void onSecretVersions() {
+        Secret s = selectedSecret();
+        if (s != null && model.openConnection() != null) {
+            secretActions.versions(s);
+        }
+    }
+
+    @FXML
+    private void onDeleteSecret() {
+        Secret s = selectedSecret();
+        if (s != null && canChange() && s.deletedDate().isEmpty()) {
+            secretActions.delete(s);
+        }
+    }
+
+    @FXML
+    private void onRestoreSecret() {
+        Secret s = selectedSecret();
+        if (s != null && canChange() && s.deletedDate().isPresent()) {
+            secretActions.restore(s);
+        }
+    }
+
+    @FXML
+    private void onSecretPolicy() {
+        Secret s = selectedSecret();
+        if (s != null && model.openConnection() != null) {
+            secretActions.policy(s);
         }
     }
 
@@ -514,7 +581,8 @@ public final class MainWindowController {
                 "Ctrl+Shift+C\tCopy the name",
                 "Ctrl+Shift+A\tCopy the ARN",
                 "Ctrl+Shift+D\tDark theme",
-                "Delete\tDelete the selected parameter or folder (in the tree)",
+                "Delete\tDelete the selected parameter or folder (in the tree), or the selected secret (in the list)",
+                "Ctrl+Shift+H\tVersions and staging labels of the selected secret",
                 "Ctrl+Shift+M\tCopy or move the selected parameter or folder",
                 "Ctrl+Shift+E / Ctrl+Shift+I\tExport a folder / import into a folder",
                 "Ctrl+Shift+R\tResolve a Secrets Manager reference",

@@ -62,11 +62,11 @@ public final class ScaleBenchmark {
     private static final Path AWS_CLI_V2 = Path.of("/usr/bin/aws");
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<String> VALUE_READS = List.of("GetParameter", "GetParameters", "GetSecretValue", "BatchGetSecretValue");
-    /** Keystrokes typed into the filters: words a user looks for, corrections included ('\b' is Backspace). */
-    private static final String PARAMETER_TYPING = "payments prod db\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\bgateway password\b\b\b\b\b\b\b\b\bcache"
-            + "\b\b\b\b\b\b\b\b\b\b\b\b\b\bfeature-flags canary";
-    private static final String SECRET_TYPING = "prod payments\b\b\b\b\b\b\b\b\b\b\b\b\bstripe\b\b\b\b\b\bdb-credentials staging"
-            + "\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\b\bteam=search";
+    /** Keystrokes typed into the filters: what a user looks for, with corrections ('\b' is Backspace). */
+    private static final String PARAMETER_TYPING = "payments prod db" + "\b".repeat(16) + "gateway password" + "\b".repeat(9)
+            + " cache" + "\b".repeat(13) + "feature-flags canary";
+    private static final String SECRET_TYPING = "prod payments" + "\b".repeat(13) + "stripe" + "\b".repeat(6)
+            + "db-credentials staging" + "\b".repeat(22) + "team=search";
 
     private final Path out;
     private final Map<String, Object> figures = new LinkedHashMap<>();

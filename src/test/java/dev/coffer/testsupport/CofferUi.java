@@ -60,6 +60,22 @@ public final class CofferUi {
                 .queryAs(javafx.scene.Node.class);
     }
 
+    /**
+     * Right-clicks a node and opens its context menu. Monocle sends no menu event for the right
+     * button, so this sends the one a desktop sends after it.
+     */
+    public static void openContextMenu(org.testfx.api.FxRobot robot, javafx.scene.Node node) {
+        robot.rightClickOn(node);
+        onFx(() -> {
+            javafx.geometry.Bounds screen = node.localToScreen(node.getBoundsInLocal());
+            javafx.geometry.Point2D local = node.screenToLocal(screen.getCenterX(), screen.getCenterY());
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(),
+                    screen.getCenterX(), screen.getCenterY(), false, null));
+            return null;
+        });
+    }
+
     /** Runs a query on the FX thread and returns its answer. */
     public static <T> T onFx(Callable<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();

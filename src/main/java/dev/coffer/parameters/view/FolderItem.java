@@ -12,20 +12,24 @@ import javafx.scene.control.TreeItem;
 
 /**
  * A folder row whose children are made only when the tree first asks for them (when it is
- * expanded), so ten thousand parameters cost only the rows a user has opened.
+ * expanded), so ten thousand parameters cost only the rows a user has opened. With a filter it
+ * shows only the folders and parameters among the {@link ParameterTree.Matches}.
  */
 public final class FolderItem extends TreeItem<TreeEntry> {
 
     private final ParameterTree.Folder folder;
+    private final ParameterTree.Matches matches;
     private final Map<ParameterTree.Folder, FolderItem> registry;
     private final ReadOnlyIntegerWrapper count;
     private boolean built;
 
-    FolderItem(ParameterTree.Folder folder, Map<ParameterTree.Folder, FolderItem> registry) {
+    /** A row showing every parameter below {@code folder}, or only the {@code matches} (when not null). */
+    FolderItem(ParameterTree.Folder folder, ParameterTree.Matches matches, Map<ParameterTree.Folder, FolderItem> registry) {
         super(new TreeEntry.FolderEntry(folder));
         this.folder = folder;
+        this.matches = matches;
         this.registry = registry;
-        this.count = new ReadOnlyIntegerWrapper(folder.count());
+        this.count = new ReadOnlyIntegerWrapper(shownCount());
         registry.put(folder, this);
     }
 
@@ -34,8 +38,8 @@ public final class FolderItem extends TreeItem<TreeEntry> {
     }
 
     /**
-     * The folder's count as the row shows it. A changed count is not a changed value: replacing
-     * the value would make the TreeView rebuild every cell for every page that arrives.
+     * The folder's count as the row shows it (matches only, with a filter). A changed count is not
+     * a changed value: replacing the value would make the TreeView rebuild every cell for every page.
      */
     public ReadOnlyIntegerProperty countProperty() {
         return count.getReadOnlyProperty();
@@ -55,13 +59,43 @@ public final class FolderItem extends TreeItem<TreeEntry> {
         return super.getChildren();
     }
 
-    private List<TreeItem<TreeEntry>> createChildren() {
-        List<TreeItem<TreeEntry>> children = new ArrayList<>(folder.folders().size() + folder.parameters().size());
+    private int shownCount() {
+        return matches == null ? folder.count() : matches.count(folder);
+    }
+
+    private boolean shows(ParameterTree.Folder f) {
+        return matches == null || matches.count(f) > 0;
+    }
+
+    private boolean shows(Parameter p) {
+        return matches == null || matches.contains(p);
+    }
+
+    private int shownChildren() {
+        if (matches == null) {
+            return folder.folders().size() + folder.parameters().size();
+        }
+        int n = 0;
         for (ParameterTree.Folder f : folder.folders()) {
-            children.add(new FolderItem(f, registry));
+            n += shows(f) ? 1 : 0;
         }
         for (Parameter p : folder.parameters()) {
-            children.add(new TreeItem<>(new TreeEntry.ParameterEntry(p)));
+            n += shows(p) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private List<TreeItem<TreeEntry>> createChildren() {
+        List<TreeItem<TreeEntry>> children = new ArrayList<>();
+        for (ParameterTree.Folder f : folder.folders()) {
+            if (shows(f)) {
+                children.add(new FolderItem(f, matches, registry));
+            }
+        }
+        for (Parameter p : folder.parameters()) {
+            if (shows(p)) {
+                children.add(new TreeItem<>(new TreeEntry.ParameterEntry(p)));
+            }
         }
         return children;
     }
@@ -71,23 +105,29 @@ public final class FolderItem extends TreeItem<TreeEntry> {
      * order (folders first, then parameters, each by name). Rows are only ever added while loading.
      */
     void update() {
-        count.set(folder.count());
+        count.set(shownCount());
         if (!built) {
             return;
         }
         ObservableList<TreeItem<TreeEntry>> items = super.getChildren();
-        if (items.size() == folder.folders().size() + folder.parameters().size()) {
+        if (items.size() == shownChildren()) {
             return;
         }
         int i = 0;
         for (ParameterTree.Folder f : folder.folders()) {
+            if (!shows(f)) {
+                continue;
+            }
             if (i < items.size() && items.get(i).getValue() instanceof TreeEntry.FolderEntry fe && fe.folder() == f) {
                 i++;
                 continue;
             }
-            items.add(i++, new FolderItem(f, registry));
+            items.add(i++, new FolderItem(f, matches, registry));
         }
         for (Parameter p : folder.parameters()) {
+            if (!shows(p)) {
+                continue;
+            }
             if (i < items.size() && items.get(i).getValue() instanceof TreeEntry.ParameterEntry pe
                     && pe.parameter().name().equals(p.name())) {
                 if (pe.parameter() != p) {

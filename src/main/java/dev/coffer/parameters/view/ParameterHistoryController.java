@@ -45,7 +45,7 @@ public final class ParameterHistoryController {
     @FXML private DiffView diffView;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label messageLabel;
-    @FXML private Button revealButton;
+    @FXML private Button revealValuesButton;
     @FXML private Button labelsButton;
     @FXML private Button restoreButton;
     @FXML private Button closeButton;
@@ -77,10 +77,10 @@ public final class ParameterHistoryController {
         busyIndicator.visibleProperty().bind(model.loadingProperty());
         messageLabel.textProperty().bind(model.messageProperty());
 
-        revealButton.setVisible(model.parameter().isSecure());
-        revealButton.setManaged(model.parameter().isSecure());
-        revealButton.disableProperty().bind(model.revealedProperty().or(model.loadingProperty()));
-        revealButton.setOnAction(e -> model.reveal());
+        revealValuesButton.setVisible(model.parameter().isSecure());
+        revealValuesButton.setManaged(model.parameter().isSecure());
+        revealValuesButton.disableProperty().bind(model.revealedProperty().or(model.loadingProperty()));
+        revealValuesButton.setOnAction(e -> model.reveal());
 
         var oneSelected = Bindings.size(versionTable.getSelectionModel().getSelectedItems()).isEqualTo(1);
         labelsButton.disableProperty().bind(oneSelected.not().or(model.loadingProperty()));

@@ -24,7 +24,8 @@ public final class ParameterTreeViewModel {
     static final int EXPAND_ALL_LIMIT = 200;
 
     private ParameterTree tree = new ParameterTree();
-    private ParameterTree shown = tree;
+    /** What the filter lets through, or null when there is no filter. */
+    private ParameterTree.Matches matches;
     private Map<ParameterTree.Folder, FolderItem> rows = new HashMap<>();
     private final ObjectProperty<FolderItem> root = new SimpleObjectProperty<>();
     private final StringProperty filter = new SimpleStringProperty("");
@@ -32,8 +33,8 @@ public final class ParameterTreeViewModel {
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper();
 
     public ParameterTreeViewModel() {
-        root.set(newRoot(shown));
-        filter.addListener((obs, old, text) -> applyFilter());
+        root.set(newRoot());
+        filter.addListener((obs, old, text) -> applyFilter(old));
     }
 
     public ObjectProperty<FolderItem> rootProperty() {
@@ -67,22 +68,14 @@ public final class ParameterTreeViewModel {
     public void addPage(List<Parameter> page) {
         tree.addAll(page);
         total.set(tree.size());
-        if (shown == tree) {
+        if (matches == null || matches.add(page)) {
             refreshRows();
-        } else {
-            String[] words = ParameterTree.words(filter.get());
-            List<Parameter> matches = new ArrayList<>();
-            for (Parameter p : page) {
-                if (ParameterTree.matches(p.name().toLowerCase(java.util.Locale.ROOT), words)) {
-                    matches.add(p);
-                }
-            }
-            if (!matches.isEmpty()) {
-                shown.addAll(matches);
-                refreshRows();
-            }
         }
-        shownCount.set(shown.size());
+        shownCount.set(shown());
+    }
+
+    private int shown() {
+        return matches == null ? tree.size() : matches.size();
     }
 
     /** Takes deleted or moved parameters out of the tree, keeping open folders open. */
@@ -115,20 +108,47 @@ public final class ParameterTreeViewModel {
     }
 
     private void applyFilter() {
+        applyFilter(null);
+    }
+
+    /**
+     * Shows the parameters that pass the filter. When the user typed on, so that the new filter
+     * can only narrow the previous one, only the folders with matches so far are searched.
+     */
+    private void applyFilter(String previous) {
         String text = filter.get();
-        shown = text == null || text.isBlank() ? tree : tree.filtered(text);
-        FolderItem newRoot = newRoot(shown);
-        if (shown != tree && shown.size() <= EXPAND_ALL_LIMIT) {
+        if (text == null || text.isBlank()) {
+            matches = null;
+        } else {
+            matches = tree.match(text, matches != null && previous != null && narrows(text, previous) ? matches : null);
+        }
+        FolderItem newRoot = newRoot();
+        if (matches != null && matches.size() <= EXPAND_ALL_LIMIT) {
             expandAll(newRoot);
         }
         root.set(newRoot);
         total.set(tree.size());
-        shownCount.set(shown.size());
+        shownCount.set(shown());
     }
 
-    private FolderItem newRoot(ParameterTree source) {
+    /** Whether every name that matches {@code query} also matches {@code previous}. */
+    static boolean narrows(String query, String previous) {
+        String[] words = ParameterTree.words(query);
+        for (String before : ParameterTree.words(previous)) {
+            boolean kept = false;
+            for (String word : words) {
+                kept |= word.contains(before);
+            }
+            if (!kept) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private FolderItem newRoot() {
         rows = new HashMap<>();
-        FolderItem item = new FolderItem(source.root(), rows);
+        FolderItem item = new FolderItem(tree.root(), matches, rows);
         item.setExpanded(true);
         return item;
     }

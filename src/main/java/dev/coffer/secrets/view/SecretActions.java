@@ -29,6 +29,52 @@ public final class SecretActions {
         return openEditor(SecretEditorViewModel.edit(background, main.openConnection(), secret), "Edit " + secret.name());
     }
 
+    private boolean readOnly() {
+        return main.connectionProperty().get() == null || main.connectionProperty().get().readOnly();
+    }
+
+    /** The versions window: versions with labels, comparison, roll back and labels (the last two not when read-only). */
+    public Stage versions(Secret secret) {
+        SecretVersionsViewModel vm = new SecretVersionsViewModel(background, main.openConnection(), secret,
+                () -> main.secretSaved(secret.name()));
+        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_versions.fxml"),
+                "Versions of " + secret.name(), false,
+                (SecretVersionsController c, Stage stage) -> c.init(vm, stage, readOnly()));
+    }
+
+    /** The delete dialog; afterwards the row leaves the list (or shows its deletion date when those are listed). */
+    public Stage delete(Secret secret) {
+        SecretDeleteViewModel vm = new SecretDeleteViewModel(background, main.openConnection(), secret);
+        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_delete.fxml"),
+                "Delete secret", true, (SecretDeleteController c, Stage stage) -> c.init(vm, stage, force -> {
+                    if (!force && main.showDeletedSecretsProperty().get()) {
+                        main.secretSaved(secret.name());
+                    } else {
+                        main.secretRemoved(secret.arn());
+                    }
+                    main.statusProperty().set(force ? secret.name() + " deleted." : secret.name() + " scheduled for deletion.");
+                }));
+    }
+
+    /** Cancels a scheduled deletion and re-reads the secret into the list and details. */
+    public void restore(Secret secret) {
+        background.run(() -> {
+            main.openConnection().secrets().restore(secret.arn());
+            return null;
+        }, ignored -> {
+            main.secretSaved(secret.name());
+            main.statusProperty().set(secret.name() + " restored.");
+        }, main::report);
+    }
+
+    /** The resource policy dialog (read-only connections only view and validate). */
+    public Stage policy(Secret secret) {
+        SecretPolicyViewModel vm = new SecretPolicyViewModel(background, main.openConnection(), secret);
+        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_policy.fxml"),
+                "Resource policy of " + secret.name(), false,
+                (SecretPolicyController c, Stage stage) -> c.init(vm, stage, readOnly()));
+    }
+
     private Stage openEditor(SecretEditorViewModel vm, String title) {
         return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_editor.fxml"), title, false,
                 (SecretEditorController c, Stage stage) -> c.init(vm, stage, main::secretSaved,

@@ -133,16 +133,7 @@ class ParameterBulkUiTest {
             app.window().selectFolder(folder);
             return null;
         });
-        Node row = CofferUi.treeRow(robot, ParameterPath.leafOf(folder));
-        robot.rightClickOn(row);
-        // Monocle sends no menu event for the right button; send the one a desktop sends after it.
-        onFx(() -> {
-            javafx.geometry.Bounds b = row.localToScreen(row.getBoundsInLocal());
-            javafx.geometry.Point2D local = row.screenToLocal(b.getCenterX(), b.getCenterY());
-            javafx.event.Event.fireEvent(row, new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    local.getX(), local.getY(), b.getCenterX(), b.getCenterY(), false, null));
-            return null;
-        });
+        CofferUi.openContextMenu(robot, CofferUi.treeRow(robot, ParameterPath.leafOf(folder)));
         awaitNode(item);
         robot.clickOn(item);
     }

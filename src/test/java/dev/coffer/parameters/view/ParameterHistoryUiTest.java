@@ -162,7 +162,7 @@ class ParameterHistoryUiTest {
         });
         await().atMost(Duration.ofSeconds(5)).until(() -> !diffLines().isEmpty());
         assertThat(String.join("\n", diffLines())).contains("masked").doesNotContain("token-one").doesNotContain("token-two");
-        robot.clickOn("#revealButton");
+        robot.clickOn("#revealValuesButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> table.getItems().get(0).value().isPresent()));
         onFx(() -> {
             table.getSelectionModel().clearAndSelect(0);

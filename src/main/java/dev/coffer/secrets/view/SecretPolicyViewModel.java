@@ -1,0 +1,151 @@
+package dev.coffer.secrets.view;
+
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.secrets.PolicyCheck;
+import dev.coffer.secrets.Secret;
+import dev.coffer.ui.Background;
+import dev.coffer.ui.OpenConnection;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A secret's resource policy: load, edit, validate (JSON first, then ValidateResourcePolicy), save
+ * and delete. Save is offered only for the text last validated, when it passed; when AWS can't
+ * validate (moto has no ValidateResourcePolicy) a policy that parses may still be saved.
+ */
+public final class SecretPolicyViewModel {
+
+    private final Background background;
+    private final OpenConnection connection;
+    private final Secret secret;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final StringProperty findings = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty validatedText = new SimpleStringProperty();
+    private final BooleanProperty validatedOk = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty hasPolicy = new SimpleBooleanProperty();
+    private final BooleanBinding canSave;
+
+    public SecretPolicyViewModel(Background background, OpenConnection connection, Secret secret) {
+        this.background = background;
+        this.connection = connection;
+        this.secret = secret;
+        canSave = Bindings.createBooleanBinding(() -> !busy.get() && validatedOk.get()
+                && Objects.equals(validatedText.get(), text.get()), busy, validatedOk, validatedText, text);
+    }
+
+    public Secret secret() {
+        return secret;
+    }
+
+    public void load() {
+        busy.set(true);
+        background.run(() -> connection.secrets().resourcePolicy(secret.arn()), policy -> {
+            busy.set(false);
+            hasPolicy.set(policy.isPresent());
+            text.set(policy.orElse(""));
+            message.set(policy.isPresent() ? "" : "This secret has no resource policy.");
+        }, error -> {
+            busy.set(false);
+            message.set(AwsErrors.explain(error).text());
+        });
+    }
+
+    /** Checks the text: JSON locally (line and column), then ValidateResourcePolicy. */
+    public void validate() {
+        String policy = text.get();
+        busy.set(true);
+        findings.set("");
+        message.set("");
+        background.run(() -> {
+            try {
+                return new Outcome(connection.secrets().validatePolicy(secret.arn(), policy), null);
+            } catch (RuntimeException awsFailed) {
+                // The JSON checks passed (they run before the call); only AWS's validation failed.
+                return new Outcome(null, awsFailed);
+            }
+        }, outcome -> {
+            busy.set(false);
+            validatedText.set(policy);
+            if (outcome.check() != null) {
+                PolicyCheck check = outcome.check();
+                validatedOk.set(check.valid());
+                findings.set(check.findings().isEmpty() ? "No findings: the policy is valid." : String.join("\n", check.findings()));
+            } else {
+                validatedOk.set(true);
+                String summary = AwsErrors.explain(outcome.awsError()).summary();
+                findings.set("The policy is valid JSON, but Secrets Manager's policy check (ValidateResourcePolicy) failed: "
+                        + summary + (summary.endsWith(".") ? "" : ".")
+                        + " You can still save it; AWS checks the policy again when it is saved.");
+            }
+        }, error -> {
+            busy.set(false);
+            message.set(AwsErrors.explain(error).text());
+        });
+    }
+
+    private record Outcome(PolicyCheck check, RuntimeException awsError) {
+    }
+
+    public void save() {
+        if (!canSave.get()) {
+            return;
+        }
+        String policy = text.get();
+        change(() -> connection.secrets().putResourcePolicy(secret.arn(), policy), "Policy saved.", true);
+    }
+
+    public void deletePolicy() {
+        change(() -> connection.secrets().deleteResourcePolicy(secret.arn()), "Policy deleted.", false);
+    }
+
+    private void change(Runnable call, String done, boolean nowHasPolicy) {
+        busy.set(true);
+        message.set("");
+        background.run(() -> {
+            call.run();
+            return null;
+        }, ignored -> {
+            busy.set(false);
+            hasPolicy.set(nowHasPolicy);
+            if (!nowHasPolicy) {
+                text.set("");
+                findings.set("");
+            }
+            message.set(done);
+        }, error -> {
+            busy.set(false);
+            message.set(SecretVersionsViewModel.explain(error));
+        });
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public StringProperty findingsProperty() {
+        return findings;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty hasPolicyProperty() {
+        return hasPolicy;
+    }
+
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+}
