@@ -40,7 +40,7 @@ public final class SecretVersionsController {
     @FXML private DiffView diffView;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label messageLabel;
-    @FXML private Button revealButton;
+    @FXML private Button revealValuesButton;
     @FXML private Button labelsButton;
     @FXML private Button rollbackButton;
     @FXML private Button closeButton;
@@ -64,8 +64,8 @@ public final class SecretVersionsController {
         busyIndicator.visibleProperty().bind(model.loadingProperty());
         messageLabel.textProperty().bind(model.messageProperty());
 
-        revealButton.disableProperty().bind(model.revealedProperty().or(model.loadingProperty()));
-        revealButton.setOnAction(e -> model.reveal());
+        revealValuesButton.disableProperty().bind(model.revealedProperty().or(model.loadingProperty()));
+        revealValuesButton.setOnAction(e -> model.reveal());
         var oneSelected = Bindings.size(versionTable.getSelectionModel().getSelectedItems()).isEqualTo(1);
         labelsButton.disableProperty().bind(oneSelected.not().or(model.loadingProperty()));
         rollbackButton.disableProperty().bind(oneSelected.not().or(model.loadingProperty()).or(Bindings.createBooleanBinding(() -> {

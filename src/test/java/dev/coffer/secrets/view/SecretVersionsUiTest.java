@@ -137,7 +137,7 @@ class SecretVersionsUiTest {
         await().atMost(WAIT).until(() -> diffText().contains("masked"));
         assertThat(diffText()).doesNotContain("alpha-one").doesNotContain("alpha-two");
 
-        robot.clickOn("#revealButton");
+        robot.clickOn("#revealValuesButton");
         await().atMost(WAIT).until(() -> onFx(() -> table.getItems().size() == 2 && table.getItems().get(0).value().isPresent()));
         robot.clickOn(versionRow(table, firstVersion));
         robot.press(KeyCode.CONTROL).clickOn(versionRow(table, secondVersion)).release(KeyCode.CONTROL);
