@@ -136,6 +136,32 @@ class MainWindowUiTest {
         assertThat(onFx(() -> robot.lookup("#parameterFilter").queryAs(TextField.class).getText())).isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void secretsAreFoundByTagValueAndSortByLastChanged() {
+        SandboxData.SecretEntry entry = INVENTORY.secret(INVENTORY.databaseSecrets().get(0));
+        String tagValue = entry.tags().stream().filter(t -> t.key().equals("Team")).findFirst().orElseThrow().value();
+        List<String> expected = INVENTORY.secrets().stream().filter(n -> {
+            SandboxData.SecretEntry e = INVENTORY.secret(n);
+            String text = (n + "\n" + e.description() + "\n" + e.tags().stream().map(t -> t.key() + "=" + t.value())
+                    .reduce("", (a, b) -> a + "\n" + b)).toLowerCase();
+            return text.contains(tagValue.toLowerCase());
+        }).toList();
+        TextField filter = robot.lookup("#secretFilter").queryAs(TextField.class);
+        robot.clickOn(filter).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(tagValue);
+        TableView<SecretListViewModel.Row> secrets = robot.lookup("#secretTable").queryAs(TableView.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> secrets.getItems().size() == expected.size()));
+        assertThat(onFx(() -> secrets.getItems().stream().map(r -> r.secret().name()).toList()))
+                .containsExactlyInAnyOrderElementsOf(expected).contains(entry.name());
+
+        robot.clickOn(filter).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.clickOn(robot.lookup("#secretTable .column-header").match(
+                (javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && "Last changed".equals(l.getText())).queryAs(javafx.scene.Node.class));
+        List<java.time.Instant> changed = onFx(() -> secrets.getItems().stream()
+                .map(r -> r.secret().lastChanged().orElse(java.time.Instant.EPOCH)).toList());
+        assertThat(changed).hasSize(INVENTORY.secrets().size()).isSorted();
+    }
+
     private static List<String> leaves(TreeItem<TreeEntry> item) {
         List<String> names = new java.util.ArrayList<>();
         for (TreeItem<TreeEntry> child : item.getChildren()) {
