@@ -94,6 +94,7 @@ public final class ScaleBenchmark {
     private boolean run() throws Exception {
         long started = System.nanoTime();
         details.put("load_average_at_start", loadAverage());
+        checkShippedJvmOptions();
         Path cli = ensureCliV2();
         Path recording = out.resolve("moto-recording.jsonl");
         Files.deleteIfExists(recording);
@@ -600,6 +601,31 @@ public final class ScaleBenchmark {
             Thread.sleep(50);
         }
         throw new IllegalStateException("The window did not finish loading within " + timeout);
+    }
+
+    /**
+     * RSS and heap are only meaningful with the JVM options the app ships with
+     * (installers/app-image.txt): says so when this run's options differ.
+     */
+    private void checkShippedJvmOptions() throws IOException {
+        Path file = Path.of("installers", "app-image.txt");
+        if (!Files.exists(file)) {
+            return;
+        }
+        List<String> shipped = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String t = line.trim();
+            if (t.startsWith("--java-options ")) {
+                shipped.add(t.substring("--java-options ".length()).trim());
+            }
+        }
+        List<String> ours = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> missing = shipped.stream().filter(o -> !ours.contains(o)).toList();
+        details.put("shipped_jvm_options", shipped);
+        if (!missing.isEmpty()) {
+            log("WARNING: this run lacks the shipped JVM options " + missing + " (installers/app-image.txt); "
+                    + "memory figures will not match the app's");
+        }
     }
 
     private static double jvmCpuSeconds() {

@@ -76,6 +76,18 @@ public final class CofferUi {
         });
     }
 
+    /** Closes every window but the main one (editors, dialogs), without asking to discard drafts. */
+    public static void closeOtherWindows(App app) {
+        onFx(() -> {
+            for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w != app.stage() && w instanceof javafx.stage.Stage s) {
+                    s.close();
+                }
+            }
+            return null;
+        });
+    }
+
     /** Runs a query on the FX thread and returns its answer. */
     public static <T> T onFx(Callable<T> query) {
         CompletableFuture<T> result = new CompletableFuture<>();

@@ -221,9 +221,7 @@ public final class ParameterEditorViewModel {
 
     /** Problems of one field (and its sub-fields, such as tag[2].key), one per line. */
     public StringBinding problemsOf(String field) {
-        return Bindings.createStringBinding(() -> String.join("\n", problems.stream()
-                .filter(p -> p.field().equals(field) || p.field().startsWith(field + "[") || p.field().startsWith(field + "."))
-                .map(Problem::message).toList()), problems);
+        return dev.coffer.ui.FieldProblems.of(problems, field);
     }
 
     /** "1,234 of 4,096 bytes" for the chosen tier. */

@@ -269,9 +269,7 @@ public final class SecretEditorViewModel {
     }
 
     public StringBinding problemsOf(String field) {
-        return Bindings.createStringBinding(() -> String.join("\n", problems.stream()
-                .filter(p -> p.field().equals(field) || p.field().startsWith(field + "[") || p.field().startsWith(field + "."))
-                .map(Problem::message).toList()), problems);
+        return dev.coffer.ui.FieldProblems.of(problems, field);
     }
 
     public void save(Consumer<String> onSaved) {

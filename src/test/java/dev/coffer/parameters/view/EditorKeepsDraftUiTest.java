@@ -37,14 +37,7 @@ class EditorKeepsDraftUiTest {
 
     @AfterAll
     static void close() throws Exception {
-        onFx(() -> {
-            for (javafx.stage.Window w : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
-                if (w != app.stage() && w instanceof javafx.stage.Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        CofferUi.closeOtherWindows(app);
         CofferUi.close(app);
         moto.close();
     }

@@ -108,14 +108,7 @@ class ParameterBulkUiTest {
 
     @AfterEach
     void closeDialogs() {
-        onFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != app.stage() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        CofferUi.closeOtherWindows(app);
     }
 
     // ------------------------------------------------------------------ helpers

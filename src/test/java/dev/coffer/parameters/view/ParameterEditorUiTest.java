@@ -55,14 +55,7 @@ class ParameterEditorUiTest {
 
     @AfterEach
     void closeEditors() {
-        onFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != app.stage() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        CofferUi.closeOtherWindows(app);
     }
 
     private Node inEditor(String query) {

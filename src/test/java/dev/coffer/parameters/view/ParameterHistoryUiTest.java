@@ -67,14 +67,7 @@ class ParameterHistoryUiTest {
 
     @AfterEach
     void closeWindows() {
-        onFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != app.stage() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        CofferUi.closeOtherWindows(app);
     }
 
     private TableView<ParameterVersion> openHistory(String name) {

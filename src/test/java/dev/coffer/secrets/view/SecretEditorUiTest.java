@@ -83,14 +83,7 @@ class SecretEditorUiTest {
 
     @AfterEach
     void closeWindows() {
-        onFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != app.stage() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        CofferUi.closeOtherWindows(app);
     }
 
     private void newSecret() {

@@ -65,14 +65,7 @@ class SecretVersionsUiTest {
 
     @AfterEach
     void closeWindows() {
-        onFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != app.stage() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            return null;
-        });
+        CofferUi.closeOtherWindows(app);
     }
 
     private SecretsManagerClient sm() {
