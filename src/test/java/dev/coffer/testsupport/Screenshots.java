@@ -23,11 +23,23 @@ public final class Screenshots {
         return Path.of(System.getProperty("coffer.screenshots", "target/screenshots"));
     }
 
+    /** Saves an image the window shows outside its scene, such as its icon. */
+    public static Path save(javafx.scene.image.Image image, String name) {
+        return write(image, name);
+    }
+
     public static Path save(Scene scene, String name) {
         try {
             CompletableFuture<WritableImage> shot = new CompletableFuture<>();
             Platform.runLater(() -> shot.complete(scene.snapshot(null)));
-            WritableImage image = shot.get(10, TimeUnit.SECONDS);
+            return write(shot.get(10, TimeUnit.SECONDS), name);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not take a snapshot of " + name, e);
+        }
+    }
+
+    private static Path write(javafx.scene.image.Image image, String name) {
+        try {
             int w = (int) image.getWidth();
             int h = (int) image.getHeight();
             BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

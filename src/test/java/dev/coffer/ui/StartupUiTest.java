@@ -49,6 +49,7 @@ class StartupUiTest {
                     .startsWith("Local sandbox · us-east-1 · account " + SandboxData.ACCOUNT);
             assertThat(onFx(() -> app.stage().getTitle())).isEqualTo("Coffer — Local sandbox · us-east-1");
             assertThat(onFx(() -> app.stage().getIcons())).isNotEmpty();
+            Screenshots.save(onFx(() -> app.stage().getIcons().get(app.stage().getIcons().size() - 1)), "window-icon");
             Screenshots.save(app.stage().getScene(), "sandbox-startup");
 
             // Resize and move a divider, so closing has something to remember.
