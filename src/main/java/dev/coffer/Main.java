@@ -28,6 +28,7 @@ public final class Main {
         if (options.selfCheck()) {
             System.exit(SelfCheck.run(System.out));
         }
+        App.prepare(options);
         Application.launch(App.class, args);
     }
 }

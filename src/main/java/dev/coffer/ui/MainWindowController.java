@@ -9,6 +9,7 @@ import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
+import dev.coffer.ui.controls.BusyIndicator;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

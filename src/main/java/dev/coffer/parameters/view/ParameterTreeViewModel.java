@@ -4,6 +4,7 @@ import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterTree;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
@@ -22,10 +23,18 @@ public final class ParameterTreeViewModel {
 
     /** With at most this many matches, a filtered tree opens every folder. */
     static final int EXPAND_ALL_LIMIT = 200;
+    private static final int RECENT_FILTERS = 24;
 
     private ParameterTree tree = new ParameterTree();
     /** What the filter lets through, or null when there is no filter. */
     private ParameterTree.Matches matches;
+    /** Recent filters' matches, so that Backspace costs nothing; dropped whenever the tree changes. */
+    private final Map<String, ParameterTree.Matches> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ParameterTree.Matches> eldest) {
+            return size() > RECENT_FILTERS;
+        }
+    };
     private Map<ParameterTree.Folder, FolderItem> rows = new HashMap<>();
     private final ObjectProperty<FolderItem> root = new SimpleObjectProperty<>();
     private final StringProperty filter = new SimpleStringProperty("");
@@ -68,6 +77,7 @@ public final class ParameterTreeViewModel {
     public void addPage(List<Parameter> page) {
         tree.addAll(page);
         total.set(tree.size());
+        recent.clear();
         if (matches == null || matches.add(page)) {
             refreshRows();
         }
@@ -108,19 +118,27 @@ public final class ParameterTreeViewModel {
     }
 
     private void applyFilter() {
+        recent.clear();
         applyFilter(null);
     }
 
     /**
      * Shows the parameters that pass the filter. When the user typed on, so that the new filter
-     * can only narrow the previous one, only the folders with matches so far are searched.
+     * can only narrow the previous one, only the folders with matches so far are searched; a
+     * filter seen a moment ago (the user pressed Backspace) is not searched again.
      */
     private void applyFilter(String previous) {
         String text = filter.get();
         if (text == null || text.isBlank()) {
             matches = null;
         } else {
-            matches = tree.match(text, matches != null && previous != null && narrows(text, previous) ? matches : null);
+            String key = String.join(" ", ParameterTree.words(text));
+            ParameterTree.Matches known = recent.get(key);
+            if (known == null) {
+                known = tree.match(text, matches != null && previous != null && narrows(text, previous) ? matches : null);
+                recent.put(key, known);
+            }
+            matches = known;
         }
         FolderItem newRoot = newRoot();
         if (matches != null && matches.size() <= EXPAND_ALL_LIMIT) {

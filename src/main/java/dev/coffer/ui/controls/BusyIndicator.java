@@ -1,4 +1,4 @@
-package dev.coffer.ui;
+package dev.coffer.ui.controls;
 
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
