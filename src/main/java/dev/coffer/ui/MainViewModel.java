@@ -258,16 +258,20 @@ public final class MainViewModel {
         void run(Consumer<List<T>> onPage, BooleanSupplier cancelled);
     }
 
-    /** Runs one listing in the background; its pages reach the FX thread only while {@code gen} is current. */
+    /**
+     * Runs one listing in the background; its pages reach the view through a {@link PacedFeed},
+     * and only while {@code gen} is current.
+     */
     private <T> void load(int gen, Listing<T> listing, Consumer<List<T>> addPage, BooleanProperty loadingFlag, BooleanProperty failedFlag) {
+        PacedFeed<T> feed = new PacedFeed<>(rows -> {
+            if (gen == generation.get()) {
+                addPage.accept(rows);
+                updateStatus();
+            }
+        });
         background.execute(() -> {
             try {
-                listing.run(page -> Platform.runLater(() -> {
-                    if (gen == generation.get()) {
-                        addPage.accept(page);
-                        updateStatus();
-                    }
-                }), () -> gen != generation.get());
+                listing.run(page -> Platform.runLater(() -> feed.add(page)), () -> gen != generation.get());
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (gen == generation.get()) {
@@ -276,12 +280,12 @@ public final class MainViewModel {
                     }
                 });
             } finally {
-                Platform.runLater(() -> {
+                Platform.runLater(() -> feed.finish(() -> {
                     if (gen == generation.get()) {
                         loadingFlag.set(false);
                         updateStatus();
                     }
-                });
+                }));
             }
         });
     }

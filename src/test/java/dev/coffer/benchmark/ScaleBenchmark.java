@@ -278,7 +278,11 @@ public final class ScaleBenchmark {
         details.put("first_secret_rows_seconds", round(firstSecrets, 3));
         details.put("api_calls_by_kind", calls);
         details.put("fx_heartbeat_pings", stalls.pings());
+        details.put("fx_stall_profile", stalls.stallProfile(8));
         details.put("max_fx_stall_began_after_connect_seconds", round((stalls.worstStart() - watch.connected) / 1e9, 3));
+        // The first rows a fresh JVM shows cost a one-time warm-up (classes, CSS, JIT); what follows is the streaming.
+        long streaming = Math.max(watch.treeShown, watch.secretsShown) + TimeUnit.MILLISECONDS.toNanos(500);
+        details.put("max_fx_stall_after_first_rows_ms", round(onFx(() -> stalls.maxMillisSince(streaming)), 1));
         details.put("page_sizes_asked", pageSizesAsked(recording));
         log(String.format("Window: first rows %.2f s, all loaded %.1f s, %d calls %s", Math.max(firstTree, firstSecrets),
                 (watch.loaded - watch.connected) / 1e9, apiCalls, calls));
@@ -478,9 +482,9 @@ public final class ScaleBenchmark {
     // ---- launch to first window ----------------------------------------------------------------
 
     /**
-     * Starts Coffer as a user would (a new JVM running dev.coffer.Main on the same class path and
-     * JVM options) and times process start to the first laid-out window. The first start fills
-     * the OS and JavaFX caches; the figure is the median of the starts after it.
+     * Starts Coffer as a user would (a new JVM running dev.coffer.Main from Coffer's jar, with the
+     * same JVM options) and times process start to the first laid-out window. The first start
+     * fills the OS and JavaFX caches; the figure is the median of the starts after it.
      */
     private void firstWindow(MotoServer moto) throws Exception {
         log("Launching Coffer in new JVMs");
@@ -502,7 +506,7 @@ public final class ScaleBenchmark {
                 .forEach(command::add);
         command.add("-Dcoffer.reportStartup=true");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(appClassPath());
         command.add("dev.coffer.Main");
         command.add("--endpoint-url");
         command.add(moto.endpoint().toString());
@@ -528,6 +532,26 @@ public final class ScaleBenchmark {
         }
     }
 
+    /**
+     * This run's class path with Coffer's own classes from its jar (built by the package phase)
+     * instead of target/classes, and without the test classes: the app as it ships, from jars.
+     */
+    private static String appClassPath() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (Files.isDirectory(p) && p.getFileName().toString().equals("classes")) {
+                try (var jars = Files.list(p.getParent())) {
+                    Optional<Path> jar = jars.filter(j -> j.getFileName().toString().matches("coffer-[^-]+(-SNAPSHOT)?\\.jar")).findFirst();
+                    entries.add(jar.orElse(p).toString());
+                }
+            } else if (!(Files.isDirectory(p) && p.getFileName().toString().equals("test-classes"))) {
+                entries.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     // ---- the report ----------------------------------------------------------------------------
 
     private boolean report() throws IOException {
@@ -551,6 +575,8 @@ public final class ScaleBenchmark {
         add("server_pages", "", "what the server needed", null);
         add("value_fetches_during_load", "", "0", num("value_fetches_during_load") == 0);
         add("max_fx_stall_ms", "ms", "≤ 50", num("max_fx_stall_ms") <= 50);
+        rows.add(new Row("  after the first rows", details.get("max_fx_stall_after_first_rows_ms") + " ms",
+                "(information: JavaFX's one-time warm-up excluded)", null));
         add("filter_p50_ms", "ms", "", null);
         add("filter_p95_ms", "ms", "≤ 30", num("filter_p95_ms") <= 30);
         add("rss_mb", "MB", "≤ 400", num("rss_mb") <= 400);

@@ -1,0 +1,51 @@
+package dev.coffer.ui;
+
+import static dev.coffer.testsupport.CofferUi.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** The feed that keeps the first screenful of rows from building every cell in one pulse. */
+class PacedFeedTest {
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void theFirstScreenfulArrivesAFewRowsPerFrameThenWholePagesInOrderThenDone() {
+        List<List<Integer>> deliveries = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> deliveries.add(List.copyOf(rows))));
+        List<Integer> sent = IntStream.range(0, 300).boxed().toList();
+        onFx(() -> {
+            for (int i = 0; i < sent.size(); i += 100) {
+                feed.add(sent.subList(i, i + 100));
+            }
+            feed.finish(() -> events.add("done after " + deliveries.stream().mapToInt(List::size).sum() + " rows"));
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> !events.isEmpty()));
+        List<List<Integer>> seen = onFx(() -> List.copyOf(deliveries));
+        assertThat(seen.stream().flatMap(List::stream).toList()).isEqualTo(sent);
+        assertThat(onFx(() -> List.copyOf(events))).containsExactly("done after 300 rows");
+        // Until a screenful is shown, each frame adds only a few rows …
+        int shown = 0;
+        int i = 0;
+        for (; shown < PacedFeed.SCREENFUL; i++) {
+            assertThat(seen.get(i)).hasSizeLessThanOrEqualTo(PacedFeed.FIRST_ROWS_PER_FRAME);
+            shown += seen.get(i).size();
+        }
+        // … and then the rest of the page and whole pages go at once.
+        assertThat(seen.subList(i, seen.size())).extracting(List::size).containsExactly(100 - shown, 100, 100);
+    }
+}
