@@ -1,19 +1,24 @@
 package dev.coffer.ui;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 /**
- * Hands a listing's pages to a view on the FX thread, one frame at a time.
+ * Hands a listing's pages to a view on the FX thread at a pace the window can take.
  *
- * <p>Why: the first rows a list or tree shows make JavaFX build a cell, a skin and its CSS for
- * every visible row in one layout pass; a first page of 100 secrets filled a screenful of table
- * cells in one pulse and held the FX thread for half a second (measured by the scale benchmark's
- * stall profile). Until a screenful is shown this feed delivers a few rows per frame, so each
- * pulse builds only a few cells; after that, rows land off screen and whole pages go at once.
- * Everything queued is delivered in order, and {@code whenDone} runs after the last row.
+ * <p>Why, from the scale benchmark's stall profile: the first rows a list or tree shows make
+ * JavaFX build a cell, a skin and its CSS for every visible row in one layout pass, and a first
+ * page of 100 secrets held the FX thread for half a second. So until a screenful is shown, this
+ * feed delivers a few rows per frame. After that, rows mostly land off screen, and what costs is
+ * the number of updates (a layout, a repaint and a status line each): pages that arrive
+ * meanwhile are gathered and delivered together a few times a second, which leaves the CPU to
+ * the listing itself. Rows are delivered in order, and {@code whenDone} runs after the last one.
  */
 final class PacedFeed<T> {
 
@@ -21,11 +26,15 @@ final class PacedFeed<T> {
     static final int SCREENFUL = 80;
     /** Rows per frame while the first screenful fills: a few cells per pulse. */
     static final int FIRST_ROWS_PER_FRAME = 6;
+    /** How often the view takes in the rows gathered after the first screenful. */
+    static final long GATHER_MILLIS = 250;
 
     private final Consumer<List<T>> deliver;
     private final ArrayDeque<List<T>> pages = new ArrayDeque<>();
     private Runnable whenDone;
     private int delivered;
+    private boolean pacing;
+    private boolean flushScheduled;
 
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
@@ -41,13 +50,33 @@ final class PacedFeed<T> {
     /** FX thread: queue a page. */
     void add(List<T> page) {
         pages.add(page);
-        frames.start();
+        if (delivered < SCREENFUL) {
+            startPacing();
+        } else {
+            scheduleFlush();
+        }
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            CompletableFuture.delayedExecutor(GATHER_MILLIS, TimeUnit.MILLISECONDS, Platform::runLater).execute(this::flush);
+        }
     }
 
     /** FX thread: run {@code done} once every queued row is delivered. */
     void finish(Runnable done) {
         whenDone = done;
-        frames.start();
+        if (!pacing) {
+            flush();
+        }
+    }
+
+    private void startPacing() {
+        if (!pacing) {
+            pacing = true;
+            frames.start();
+        }
     }
 
     private void deliverOneFrame() {
@@ -60,10 +89,27 @@ final class PacedFeed<T> {
             }
             return;
         }
-        while (!pages.isEmpty()) {
-            deliver(pages.poll());
-        }
+        pacing = false;
         frames.stop();
+        if (whenDone != null || pages.isEmpty()) {
+            flush();
+        } else {
+            scheduleFlush();
+        }
+    }
+
+    /** Delivers everything queued as one update, then {@code whenDone} if the listing has ended. */
+    private void flush() {
+        flushScheduled = false;
+        if (pacing) {
+            return;
+        }
+        if (!pages.isEmpty()) {
+            List<T> rows = new ArrayList<>();
+            pages.forEach(rows::addAll);
+            pages.clear();
+            deliver(rows);
+        }
         if (whenDone != null) {
             Runnable done = whenDone;
             whenDone = null;

@@ -21,7 +21,35 @@ class PacedFeedTest {
     }
 
     @Test
-    void theFirstScreenfulArrivesAFewRowsPerFrameThenWholePagesInOrderThenDone() {
+    void pagesAfterTheFirstScreenfulAreGatheredIntoFewUpdates() throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> sizes.add(rows.size())));
+        onFx(() -> {
+            feed.add(IntStream.range(0, PacedFeed.SCREENFUL).boxed().toList());
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> sizes.stream().mapToInt(Integer::intValue).sum()) == PacedFeed.SCREENFUL);
+        int updatesForTheScreenful = onFx(sizes::size);
+        // Twenty pages of ten, as moto pages parameters, arriving faster than the gathering interval.
+        for (int page = 0; page < 20; page++) {
+            onFx(() -> {
+                feed.add(IntStream.range(0, 10).boxed().toList());
+                return null;
+            });
+        }
+        onFx(() -> {
+            feed.finish(() -> events.add("done"));
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> !events.isEmpty()));
+        List<Integer> later = onFx(() -> List.copyOf(sizes.subList(updatesForTheScreenful, sizes.size())));
+        assertThat(later.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
+        assertThat(later).hasSizeLessThan(20);
+    }
+
+    @Test
+    void theFirstScreenfulArrivesAFewRowsPerFrameThenTheRestGatheredInOrderThenDone() {
         List<List<Integer>> deliveries = new ArrayList<>();
         List<String> events = new ArrayList<>();
         PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> deliveries.add(List.copyOf(rows))));
@@ -45,7 +73,7 @@ class PacedFeedTest {
             assertThat(seen.get(i)).hasSizeLessThanOrEqualTo(PacedFeed.FIRST_ROWS_PER_FRAME);
             shown += seen.get(i).size();
         }
-        // … and then the rest of the page and whole pages go at once.
-        assertThat(seen.subList(i, seen.size())).extracting(List::size).containsExactly(100 - shown, 100, 100);
+        // … and then the rest, gathered into one update.
+        assertThat(seen.subList(i, seen.size())).extracting(List::size).containsExactly(sent.size() - shown);
     }
 }
