@@ -133,7 +133,7 @@ public final class WizardWindow {
         scroll.setFitToHeight(true);
         center.setPadding(new Insets(4, 16, 8, 16));
         BorderPane root = new BorderPane(scroll, header, null, buttons, null);
-        root.setPrefSize(860, 600);
+        root.setPrefSize(1000, 640);
 
         back.setOnAction(e -> show(index - 1));
         cancel.setOnAction(e -> stage.close());
@@ -165,6 +165,23 @@ public final class WizardWindow {
         show(0);
         stage.show();
         return stage;
+    }
+
+    /** Makes a list of long lines wrap inside its width instead of scrolling sideways. */
+    public static void wrapLines(javafx.scene.control.ListView<String> list) {
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(view.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
     }
 
     private void show(int i) {

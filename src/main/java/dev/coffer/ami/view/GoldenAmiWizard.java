@@ -132,6 +132,7 @@ public final class GoldenAmiWizard {
         ListView<String> list = new ListView<>(names);
         list.setId("goldenParameterList");
         list.setPrefHeight(110);
+        list.setMinHeight(80);
         TextField add = new TextField();
         add.setId("addParameterField");
         add.setPromptText("/golden/ami/prod (an existing parameter, or a new one to create)");
@@ -339,7 +340,7 @@ public final class GoldenAmiWizard {
             grid.getChildren().clear();
             MachineImage n = newImage.get();
             List<MachineImage> olds = currents.stream().map(Current::image).flatMap(Optional::stream).distinct().toList();
-            grid.add(bold("Field"), 0, 0);
+            grid.add(bold(""), 0, 0);
             grid.add(bold("New"), 1, 0);
             for (int c = 0; c < olds.size(); c++) {
                 grid.add(bold("Current" + (olds.size() > 1 ? " " + (c + 1) : "")), c + 2, 0);
@@ -349,7 +350,9 @@ public final class GoldenAmiWizard {
                     MachineImage::owner, MachineImage::state, i -> i.deprecation().map(Formats::dateTime).orElse("none"));
             List<String> labels = List.of("Image id", "Name", "Description", "Created", "Architecture", "Platform", "Owner", "State", "Deprecation");
             for (int r = 0; r < fields.size(); r++) {
-                grid.add(new Label(labels.get(r)), 0, r + 1);
+                Label field = new Label(labels.get(r));
+                field.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                grid.add(field, 0, r + 1);
                 Label value = new Label(fields.get(r).apply(n));
                 value.setWrapText(true);
                 grid.add(value, 1, r + 1);
@@ -404,6 +407,7 @@ public final class GoldenAmiWizard {
         GridPane.setHgrow(noteArea, Priority.ALWAYS);
         ListView<String> lines = new ListView<>(planLines);
         lines.setId("planList");
+        WizardWindow.wrapLines(lines);
         Label problems = new Label();
         problems.setId("reviewProblems");
         problems.getStyleClass().add("field-problem");
@@ -489,6 +493,7 @@ public final class GoldenAmiWizard {
     private WizardWindow.Page resultPage() {
         ListView<String> list = new ListView<>(results);
         list.setId("resultList");
+        WizardWindow.wrapLines(list);
         VBox content = new VBox(8, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         content.setPadding(new Insets(4, 0, 0, 0));
