@@ -7,17 +7,17 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The rotation buttons under a secret's details: Set up rotation, Rotate now and Turn off rotation
  * (the last two only while rotation is on). Hidden for read-only connections.
  */
-public final class RotationBar extends HBox {
+public final class RotationBar extends FlowPane {
 
     public RotationBar(ObjectProperty<Object> selected, ObservableBooleanValue readOnly, SecretActions actions) {
-        super(8);
+        super(8, 6);
         setId("rotationBar");
         Button setUp = new Button("Set up rotation…", new FontIcon("mdmz-sync_alt"));
         setUp.setId("setUpRotationButton");
@@ -36,6 +36,9 @@ public final class RotationBar extends HBox {
         setUp.setOnAction(e -> run(selected, actions::setUpRotation));
         now.setOnAction(e -> run(selected, actions::rotateNow));
         off.setOnAction(e -> run(selected, actions::turnOffRotation));
+        for (Button b : new Button[] {setUp, now, off}) {
+            b.setMinWidth(USE_PREF_SIZE);
+        }
         getChildren().setAll(setUp, now, off);
     }
 

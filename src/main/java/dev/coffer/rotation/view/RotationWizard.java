@@ -51,6 +51,8 @@ import javafx.stage.Window;
  */
 public final class RotationWizard {
 
+    private static final java.time.format.DateTimeFormatter UTC = java.time.format.DateTimeFormatter
+            .ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Background background;
@@ -262,13 +264,14 @@ public final class RotationWizard {
         ObservableList<String> times = FXCollections.observableArrayList();
         ListView<String> nextTimes = new ListView<>(times);
         nextTimes.setId("nextTimesList");
-        nextTimes.setPrefHeight(140);
+        nextTimes.setPrefHeight(5 * 30 + 6);
+        nextTimes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable check = () -> {
             RotationSchedule s = schedule();
             List<Problem> all = new java.util.ArrayList<>(s.problems());
             all.addAll(s.windowProblems(windowField.getText()));
             problems.setText(String.join("\n", all.stream().map(Problem::message).toList()));
-            times.setAll(s.next(Instant.now(), 5).stream().map(t -> Formats.dateTime(t) + "  (" + t + ")").toList());
+            times.setAll(s.next(Instant.now(), 5).stream().map(UTC::format).toList());
         };
         daysField.textProperty().addListener((o, a, b) -> check.run());
         expressionField.textProperty().addListener((o, a, b) -> check.run());
@@ -277,7 +280,9 @@ public final class RotationWizard {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
-        form.addRow(0, everyDays, new HBox(6, daysField, new Label("days (1 to 1,000)")));
+        HBox days = new HBox(6, daysField, new Label("days (1 to 1,000)"));
+        days.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(0, everyDays, days);
         form.addRow(1, byExpression, expressionField);
         form.addRow(2, new Label("Window"), windowField);
         GridPane.setHgrow(expressionField, Priority.ALWAYS);
@@ -299,6 +304,7 @@ public final class RotationWizard {
         TextArea request = new TextArea();
         request.setId("requestText");
         request.setEditable(false);
+        request.setWrapText(true);
         request.setStyle("-fx-font-family: monospace;");
         Runnable refresh = () -> {
             reviewed = new RotationRequest(secret.arn(), lambdaArn(), schedule(), windowField.getText(), rotateNow.isSelected());
