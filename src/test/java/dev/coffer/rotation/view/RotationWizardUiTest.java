@@ -168,6 +168,11 @@ class RotationWizardUiTest {
                 .isEqualTo(functionArn);
         assertThat(onFx(() -> robot.lookup("#field-rotation").queryAs(javafx.scene.control.TextField.class).getText())).startsWith("On");
         Screenshots.save(app.stage().getScene(), "rotation-details");
+        int versions = sdk.secretsManager().listSecretVersionIds(b -> b.secretId(ORDERS)).versions().size();
+        robot.clickOn("#rotateNowButton");
+        await().atMost(WAIT).until(() -> robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Rotate now")).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Rotate now")).queryAs(Node.class));
+        await().atMost(WAIT).until(() -> sdk.secretsManager().listSecretVersionIds(b -> b.secretId(ORDERS)).versions().size() > versions);
         robot.clickOn("#turnOffRotationButton");
         await().atMost(WAIT).until(() -> robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Turn off")).tryQuery().isPresent());
         robot.clickOn(robot.lookup(".dialog-pane .button").match(LabeledMatchers.hasText("Turn off")).queryAs(Node.class));
