@@ -264,7 +264,7 @@ public final class RotationWizard {
         ObservableList<String> times = FXCollections.observableArrayList();
         ListView<String> nextTimes = new ListView<>(times);
         nextTimes.setId("nextTimesList");
-        nextTimes.setPrefHeight(5 * 30 + 6);
+        nextTimes.setPrefHeight(5 * 40 + 6);
         nextTimes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable check = () -> {
             RotationSchedule s = schedule();
