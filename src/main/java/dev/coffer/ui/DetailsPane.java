@@ -34,6 +34,7 @@ public final class DetailsPane extends VBox {
     private final GridPane grid = new GridPane();
     private final Button revealButton = new Button();
     private final Button copyValueButton = new Button("Copy");
+    private final VBox content;
 
     public DetailsPane(DetailsViewModel model, Runnable onCopyValue) {
         this.model = model;
@@ -68,12 +69,17 @@ public final class DetailsPane extends VBox {
         VBox valueSection = valueSection(onCopyValue);
         VBox tagSection = tagSection();
 
-        VBox content = new VBox(10, new VBox(2, title, kind), grid, valueSection, tagSection);
+        content = new VBox(10, new VBox(2, title, kind), grid, valueSection, tagSection);
         content.visibleProperty().bind(model.selectedProperty().isNotNull());
         content.managedProperty().bind(content.visibleProperty());
         empty.visibleProperty().bind(model.selectedProperty().isNull());
         empty.managedProperty().bind(empty.visibleProperty());
         getChildren().setAll(empty, content);
+    }
+
+    /** Adds a row of actions under the fields (such as the rotation buttons of a secret). */
+    public void addActions(javafx.scene.Node actions) {
+        content.getChildren().add(2, actions);
     }
 
     private VBox valueSection(Runnable onCopyValue) {

@@ -72,6 +72,7 @@ public final class MainWindowController {
     @FXML private MenuItem deleteSecretItem;
     @FXML private MenuItem restoreSecretItem;
     @FXML private MenuItem policySecretItem;
+    @FXML private MenuItem rotationSecretItem;
     @FXML private MenuItem newParameterItem;
     @FXML private MenuItem editParameterItem;
     @FXML private Button newParameterButton;
@@ -79,6 +80,7 @@ public final class MainWindowController {
     @FXML private MenuItem historyItem;
     @FXML private Button historyButton;
     @FXML private MenuItem copyMoveItem;
+    @FXML private MenuItem goldenImageItem;
     @FXML private MenuItem deleteItem;
     @FXML private MenuItem exportFolderItem;
     @FXML private MenuItem importItem;
@@ -109,7 +111,11 @@ public final class MainWindowController {
 
         bindParameters();
         bindSecrets();
-        detailsScroll.setContent(new DetailsPane(model.details(), this::onCopyValue));
+        DetailsPane detailsPane = new DetailsPane(model.details(), this::onCopyValue);
+        detailsPane.addActions(new dev.coffer.rotation.view.RotationBar(model.details().selectedProperty(),
+                Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null || model.connectionProperty().get().readOnly(),
+                        model.connectionProperty()), secretActions));
+        detailsScroll.setContent(detailsPane);
         bindStatus();
 
         themeToggle.setSelected(darkTheme);
@@ -139,7 +145,8 @@ public final class MainWindowController {
         // Export and references only read, so read-only connections keep them.
         exportFolderItem.disableProperty().bind(notConnected);
         resolveReferenceItem.disableProperty().bind(notConnected);
-        for (MenuItem item : new MenuItem[] {copyMoveItem, deleteItem, importItem}) {
+        goldenImageItem.disableProperty().bind(readOnly);
+        for (MenuItem item : new MenuItem[] {copyMoveItem, deleteItem, importItem, goldenImageItem}) {
             item.visibleProperty().bind(readOnly.not().or(notConnected));
         }
         dev.coffer.parameters.view.ParameterTreeMenu.install(parameterTree, parameterActions, readOnly::get);
@@ -190,7 +197,8 @@ public final class MainWindowController {
         restoreSecretItem.disableProperty().bind(readOnly.or(notScheduled));
         restoreSecretButton.visibleProperty().bind(readOnly.not().and(notScheduled.not()));
         restoreSecretButton.managedProperty().bind(restoreSecretButton.visibleProperty());
-        for (MenuItem item : new MenuItem[] {deleteSecretItem, restoreSecretItem}) {
+        rotationSecretItem.disableProperty().bind(readOnly.or(noSecret).or(notScheduled.not()));
+        for (MenuItem item : new MenuItem[] {deleteSecretItem, restoreSecretItem, rotationSecretItem}) {
             item.visibleProperty().bind(readOnly.not());
         }
         showDeletedSecretsCheck.selectedProperty().bindBidirectional(model.showDeletedSecretsProperty());
@@ -261,6 +269,14 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void onSetUpRotation() {
+        Secret s = selectedSecret();
+        if (s != null && canChange() && s.deletedDate().isEmpty()) {
+            secretActions.setUpRotation(s);
+        }
+    }
+
+    @FXML
     private void onSecretPolicy() {
         Secret s = selectedSecret();
         if (s != null && model.openConnection() != null) {
@@ -326,6 +342,14 @@ public final class MainWindowController {
             parameterActions.copy(pe.parameter());
         } else if (entry instanceof TreeEntry.FolderEntry fe) {
             parameterActions.copyFolder(fe.folder().path());
+        }
+    }
+
+    /** The golden AMI wizard, for the selected parameter or (a folder or nothing selected) a new one. */
+    @FXML
+    private void onGoldenImage() {
+        if (canChange()) {
+            parameterActions.updateGoldenImage(java.util.Optional.ofNullable(selectedParameter()));
         }
     }
 

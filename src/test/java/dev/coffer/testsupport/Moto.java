@@ -28,6 +28,27 @@ public final class Moto {
         moto.post("/moto-api/recorder/start-recording", "");
     }
 
+    /** The JSON bodies of the recorded requests to one operation, by its X-Amz-Target (such as secretsmanager.RotateSecret). */
+    public static List<com.fasterxml.jackson.databind.JsonNode> requestsFor(List<String> recorded, String target) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> bodies = new java.util.ArrayList<>();
+        try {
+            for (String line : recorded) {
+                com.fasterxml.jackson.databind.JsonNode request = json.readTree(line);
+                if (target.equals(request.path("headers").path("X-Amz-Target").asText())) {
+                    String body = request.path("body").asText();
+                    if (request.path("body_encoded").asBoolean()) {
+                        body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    bodies.add(json.readTree(body));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bodies;
+    }
+
     /** Stops the recorder and returns the recorded requests, one JSON object per line. */
     public static List<String> stopRecording(MotoServer moto) {
         moto.post("/moto-api/recorder/stop-recording", "");

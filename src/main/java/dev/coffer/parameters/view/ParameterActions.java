@@ -55,6 +55,14 @@ public final class ParameterActions {
                 (ParameterHistoryController c, Stage stage) -> c.init(vm, stage, readOnly));
     }
 
+    /**
+     * The golden AMI wizard for a parameter holding an AMI id, or (empty) for creating one; the
+     * tree re-reads the parameters it changed.
+     */
+    public Stage updateGoldenImage(java.util.Optional<Parameter> parameter) {
+        return new dev.coffer.ami.view.GoldenAmiWizard(background, connection(), parameter, main::parametersSaved).open(owner.get());
+    }
+
     /** Asks before deleting one parameter; the tree follows. */
     public Stage delete(Parameter parameter) {
         return openDelete(DeleteParametersViewModel.parameter(background, connection(), parameter), "Delete parameter");

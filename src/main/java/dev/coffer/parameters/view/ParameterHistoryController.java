@@ -1,6 +1,8 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.aws.Problem;
+import dev.coffer.ami.GoldenImageUpdate;
+import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.Formats;
 import dev.coffer.ui.controls.DiffView;
@@ -95,6 +97,7 @@ public final class ParameterHistoryController {
         }
         labelsButton.setOnAction(e -> openLabels(versionTable.getSelectionModel().getSelectedItem()));
         restoreButton.setOnAction(e -> confirmRestore(versionTable.getSelectionModel().getSelectedItem()));
+        addRollbackButton(readOnly);
         closeButton.setOnAction(e -> stage.close());
         model.versions().addListener((ListChangeListener<ParameterVersion>) c -> compareSelection());
         model.load();
@@ -119,6 +122,30 @@ public final class ParameterHistoryController {
 
     private static void column(TableColumn<ParameterVersion, String> column, Function<ParameterVersion, String> value) {
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+    }
+
+    /** Golden AMI parameters get "Roll back to previous image" beside Restore (not in read-only mode). */
+    private void addRollbackButton(boolean readOnly) {
+        if (readOnly || !ParameterDraft.EC2_IMAGE.equals(model.parameter().dataType())) {
+            return;
+        }
+        Button rollback = new Button("Roll back to previous image", new org.kordamp.ikonli.javafx.FontIcon("mdmz-replay"));
+        rollback.setId("rollbackImageButton");
+        rollback.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rollback.disableProperty().bind(model.loadingProperty());
+        rollback.setOnAction(e -> model.rollbackImage(plan -> {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+            alert.initOwner(stage);
+            alert.setTitle("Roll back to previous image");
+            alert.setHeaderText("Roll " + plan.name() + " back to " + plan.toImage() + "?");
+            alert.setContentText("Version " + plan.toVersion() + "'s image " + plan.toImage() + " becomes a new version in place of "
+                    + plan.currentImage() + " (version " + plan.currentVersion() + "). The label " + GoldenImageUpdate.DEFAULT_LABEL
+                    + " moves to the new version and " + GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL + " to version " + plan.currentVersion() + ".");
+            alert.getButtonTypes().setAll(ButtonType.CANCEL, new ButtonType("Roll back", ButtonBar.ButtonData.OK_DONE));
+            return alert.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).isPresent();
+        }));
+        javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) restoreButton.getParent();
+        bar.getChildren().add(bar.getChildren().indexOf(restoreButton) + 1, rollback);
     }
 
     private void confirmRestore(ParameterVersion version) {

@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.ami.GoldenImageUpdate;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.Problem;
 import dev.coffer.parameters.LabelRules;
@@ -129,6 +130,28 @@ public final class ParameterHistoryViewModel {
     public void restore(ParameterVersion version) {
         run(() -> connection.parameters().restore(parameter.name(), version.version()),
                 "Version " + version.version() + " restored as a new version.");
+    }
+
+    /**
+     * Rolls a golden AMI parameter back: finds the previous image (the version labelled
+     * {@value GoldenImageUpdate#DEFAULT_PREVIOUS_LABEL}, else the newest earlier version with another
+     * image), asks {@code confirm}, then puts it back as a new version and moves the labels back.
+     */
+    public void rollbackImage(java.util.function.Predicate<GoldenImageUpdate.Rollback> confirm) {
+        GoldenImageUpdate update = new GoldenImageUpdate(connection.clients(), connection.parameters());
+        loading.set(true);
+        message.set("");
+        background.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {
+            loading.set(false);
+            if (confirm.test(plan)) {
+                run(() -> update.rollback(plan, GoldenImageUpdate.DEFAULT_LABEL, GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL),
+                        "Rolled back to " + plan.toImage() + " (version " + plan.toVersion() + ") as a new version; "
+                                + GoldenImageUpdate.DEFAULT_LABEL + " and " + GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL + " moved back.");
+            }
+        }, error -> {
+            loading.set(false);
+            message.set(error instanceof java.util.NoSuchElementException ? error.getMessage() : AwsErrors.explain(error).text());
+        });
     }
 
     private void run(Runnable change, String done) {

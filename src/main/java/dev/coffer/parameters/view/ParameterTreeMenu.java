@@ -58,6 +58,7 @@ public final class ParameterTreeMenu {
             items.add(item("History and labels…", "mdal-history", () -> actions.history(p)));
             if (!readOnly) {
                 items.add(item("Copy or move…", "mdal-file_copy", () -> actions.copy(p)));
+                items.add(item("Update golden AMI…", "mdal-album", () -> actions.updateGoldenImage(java.util.Optional.of(p))));
                 items.add(new SeparatorMenuItem());
                 items.add(item("Delete…", "mdal-delete", () -> actions.delete(p)));
             }

@@ -75,6 +75,52 @@ public final class SecretActions {
                 (SecretPolicyController c, Stage stage) -> c.init(vm, stage, readOnly()));
     }
 
+    /** The rotation wizard; afterwards the list and details re-read the secret. */
+    public Stage setUpRotation(Secret secret) {
+        return new dev.coffer.rotation.view.RotationWizard(background, main.openConnection(), secret, this::edit,
+                () -> main.secretSaved(secret.name())).open(owner.get());
+    }
+
+    /** Rotates now with the secret's settings, after asking. */
+    public void rotateNow(Secret secret) {
+        if (!confirm("Rotate " + secret.name() + " now?", "Secrets Manager runs the rotation function now: it makes a new value "
+                + "and the database password changes. Applications must read the secret again.", "Rotate now")) {
+            return;
+        }
+        dev.coffer.rotation.RotationSetup setup = new dev.coffer.rotation.RotationSetup(main.openConnection().clients());
+        background.run(() -> setup.rotateNow(secret.arn(), secret.rotationLambdaArn()), ignored -> {
+            main.secretSaved(secret.name());
+            main.statusProperty().set("Rotation of " + secret.name() + " started.");
+        }, main::report);
+    }
+
+    /** Turns automatic rotation off (CancelRotateSecret), after asking. */
+    public void turnOffRotation(Secret secret) {
+        if (!confirm("Turn off rotation of " + secret.name() + "?", "Secrets Manager stops rotating it on schedule. "
+                + "The function and the schedule can be set again with Set up rotation.", "Turn off")) {
+            return;
+        }
+        dev.coffer.rotation.RotationSetup setup = new dev.coffer.rotation.RotationSetup(main.openConnection().clients());
+        background.run(() -> {
+            setup.turnOff(secret.arn());
+            return null;
+        }, ignored -> {
+            main.secretSaved(secret.name());
+            main.statusProperty().set("Rotation of " + secret.name() + " turned off.");
+        }, main::report);
+    }
+
+    private boolean confirm(String header, String text, String action) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        alert.initOwner(owner.get());
+        alert.setTitle(action);
+        alert.setHeaderText(header);
+        alert.setContentText(text);
+        alert.getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL,
+                new javafx.scene.control.ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
+        return alert.showAndWait().filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE).isPresent();
+    }
+
     private Stage openEditor(SecretEditorViewModel vm, String title) {
         return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_editor.fxml"), title, false,
                 (SecretEditorController c, Stage stage) -> c.init(vm, stage, main::secretSaved,
