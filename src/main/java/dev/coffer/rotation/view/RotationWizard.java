@@ -21,6 +21,7 @@ import dev.coffer.ui.WizardWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -60,7 +61,7 @@ public final class RotationWizard {
     private final RotationFunctions functions;
     private final RotationSetup setup;
     private final Secret secret;
-    private final Consumer<Secret> onEditSecret;
+    private final BiConsumer<Secret, List<String>> onEditSecret;
     private final Runnable onChanged;
     private final WizardWindow wizard = new WizardWindow();
 
@@ -83,12 +84,14 @@ public final class RotationWizard {
     private final SimpleStringProperty stateText = new SimpleStringProperty("");
     private final SimpleStringProperty resultText = new SimpleStringProperty("");
     private RotationRequest reviewed;
+    /** The database fields the secret's value lacks, as the first page found them. */
+    private List<String> lacking = List.of();
 
     /**
-     * @param onEditSecret opens the secret editor (to add missing database fields)
+     * @param onEditSecret opens the secret editor with the missing database fields added
      * @param onChanged    runs once rotation was set, so the list and details re-read the secret
      */
-    public RotationWizard(Background background, OpenConnection connection, Secret secret, Consumer<Secret> onEditSecret, Runnable onChanged) {
+    public RotationWizard(Background background, OpenConnection connection, Secret secret, BiConsumer<Secret, List<String>> onEditSecret, Runnable onChanged) {
         this.background = background;
         this.secrets = connection.secrets();
         this.functions = new RotationFunctions(connection.clients());
@@ -132,9 +135,9 @@ public final class RotationWizard {
         missing.setId("missingFieldsText");
         missing.setWrapText(true);
         missing.getStyleClass().add("field-problem");
-        Button edit = new Button("Edit the secret to add them…");
+        Button edit = new Button("Add them in the editor…");
         edit.setId("addMissingFieldsButton");
-        edit.setOnAction(e -> onEditSecret.accept(secret));
+        edit.setOnAction(e -> onEditSecret.accept(secret, lacking));
         edit.visibleProperty().bind(missing.textProperty().isNotEmpty());
         edit.managedProperty().bind(edit.visibleProperty());
         VBox content = new VBox(10, state, missing, edit);
@@ -153,6 +156,7 @@ public final class RotationWizard {
                 }, check -> {
                     stateText.set(describe(check.status()) + secret.owningService().map(s -> "\nOwned by " + s
                             + ": it can use managed rotation, which that service runs without a Lambda function.").orElse(""));
+                    lacking = check.missing();
                     missing.setText(check.looksLikeDatabase() && !check.missing().isEmpty()
                             ? "This database secret lacks " + String.join(", ", check.missing()) + ". The AWS rotation functions for databases "
                             + "need engine, host, port, username, password and dbname in the value."

@@ -4,6 +4,7 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.ui.Background;
 import dev.coffer.ui.MainViewModel;
 import dev.coffer.ui.Windows;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -27,6 +28,12 @@ public final class SecretActions {
 
     public Stage edit(Secret secret) {
         return openEditor(SecretEditorViewModel.edit(background, main.openConnection(), secret), "Edit " + secret.name());
+    }
+
+    /** Edits a secret with the keys it lacks added, empty, for the user to fill in. */
+    public Stage editAddingKeys(Secret secret, List<String> keys) {
+        return openEditor(SecretEditorViewModel.edit(background, main.openConnection(), secret, keys),
+                "Edit " + secret.name() + ": add " + String.join(", ", keys));
     }
 
     private boolean readOnly() {
@@ -77,7 +84,7 @@ public final class SecretActions {
 
     /** The rotation wizard; afterwards the list and details re-read the secret. */
     public Stage setUpRotation(Secret secret) {
-        return new dev.coffer.rotation.view.RotationWizard(background, main.openConnection(), secret, this::edit,
+        return new dev.coffer.rotation.view.RotationWizard(background, main.openConnection(), secret, this::editAddingKeys,
                 () -> main.secretSaved(secret.name())).open(owner.get());
     }
 

@@ -103,6 +103,14 @@ public final class SecretEditorViewModel {
 
     /** Edits a secret: its current value, description, key and tags are read first. */
     public static SecretEditorViewModel edit(Background background, OpenConnection connection, Secret secret) {
+        return edit(background, connection, secret, List.of());
+    }
+
+    /**
+     * Edits a secret and adds the keys it lacks (empty, for the user to fill in) once its value is
+     * read; the rotation wizard uses it for the fields AWS's database rotation functions need.
+     */
+    public static SecretEditorViewModel edit(Background background, OpenConnection connection, Secret secret, List<String> addKeys) {
         SecretEditorViewModel vm = new SecretEditorViewModel(background, connection, Optional.of(secret));
         vm.name.set(secret.name());
         vm.busy.set(true);
@@ -110,6 +118,7 @@ public final class SecretEditorViewModel {
         background.run(() -> new Loaded(connection.secrets().describe(secret.arn()), connection.secrets().currentValue(secret.arn())),
                 loaded -> {
                     vm.fill(loaded);
+                    vm.addKeys(addKeys);
                     vm.busy.set(false);
                     vm.message.set("");
                     vm.loaded.set(true);
@@ -132,6 +141,15 @@ public final class SecretEditorViewModel {
         showContent(l.value().content());
         expectedVersionId = l.value().versionId();
         original = draft();
+    }
+
+    private void addKeys(List<String> keys) {
+        if (keys.isEmpty() || mode.get() != Mode.KEY_VALUE) {
+            return;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        entries.forEach(r -> present.add(r.keyProperty().get()));
+        keys.stream().filter(k -> !present.contains(k)).forEach(k -> entries.add(new EntryRow(k, "")));
     }
 
     private void showContent(SecretContent content) {

@@ -181,6 +181,22 @@ class RotationWizardUiTest {
     }
 
     @Test
+    void theMissingDatabaseFieldsAreAddedInTheEditorForTheUserToFillIn() {
+        openWizard(LEGACY);
+        robot.clickOn("#addMissingFieldsButton");
+        await().atMost(WAIT).until(() -> robot.lookup("#entryTable").tryQuery().isPresent());
+        TableView<dev.coffer.secrets.view.EntryRow> entries = robot.lookup("#entryTable").queryAs(TableView.class);
+        await().atMost(WAIT).until(() -> onFx(() -> entries.getItems().size() == 6));
+        java.util.Map<String, String> shown = onFx(() -> entries.getItems().stream().collect(java.util.stream.Collectors.toMap(
+                r -> r.keyProperty().get(), r -> r.valueProperty().get(), (a, b) -> a, java.util.LinkedHashMap::new)));
+        // What the value had is kept; what it lacked is there, empty, to fill in.
+        assertThat(shown).containsEntry("engine", "mysql").containsEntry("username", "legacy")
+                .containsEntry("host", "").containsEntry("port", "").containsEntry("dbname", "");
+        assertThat(onFx(() -> ((javafx.stage.Stage) entries.getScene().getWindow()).getTitle())).contains("add host, port, dbname");
+        Screenshots.save(entries.getScene(), "rotation-1-add-missing-fields");
+    }
+
+    @Test
     void refusesBadSchedulesWithClearMessagesBeforeAnyCall() {
         openWizard(LEGACY);
         assertThat(onFx(() -> robot.lookup("#missingFieldsText").queryAs(Label.class).getText())).contains("lacks host, port, dbname");
