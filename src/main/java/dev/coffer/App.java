@@ -108,25 +108,30 @@ public final class App extends Application {
 
     private void openInitialConnection() {
         if (options.sandbox()) {
-            openSandbox(options.readOnly());
+            openRemembered(Connection.sandbox(options.readOnly()));
             return;
         }
         if (options.endpoint() != null && options.profile() == null) {
             String region = Optional.ofNullable(options.region()).orElse("us-east-1");
-            model.open(Sessions.local(Connection.endpoint(options.endpoint(), region, options.readOnly()), options.endpoint()));
+            openRemembered(Connection.endpoint(options.endpoint(), region, options.readOnly()));
             return;
         }
         Optional<String> profile = Optional.ofNullable(options.profile()).or(profiles::defaultProfileName);
         if (profile.isPresent()) {
-            openProfile(Connection.profile(profile.get(),
+            openRemembered(Connection.profile(profile.get(),
                     Optional.ofNullable(options.region()).or(() -> profiles.regionFor(profile.get())).orElse("us-east-1"),
                     options.endpoint(), options.readOnly()));
         } else if (profiles.isEmpty()) {
             // No AWS configuration at all: show a working console on the local sandbox.
-            openSandbox(options.readOnly());
+            openRemembered(Connection.sandbox(options.readOnly()));
         } else {
             new Actions().connect();
         }
+    }
+
+    /** Opens a connection from the command line, in audit mode when asked or when it was last opened so. */
+    private void openRemembered(Connection requested) {
+        open(requested.withReadOnly(requested.readOnly() || settings.auditMode(requested)));
     }
 
     private void open(Connection connection) {
@@ -234,12 +239,17 @@ public final class App extends Application {
         @Override
         public void connect() {
             ConnectDialog dialog = new ConnectDialog(stage, profiles, model.connectionProperty().get(), MotoServer.isInstalled());
-            dialog.showAndWait().ifPresent(App.this::open);
+            dialog.rememberAuditModes(settings::auditMode);
+            dialog.showAndWait().ifPresent(chosen -> {
+                settings.rememberAuditMode(chosen);
+                settings.save();
+                open(chosen);
+            });
         }
 
         @Override
         public void openSandbox() {
-            App.this.openSandbox(false);
+            openRemembered(Connection.sandbox(false));
         }
 
         @Override

@@ -38,7 +38,8 @@ public final class ConnectDialog extends Dialog<Connection> {
     private final ListView<Choice> choices = new ListView<>();
     private final ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(REGIONS));
     private final TextField endpoint = new TextField();
-    private final CheckBox readOnly = new CheckBox("Read-only (audit mode): nothing that could change AWS is sent");
+    private final CheckBox readOnly = new CheckBox("Audit mode (read-only): nothing that could change AWS is sent; reveals are logged");
+    private java.util.function.Predicate<Connection> rememberedAudit = c -> false;
     private final Label problem = new Label();
 
     public ConnectDialog(Window owner, Profiles profiles, Connection current, boolean sandboxInstalled) {
@@ -92,6 +93,9 @@ public final class ConnectDialog extends Dialog<Connection> {
             }
             endpoint.setDisable(c.sandbox());
             validate();
+            if (old != null && check().isEmpty()) {
+                readOnly.setSelected(rememberedAudit.test(result()));
+            }
         });
         endpoint.textProperty().addListener((obs, old, text) -> validate());
 
@@ -122,6 +126,17 @@ public final class ConnectDialog extends Dialog<Connection> {
         current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
 
         setResultConverter(button -> button == connect ? result() : null);
+    }
+
+    /**
+     * Ticks audit mode when a choice is made that was last opened in audit mode (the user can
+     * still untick it).
+     */
+    public void rememberAuditModes(java.util.function.Predicate<Connection> remembered) {
+        rememberedAudit = remembered;
+        if (check().isEmpty() && remembered.test(result())) {
+            readOnly.setSelected(true);
+        }
     }
 
     private void validate() {
