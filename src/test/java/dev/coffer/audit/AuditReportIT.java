@@ -174,6 +174,26 @@ class AuditReportIT {
         assertNoCanary(Files.readString(out), out.toString());
     }
 
+    @Test
+    void theAuditCommandAuditsAProfileInSeveralRegions(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("config"), "[profile auditor]\nregion = us-east-1\nendpoint_url = "
+                + moto.endpoint() + "\naws_access_key_id = testing\naws_secret_access_key = testing\n");
+        dev.coffer.auth.Profiles profiles = new dev.coffer.auth.Profiles(software.amazon.awssdk.profiles.ProfileFile.builder()
+                .content(config).type(software.amazon.awssdk.profiles.ProfileFile.Type.CONFIGURATION).build(), name -> null);
+        Path out = OUT.resolve("profiles.json");
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text, true);
+        assertThat(new CommandLine(new AuditCommand(profiles)).setOut(w).setErr(w).execute("--profile", "auditor",
+                "--region", "us-east-1", "--region", "us-west-2", "--format", "json", "--out", out.toString())).as(text.toString()).isZero();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        assertThat(json.path("connections").findValuesAsText("region")).containsExactly("us-east-1", "us-west-2");
+        assertThat(json.path("connections").findValuesAsText("profile")).containsOnly("auditor");
+        assertThat(json.path("summary").path("parameters").asInt()).isEqualTo(7);
+        assertThat(new CommandLine(new AuditCommand(profiles)).setOut(w).setErr(w).execute("--profile", "nobody",
+                "--format", "json", "--out", out.toString())).isEqualTo(2);
+        assertThat(text.toString()).contains("There is no AWS profile named 'nobody'");
+    }
+
     private static int run(StringWriter text, String... args) {
         PrintWriter w = new PrintWriter(text, true);
         return new CommandLine(new AuditCommand()).setOut(w).setErr(w).execute(args);
