@@ -108,19 +108,25 @@ public final class App extends Application {
 
     private void openInitialConnection() {
         if (options.sandbox()) {
-            openRemembered(Connection.sandbox(options.readOnly()));
+            open(Connection.sandbox(options.readOnly()));
             return;
         }
         if (options.endpoint() != null && options.profile() == null) {
             String region = Optional.ofNullable(options.region()).orElse("us-east-1");
-            openRemembered(Connection.endpoint(options.endpoint(), region, options.readOnly()));
+            open(Connection.endpoint(options.endpoint(), region, options.readOnly()));
             return;
         }
         Optional<String> profile = Optional.ofNullable(options.profile()).or(profiles::defaultProfileName);
         if (profile.isPresent()) {
-            openRemembered(Connection.profile(profile.get(),
+            Connection connection = Connection.profile(profile.get(),
                     Optional.ofNullable(options.region()).or(() -> profiles.regionFor(profile.get())).orElse("us-east-1"),
-                    options.endpoint(), options.readOnly()));
+                    options.endpoint(), options.readOnly());
+            // A connection named on the command line opens as asked; the default one as last chosen.
+            if (options.profile() == null) {
+                openRemembered(connection);
+            } else {
+                open(connection);
+            }
         } else if (profiles.isEmpty()) {
             // No AWS configuration at all: show a working console on the local sandbox.
             openRemembered(Connection.sandbox(options.readOnly()));
@@ -129,7 +135,7 @@ public final class App extends Application {
         }
     }
 
-    /** Opens a connection from the command line, in audit mode when asked or when it was last opened so. */
+    /** Opens a connection in audit mode when asked, or when it was last chosen in audit mode in the Connect dialog. */
     private void openRemembered(Connection requested) {
         open(requested.withReadOnly(requested.readOnly() || settings.auditMode(requested)));
     }

@@ -129,14 +129,11 @@ public final class ConnectDialog extends Dialog<Connection> {
     }
 
     /**
-     * Ticks audit mode when a choice is made that was last opened in audit mode (the user can
-     * still untick it).
+     * The dialog starts in the current connection's mode; choosing another connection ticks audit
+     * mode when that one was last chosen in audit mode (the user can still untick it).
      */
     public void rememberAuditModes(java.util.function.Predicate<Connection> remembered) {
         rememberedAudit = remembered;
-        if (check().isEmpty() && remembered.test(result())) {
-            readOnly.setSelected(true);
-        }
     }
 
     private void validate() {

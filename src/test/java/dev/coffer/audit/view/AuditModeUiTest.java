@@ -279,6 +279,35 @@ class AuditModeUiTest {
         assertNoCanaryInCofferHome();
     }
 
+    @Test
+    @Order(3)
+    void theConnectDialogOffersAuditModeAndRemembersIt() throws IOException {
+        javafx.scene.control.CheckBox audit = openConnectDialog();
+        assertThat(onFx(audit::getText)).startsWith("Audit mode (read-only)");
+        assertThat(onFx(audit::isSelected)).as("starts from the current connection").isTrue();
+        robot.clickOn(audit);
+        robot.clickOn("Connect");
+        await().atMost(WAIT).until(() -> onFx(() -> !app.model().connectionProperty().get().readOnly()));
+        CofferUi.awaitLoaded(app);
+        assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isFalse();
+
+        audit = openConnectDialog();
+        assertThat(onFx(audit::isSelected)).isFalse();
+        robot.clickOn(audit);
+        robot.clickOn("Connect");
+        await().atMost(WAIT).until(() -> onFx(() -> app.model().connectionProperty().get().readOnly()));
+        CofferUi.awaitLoaded(app);
+        assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isTrue();
+        assertThat(Files.readString(Path.of(System.getProperty("coffer.home"), "settings.json")))
+                .contains("auditModeConnections", "|us-east-1|" + moto.endpoint());
+    }
+
+    private javafx.scene.control.CheckBox openConnectDialog() {
+        press(KeyCode.CONTROL, KeyCode.O);
+        await().atMost(WAIT).until(() -> robot.lookup("#connectReadOnly").tryQuery().isPresent());
+        return robot.lookup("#connectReadOnly").queryAs(javafx.scene.control.CheckBox.class);
+    }
+
     private static void assertNoCanaryInCofferHome() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of(System.getProperty("coffer.home")))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
