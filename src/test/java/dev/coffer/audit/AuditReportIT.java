@@ -126,6 +126,17 @@ class AuditReportIT {
     }
 
     @Test
+    void aCancelledReportStopsBetweenCalls() {
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        try (ClientFactory audit = Moto.clients(moto, true)) {
+            assertThatThrownBy(() -> ReportCollector.report(List.of(audit), AuditFixture.settings(),
+                    (m, d, t) -> updates.incrementAndGet(), () -> updates.get() >= 3))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        }
+        assertThat(updates.get()).isLessThan(6);
+    }
+
+    @Test
     void exportsHoldMetadataButNoValue() throws IOException {
         List<Path> files = new java.util.ArrayList<>();
         for (ReportExport.Format format : ReportExport.Format.values()) {
