@@ -15,13 +15,15 @@ public record AuditReport(Instant generated, AuditSettings settings, List<Connec
     public record ConnectionInfo(String label, String profile, String region, String endpoint, String account, String identity) {
     }
 
-    /** Builds the report: findings for every item, most severe first. */
+    /** Builds the report: items by connection, store and name; findings for every item, most severe first. */
     public static AuditReport of(Instant now, AuditSettings settings, List<ConnectionInfo> connections, List<InventoryItem> inventory) {
         List<Finding> findings = new ArrayList<>();
         inventory.forEach(item -> findings.addAll(Findings.of(item, settings, now)));
         findings.sort(Comparator.comparing(Finding::severity).reversed()
                 .thenComparing(Finding::kind).thenComparing(Finding::connection).thenComparing(Finding::item));
-        return new AuditReport(now, settings, List.copyOf(connections), List.copyOf(inventory), List.copyOf(findings));
+        List<InventoryItem> sorted = new ArrayList<>(inventory);
+        sorted.sort(Comparator.comparing(InventoryItem::connection).thenComparing(InventoryItem::store).thenComparing(InventoryItem::name));
+        return new AuditReport(now, settings, List.copyOf(connections), List.copyOf(sorted), List.copyOf(findings));
     }
 
     public long parameterCount() {

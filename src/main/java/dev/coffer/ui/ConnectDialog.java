@@ -121,6 +121,7 @@ public final class ConnectDialog extends Dialog<Connection> {
         readOnly.setSelected(current != null && current.readOnly());
         region.setValue(current != null ? current.region() : "us-east-1");
         Choice initial = items.stream().filter(c -> current != null && (current.sandbox() ? c.sandbox()
+                : current.usesLocalCredentials() ? c.profile().isEmpty() && !c.sandbox()
                 : c.profile().map(p -> p.name().equals(current.profile())).orElse(false))).findFirst().orElse(items.get(0));
         choices.getSelectionModel().select(initial);
         current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));

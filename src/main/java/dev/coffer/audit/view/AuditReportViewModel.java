@@ -44,6 +44,7 @@ public final class AuditReportViewModel {
     private final Background background;
     private final AwsSession session;
 
+    private final StringProperty regions = new SimpleStringProperty();
     private final StringProperty requiredTags = new SimpleStringProperty("");
     private final IntegerProperty notAccessedDays = new SimpleIntegerProperty(AuditSettings.defaults().notAccessedDays());
     private final IntegerProperty expiringDays = new SimpleIntegerProperty(AuditSettings.defaults().expiringDays());
@@ -68,6 +69,7 @@ public final class AuditReportViewModel {
     public AuditReportViewModel(Background background, AwsSession session, Path exportFolder) {
         this.background = background;
         this.session = session;
+        regions.set(session.region());
         exportFile.set(exportFolder.resolve("coffer-audit-" + java.time.LocalDate.now() + ".html").toString());
         findingFilter.addListener((o, a, b) -> refilter());
         minimumSeverity.addListener((o, a, b) -> refilter());
@@ -79,6 +81,11 @@ public final class AuditReportViewModel {
                 exportFile.set(file.substring(0, dot + 1) + format.extension());
             }
         });
+    }
+
+    /** The regions to audit with the window's credentials, comma-separated (the connection's own by default). */
+    public StringProperty regionsProperty() {
+        return regions;
     }
 
     public StringProperty requiredTagsProperty() {
@@ -175,15 +182,21 @@ public final class AuditReportViewModel {
         running.set(true);
         progress.set(-1);
         status.set("Starting…");
-        AwsSession audit = new AwsSession(session.connection().withReadOnly(true), session.credentials(), session.endpoint());
+        List<String> chosen = list(regions.get());
+        List<AwsSession> audits = (chosen.isEmpty() ? List.of(session.region()) : chosen).stream()
+                .map(r -> new AwsSession(session.connection().withRegion(r).withReadOnly(true), session.credentials(), session.endpoint()))
+                .toList();
         background.run(() -> {
-            try (ClientFactory clients = new ClientFactory(audit)) {
-                return ReportCollector.report(List.of(clients), settings, (message, done, total) -> Platform.runLater(() -> {
+            List<ClientFactory> clients = audits.stream().map(ClientFactory::new).toList();
+            try {
+                return ReportCollector.report(clients, settings, (message, done, total) -> Platform.runLater(() -> {
                     if (!mine.get()) {
                         status.set(message);
                         progress.set(total > 0 ? (double) done / total : -1);
                     }
                 }), mine::get);
+            } finally {
+                clients.forEach(ClientFactory::close);
             }
         }, done -> {
             running.set(false);

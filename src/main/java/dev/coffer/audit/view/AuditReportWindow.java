@@ -77,6 +77,8 @@ public final class AuditReportWindow {
     }
 
     private static GridPane settings(AuditReportViewModel model) {
+        TextField regions = field("auditRegions", "eu-west-1, us-east-1", model.regionsProperty());
+        regions.setTooltip(new Tooltip("Comma-separated regions to audit with this connection's credentials"));
         TextField tags = field("auditRequiredTags", "Owner, CostCenter", model.requiredTagsProperty());
         TextField prefixes = field("auditCustomerKeyPrefixes", "/prod/, prod/", model.customerKeyPrefixesProperty());
         TextField keyTag = field("auditCustomerKeyTag", "DataClass=confidential", model.customerKeyTagProperty());
@@ -87,7 +89,7 @@ public final class AuditReportWindow {
         grid.setVgap(8);
         grid.addRow(0, new Label("Required tags"), tags, new Label("Secrets not accessed for (days)"), notAccessed);
         grid.addRow(1, new Label("Customer key required under"), prefixes, new Label("Expiration policy within (days)"), expiring);
-        grid.addRow(2, new Label("… or when tagged"), keyTag);
+        grid.addRow(2, new Label("… or when tagged"), keyTag, new Label("Regions"), regions);
         GridPane.setHgrow(tags, Priority.ALWAYS);
         GridPane.setHgrow(prefixes, Priority.ALWAYS);
         tags.setTooltip(new Tooltip("Comma-separated tag keys every parameter and secret must carry. Parameter tags take one call per "
@@ -108,7 +110,7 @@ public final class AuditReportWindow {
         Spinner<Integer> s = new Spinner<>(0, 3650, value.get());
         s.setId(id);
         s.setEditable(true);
-        s.setPrefWidth(100);
+        s.setPrefWidth(200);
         s.valueProperty().addListener((o, a, b) -> value.set(b));
         return s;
     }
@@ -197,7 +199,8 @@ public final class AuditReportWindow {
 
         TableView<InventoryItem> inventory = new TableView<>(model.shownInventory());
         inventory.setId("auditInventory");
-        inventory.getColumns().setAll(List.of(column("Store", 120, InventoryItem::store), column("Name", 280, InventoryItem::name),
+        inventory.getColumns().setAll(List.of(column("Store", 80, i -> i.isSecret() ? "Secret" : "Parameter"),
+                column("Name", 340, InventoryItem::name), column("Region", 90, InventoryItem::region),
                 column("Type", 100, InventoryItem::type), column("Tier", 80, i -> text(i.tier())),
                 column("KMS key", 170, i -> text(i.kmsKey())), column("Key manager", 100, i -> text(i.keyManager())),
                 column("Last modified", 150, i -> time(i.lastModified())), column("By", 120, i -> text(i.lastModifiedBy())),

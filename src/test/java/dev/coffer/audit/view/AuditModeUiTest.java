@@ -236,6 +236,7 @@ class AuditModeUiTest {
         await().atMost(WAIT).until(() -> robot.lookup("#auditRun").tryQuery().isPresent());
         robot.clickOn("#auditRequiredTags").write("Owner");
         robot.clickOn("#auditCustomerKeyPrefixes").write("/audit/prod/, audit/prod/");
+        robot.clickOn("#auditRegions").press(KeyCode.END).release(KeyCode.END).write(", us-west-2");
         robot.clickOn("#auditRun");
         await().atMost(Duration.ofSeconds(90)).until(() -> onFx(() -> robot.lookup("#auditStatus").queryAs(Label.class).getText())
                 .contains("findings"));
@@ -245,6 +246,11 @@ class AuditModeUiTest {
                 .anyMatch(f -> f.contains("EXPIRED") && f.contains(AuditFixture.EXPIRED))
                 .anyMatch(f -> f.contains("ROTATION_OFF") && f.contains(AuditFixture.DB_SECRET));
         Screenshots.save(findings.getScene(), "audit-report");
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
+                && l.getText().startsWith("Inventory")).queryAs(Node.class));
+        Screenshots.save(findings.getScene(), "audit-report-inventory");
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
+                && l.getText().startsWith("Findings")).queryAs(Node.class));
 
         robot.clickOn("#auditFindingFilter").write("expir");
         await().atMost(WAIT).until(() -> onFx(() -> findings.getItems().size() == 2));
@@ -275,6 +281,8 @@ class AuditModeUiTest {
             }
         }
         assertThat(Files.readString(out.resolve("report-findings.csv"))).contains(AuditFixture.STRING_PASSWORD);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
+                .path("connections").findValuesAsText("region")).containsExactly("us-east-1", "us-west-2");
         HtmlSnapshot.render(out.resolve("report.html"), Screenshots.directory().resolve("audit-report-html.png"));
         assertNoCanaryInCofferHome();
     }
@@ -300,6 +308,17 @@ class AuditModeUiTest {
         assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isTrue();
         assertThat(Files.readString(Path.of(System.getProperty("coffer.home"), "settings.json")))
                 .contains("auditModeConnections", "|us-east-1|" + moto.endpoint());
+
+        // Choosing the endpoint again after another choice ticks audit mode from memory.
+        audit = openConnectDialog();
+        robot.clickOn(audit);
+        assertThat(onFx(audit::isSelected)).isFalse();
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Local sandbox")))
+                .queryAs(Node.class));
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Custom endpoint")))
+                .queryAs(Node.class));
+        assertThat(onFx(audit::isSelected)).as("remembered for this endpoint and region").isTrue();
+        robot.clickOn("Cancel");
     }
 
     private javafx.scene.control.CheckBox openConnectDialog() {
