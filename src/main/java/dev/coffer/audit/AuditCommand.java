@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code coffer audit}: writes an audit report without a window, for scheduled runs. Every
  * connection it opens is read-only (audit mode) by construction, so it cannot change anything.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = dev.coffer.LaunchOptions.VersionProvider.class,
         description = {"Write an audit report of parameters and secrets (read-only: nothing is changed in AWS).",
             "Exit code: 0 done, 1 findings at or above --fail-on exist, 2 bad options, 3 AWS or file error."})
 public final class AuditCommand implements Callable<Integer> {
@@ -72,6 +72,10 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Items with this tag must use a customer KMS key.")
     String customerKeyTag;
 
+    @Option(names = "--parameter-tags",
+            description = "Read every parameter's tags (one call per parameter; done anyway when a tag check is set).")
+    boolean parameterTags;
+
     private final Profiles awsProfiles;
 
     public AuditCommand() {
@@ -89,7 +93,7 @@ public final class AuditCommand implements Callable<Integer> {
         AuditSettings settings;
         List<Connection> connections;
         try {
-            settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag);
+            settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
             connections = connections();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -158,7 +162,11 @@ public final class AuditCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<ReportExport.Format> {
         @Override
         public ReportExport.Format convert(String value) {
-            return ReportExport.Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            try {
+                return ReportExport.Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("choose html, csv or json, not '" + value + "'");
+            }
         }
     }
 }

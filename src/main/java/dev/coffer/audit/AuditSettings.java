@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param expiringDays        a parameter whose Expiration policy falls within this many days is reported
  * @param customerKeyPrefixes names (parameters or secrets) under these prefixes must use a customer KMS key
  * @param customerKeyTag      items carrying this tag ("Key" or "Key=Value") must use a customer KMS key; "" for none
+ * @param parameterTags       read every parameter's tags even when no check needs them
  */
 public record AuditSettings(List<String> requiredTags, int notAccessedDays, int expiringDays,
-                            List<String> customerKeyPrefixes, String customerKeyTag) {
+                            List<String> customerKeyPrefixes, String customerKeyTag, boolean parameterTags) {
 
     /** Names that look like credentials when stored as a plain String parameter. */
     public static final Pattern CREDENTIAL_NAME = Pattern.compile(
@@ -31,12 +32,12 @@ public record AuditSettings(List<String> requiredTags, int notAccessedDays, int 
     }
 
     public static AuditSettings defaults() {
-        return new AuditSettings(List.of(), 90, 30, List.of(), "");
+        return new AuditSettings(List.of(), 90, 30, List.of(), "", false);
     }
 
     /** Whether the report needs every parameter's tags (one call per parameter). */
     public boolean needsParameterTags() {
-        return !requiredTags.isEmpty() || !customerKeyTag.isEmpty();
+        return parameterTags || !requiredTags.isEmpty() || !customerKeyTag.isEmpty();
     }
 
     private static List<String> clean(List<String> values) {

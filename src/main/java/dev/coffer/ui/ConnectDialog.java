@@ -93,8 +93,8 @@ public final class ConnectDialog extends Dialog<Connection> {
             }
             endpoint.setDisable(c.sandbox());
             validate();
-            if (old != null && check().isEmpty()) {
-                readOnly.setSelected(rememberedAudit.test(result()));
+            if (old != null) {
+                applyRememberedAuditMode();
             }
         });
         endpoint.textProperty().addListener((obs, old, text) -> validate());
@@ -126,6 +126,10 @@ public final class ConnectDialog extends Dialog<Connection> {
         choices.getSelectionModel().select(initial);
         current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
 
+        // From here on, pointing the dialog at another connection shows how that one was last opened.
+        endpoint.textProperty().addListener((obs, old, text) -> applyRememberedAuditMode());
+        region.valueProperty().addListener((obs, old, r) -> applyRememberedAuditMode());
+
         setResultConverter(button -> button == connect ? result() : null);
     }
 
@@ -135,6 +139,12 @@ public final class ConnectDialog extends Dialog<Connection> {
      */
     public void rememberAuditModes(java.util.function.Predicate<Connection> remembered) {
         rememberedAudit = remembered;
+    }
+
+    private void applyRememberedAuditMode() {
+        if (check().isEmpty()) {
+            readOnly.setSelected(rememberedAudit.test(result()));
+        }
     }
 
     private void validate() {

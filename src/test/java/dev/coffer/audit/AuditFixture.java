@@ -102,6 +102,6 @@ public final class AuditFixture {
 
     /** The settings the tests audit with: Owner required, every secret "not accessed", /audit/prod needing a customer key. */
     public static AuditSettings settings() {
-        return new AuditSettings(java.util.List.of("Owner"), 0, 30, java.util.List.of("/audit/prod/", "audit/prod/"), "");
+        return new AuditSettings(java.util.List.of("Owner"), 0, 30, java.util.List.of("/audit/prod/", "audit/prod/"), "", false);
     }
 }

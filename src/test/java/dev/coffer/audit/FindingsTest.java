@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FindingsTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private static final AuditSettings SETTINGS = new AuditSettings(List.of("Owner"), 90, 14, List.of("/prod/"), "DataClass=confidential");
+    private static final AuditSettings SETTINGS = new AuditSettings(List.of("Owner"), 90, 14, List.of("/prod/"), "DataClass=confidential", false);
 
     private static InventoryItem secret(String name, Boolean rotation, Integer everyDays, Instant lastRotated, Instant next,
                                         Instant lastAccessed, String keyManager, Map<String, String> tags) {
@@ -92,6 +92,14 @@ class FindingsTest {
         assertThat(ReportCollector.keyManager("alias/app", keys)).isEqualTo(InventoryItem.CUSTOMER);
         assertThat(ReportCollector.keyManager("arn:aws:kms:r:2:key/other", keys)).as("another account's key").isEqualTo(InventoryItem.CUSTOMER);
         assertThat(ReportCollector.keyManager("0000-unknown", keys)).isEqualTo(InventoryItem.UNKNOWN_KEY);
+    }
+
+    @Test
+    void parameterTagsAreReadOnlyWhenACheckNeedsThemOrWhenAsked() {
+        assertThat(AuditSettings.defaults().needsParameterTags()).isFalse();
+        assertThat(new AuditSettings(List.of(), 90, 30, List.of(), "", true).needsParameterTags()).isTrue();
+        assertThat(new AuditSettings(List.of("Owner"), 90, 30, List.of(), "", false).needsParameterTags()).isTrue();
+        assertThat(new AuditSettings(List.of(), 90, 30, List.of(), "DataClass", false).needsParameterTags()).isTrue();
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class AuditReportViewModel {
     private final IntegerProperty expiringDays = new SimpleIntegerProperty(AuditSettings.defaults().expiringDays());
     private final StringProperty customerKeyPrefixes = new SimpleStringProperty("");
     private final StringProperty customerKeyTag = new SimpleStringProperty("");
+    private final BooleanProperty parameterTags = new SimpleBooleanProperty();
 
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
@@ -108,6 +109,11 @@ public final class AuditReportViewModel {
         return customerKeyTag;
     }
 
+    /** Read every parameter's tags, one call each, even when no tag check is set. */
+    public BooleanProperty parameterTagsProperty() {
+        return parameterTags;
+    }
+
     public BooleanProperty runningProperty() {
         return running;
     }
@@ -164,7 +170,7 @@ public final class AuditReportViewModel {
 
     AuditSettings settings() {
         return new AuditSettings(list(requiredTags.get()), notAccessedDays.get(), expiringDays.get(),
-                list(customerKeyPrefixes.get()), customerKeyTag.get());
+                list(customerKeyPrefixes.get()), customerKeyTag.get(), parameterTags.get());
     }
 
     private static List<String> list(String commaSeparated) {

@@ -84,12 +84,16 @@ public final class AuditReportWindow {
         TextField keyTag = field("auditCustomerKeyTag", "DataClass=confidential", model.customerKeyTagProperty());
         Spinner<Integer> notAccessed = days("auditNotAccessedDays", model.notAccessedDaysProperty());
         Spinner<Integer> expiring = days("auditExpiringDays", model.expiringDaysProperty());
+        javafx.scene.control.CheckBox allTags = new javafx.scene.control.CheckBox("Read every parameter's tags (one call each)");
+        allTags.setId("auditParameterTags");
+        allTags.selectedProperty().bindBidirectional(model.parameterTagsProperty());
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, new Label("Required tags"), tags, new Label("Secrets not accessed for (days)"), notAccessed);
         grid.addRow(1, new Label("Customer key required under"), prefixes, new Label("Expiration policy within (days)"), expiring);
         grid.addRow(2, new Label("… or when tagged"), keyTag, new Label("Regions"), regions);
+        grid.add(allTags, 1, 3);
         GridPane.setHgrow(tags, Priority.ALWAYS);
         GridPane.setHgrow(prefixes, Priority.ALWAYS);
         tags.setTooltip(new Tooltip("Comma-separated tag keys every parameter and secret must carry. Parameter tags take one call per "

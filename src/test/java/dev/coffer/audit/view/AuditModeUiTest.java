@@ -79,6 +79,10 @@ class AuditModeUiTest {
     @AfterAll
     static void close() throws Exception {
         CofferUi.close(app);
+        // Other test classes connect to the same moto: leave no remembered audit mode behind.
+        dev.coffer.ui.Settings settings = dev.coffer.ui.Settings.load();
+        settings.auditModeConnections.clear();
+        settings.save();
     }
 
     @AfterEach
@@ -317,7 +321,10 @@ class AuditModeUiTest {
                 .queryAs(Node.class));
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Custom endpoint")))
                 .queryAs(Node.class));
+        robot.clickOn("#connectEndpoint").write(moto.endpoint().toString());
         assertThat(onFx(audit::isSelected)).as("remembered for this endpoint and region").isTrue();
+        robot.clickOn("#connectEndpoint").write("/other");
+        assertThat(onFx(audit::isSelected)).as("another endpoint was never audited").isFalse();
         robot.clickOn("Cancel");
     }
 
