@@ -65,8 +65,29 @@ class AuditModeUiTest {
     private static String dbSecretArn;
     private final FxRobot robot = new FxRobot();
 
+    private static final java.io.ByteArrayOutputStream OUTPUT = new java.io.ByteArrayOutputStream();
+    private static java.io.PrintStream originalOut;
+    private static java.io.PrintStream originalErr;
+
+    /** Everything the app prints while the tests run, kept to check that no value is ever printed. */
+    private static java.io.PrintStream tee(java.io.PrintStream original) {
+        return new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (OUTPUT) {
+                    OUTPUT.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
     @BeforeAll
     static void launch(MotoServer server) throws Exception {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(tee(originalOut));
+        System.setErr(tee(originalErr));
         moto = server;
         CofferUi.seedSandboxData(moto);
         try (ClientFactory sdk = Moto.clients(moto, false)) {
@@ -78,6 +99,8 @@ class AuditModeUiTest {
 
     @AfterAll
     static void close() throws Exception {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
         CofferUi.close(app);
         // Other test classes connect to the same moto: leave no remembered audit mode behind.
         dev.coffer.ui.Settings settings = dev.coffer.ui.Settings.load();
@@ -214,6 +237,14 @@ class AuditModeUiTest {
         await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#valueTable").queryAs(Node.class).isVisible()));
         robot.clickOn("#copyValueButton");
         Screenshots.save(app.stage().getScene(), "audit-banner");
+        onFx(() -> {
+            app.window().selectParameter(AuditFixture.DEFAULT_KEY_TOKEN);
+            return null;
+        });
+        await().atMost(WAIT).until(() -> onFx(() -> AuditFixture.DEFAULT_KEY_TOKEN.equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText())));
+        robot.clickOn("#revealButton");
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#valueText").queryAs(Node.class).isVisible()));
+        robot.clickOn("#copyValueButton");
 
         // Whatever the UI did, the guard refuses a change sent straight through the connection's services.
         assertThatThrownBy(() -> app.model().openConnection().parameters().put(
@@ -225,12 +256,14 @@ class AuditModeUiTest {
         assertThat(operations).contains("GetSecretValue").allMatch(Moto::isRead);
 
         Path log = RevealLog.standard().file();
-        await().atMost(WAIT).until(() -> Files.exists(log) && Files.readString(log).contains("copy to clipboard"));
+        await().atMost(WAIT).until(() -> Files.exists(log) && Files.readString(log).contains("copy to clipboard\",\"store\":\"Parameter Store\",\"item\":\"" + AuditFixture.DEFAULT_KEY_TOKEN));
         List<String> entries = Files.readAllLines(log);
         assertThat(entries).anyMatch(l -> l.contains("\"action\":\"read value\"") && l.contains(dbSecretArn)
                 && l.contains("\"identity\":\"arn:aws:") && l.contains("\"account\":\"123456789012\""));
         assertThat(entries).anyMatch(l -> l.contains("\"action\":\"copy to clipboard\"") && l.contains(dbSecretArn));
-        assertNoCanaryInCofferHome();
+        assertThat(entries).anyMatch(l -> l.contains("\"action\":\"read value\"") && l.contains(AuditFixture.DEFAULT_KEY_TOKEN));
+        assertThat(entries).anyMatch(l -> l.contains("\"action\":\"copy to clipboard\"") && l.contains(AuditFixture.DEFAULT_KEY_TOKEN));
+        assertNoCanaryInOutputOrCofferHome();
     }
 
     @Test
@@ -288,7 +321,7 @@ class AuditModeUiTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
                 .path("connections").findValuesAsText("region")).containsExactly("us-east-1", "us-west-2");
         HtmlSnapshot.render(out.resolve("report.html"), Screenshots.directory().resolve("audit-report-html.png"));
-        assertNoCanaryInCofferHome();
+        assertNoCanaryInOutputOrCofferHome();
     }
 
     @Test
@@ -334,7 +367,14 @@ class AuditModeUiTest {
         return robot.lookup("#connectReadOnly").queryAs(javafx.scene.control.CheckBox.class);
     }
 
-    private static void assertNoCanaryInCofferHome() throws IOException {
+    private static void assertNoCanaryInOutputOrCofferHome() throws IOException {
+        String printed;
+        synchronized (OUTPUT) {
+            printed = OUTPUT.toString(StandardCharsets.UTF_8);
+        }
+        for (String canary : List.of(AuditFixture.CANARY_SECRET, AuditFixture.CANARY_SECURE, AuditFixture.CANARY_ADVANCED)) {
+            assertThat(printed).as("printed output").doesNotContain(canary);
+        }
         try (Stream<Path> files = Files.walk(Path.of(System.getProperty("coffer.home")))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
