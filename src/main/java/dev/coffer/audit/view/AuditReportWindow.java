@@ -173,7 +173,8 @@ public final class AuditReportWindow {
     private static TabPane tables(AuditReportViewModel model) {
         TableView<Finding> findings = new TableView<>(model.shownFindings());
         findings.setId("auditFindings");
-        TableColumn<Finding, String> severity = column("Severity", 80, f -> f.severity().name());
+        TableColumn<Finding, String> severity = column("Severity", 90, f -> f.severity().name());
+        severity.setMinWidth(90);
         severity.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -185,8 +186,9 @@ public final class AuditReportWindow {
                 }
             }
         });
-        findings.getColumns().setAll(List.of(severity, column("Finding", 260, Finding::title), column("Item", 300, Finding::item),
-                column("Detail", 460, Finding::detail), column("Connection", 160, Finding::connection)));
+        findings.getColumns().setAll(List.of(severity, column("Finding", 320, Finding::title), column("Item", 290, Finding::item),
+                column("Connection", 150, Finding::connection), column("Detail", 460, Finding::detail)));
+        findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         findings.setPlaceholder(new Label("No findings yet: run the report."));
         TextField findingFilter = new TextField();
         findingFilter.setId("auditFindingFilter");
