@@ -145,25 +145,36 @@ public final class App extends Application {
 
     private void openInitialConnection() {
         if (options.sandbox()) {
-            openSandbox(options.readOnly());
+            open(Connection.sandbox(options.readOnly()));
             return;
         }
         if (options.endpoint() != null && options.profile() == null) {
             String region = Optional.ofNullable(options.region()).orElse("us-east-1");
-            model.open(Sessions.local(Connection.endpoint(options.endpoint(), region, options.readOnly()), options.endpoint()));
+            open(Connection.endpoint(options.endpoint(), region, options.readOnly()));
             return;
         }
         Optional<String> profile = Optional.ofNullable(options.profile()).or(profiles::defaultProfileName);
         if (profile.isPresent()) {
-            openProfile(Connection.profile(profile.get(),
+            Connection connection = Connection.profile(profile.get(),
                     Optional.ofNullable(options.region()).or(() -> profiles.regionFor(profile.get())).orElse("us-east-1"),
-                    options.endpoint(), options.readOnly()));
+                    options.endpoint(), options.readOnly());
+            // A connection named on the command line opens as asked; the default one as last chosen.
+            if (options.profile() == null) {
+                openRemembered(connection);
+            } else {
+                open(connection);
+            }
         } else if (profiles.isEmpty()) {
             // No AWS configuration at all: show a working console on the local sandbox.
-            openSandbox(options.readOnly());
+            openRemembered(Connection.sandbox(options.readOnly()));
         } else {
             new Actions().connect();
         }
+    }
+
+    /** Opens a connection in audit mode when asked, or when it was last chosen in audit mode in the Connect dialog. */
+    private void openRemembered(Connection requested) {
+        open(requested.withReadOnly(requested.readOnly() || settings.auditMode(requested)));
     }
 
     private void open(Connection connection) {
@@ -273,12 +284,17 @@ public final class App extends Application {
         @Override
         public void connect() {
             ConnectDialog dialog = new ConnectDialog(stage, profiles, model.connectionProperty().get(), MotoServer.isInstalled());
-            dialog.showAndWait().ifPresent(App.this::open);
+            dialog.rememberAuditModes(settings::auditMode);
+            dialog.showAndWait().ifPresent(chosen -> {
+                settings.rememberAuditMode(chosen);
+                settings.save();
+                open(chosen);
+            });
         }
 
         @Override
         public void openSandbox() {
-            App.this.openSandbox(false);
+            openRemembered(Connection.sandbox(false));
         }
 
         @Override

@@ -21,7 +21,8 @@ public final class LaunchOptions {
             description = "Custom endpoint such as LocalStack or moto. Without --profile, local test credentials are used.")
     URI endpoint;
 
-    @Option(names = "--read-only", description = "Audit mode: nothing that could change AWS is sent.")
+    @Option(names = {"--audit", "--read-only"},
+            description = "Audit mode: nothing that could change AWS is sent, and every value revealed is logged.")
     boolean readOnly;
 
     @Option(names = "--sandbox", description = "Open the local sandbox (moto_server seeded with example data).")

@@ -15,6 +15,7 @@ public final class Main {
     public static void main(String[] args) {
         LaunchOptions options = new LaunchOptions();
         CommandLine cli = new CommandLine(options);
+        cli.addSubcommand(new dev.coffer.audit.AuditCommand());
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
@@ -22,8 +23,12 @@ public final class Main {
             }
         } catch (CommandLine.ParameterException e) {
             cli.getErr().println(e.getMessage());
-            cli.usage(cli.getErr());
+            e.getCommandLine().usage(cli.getErr());
             System.exit(2);
+        }
+        if (cli.getParseResult().subcommand() != null) {
+            // A subcommand (audit) runs without a window; its options are already parsed.
+            System.exit(new CommandLine.RunLast().execute(cli.getParseResult()));
         }
         if (options.selfCheck()) {
             System.exit(SelfCheck.run(System.out));

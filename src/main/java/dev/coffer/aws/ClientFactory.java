@@ -1,9 +1,12 @@
 package dev.coffer.aws;
 
+import dev.coffer.audit.RevealLog;
+import dev.coffer.audit.RevealRecorder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -31,6 +34,8 @@ public final class ClientFactory implements AutoCloseable {
     private final AwsSession session;
     private final List<ExecutionInterceptor> interceptors;
     private final ApiCallCounter calls = new ApiCallCounter();
+    private final RevealRecorder reveals;
+    private volatile CallerIdentity identity;
     private SdkHttpClient http;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
 
@@ -39,6 +44,11 @@ public final class ClientFactory implements AutoCloseable {
         List<ExecutionInterceptor> list = new ArrayList<>();
         if (session.readOnly()) {
             list.add(new ReadOnlyGuard());
+            // Audit mode: every value read is written to the reveal log.
+            reveals = new RevealRecorder(RevealLog.standard(), session.connection(), this::identity);
+            list.add(reveals);
+        } else {
+            reveals = null;
         }
         list.add(calls);
         this.interceptors = List.copyOf(list);
@@ -51,6 +61,21 @@ public final class ClientFactory implements AutoCloseable {
     /** AWS calls sent through this factory's clients, by operation. */
     public ApiCallCounter calls() {
         return calls;
+    }
+
+    /** The audit session's reveal recorder; empty when the session may change things (no audit mode). */
+    public Optional<RevealRecorder> reveals() {
+        return Optional.ofNullable(reveals);
+    }
+
+    /** Who this session is (STS GetCallerIdentity, asked once). */
+    public CallerIdentity identity() {
+        CallerIdentity known = identity;
+        if (known == null) {
+            known = CallerIdentity.of(this);
+            identity = known;
+        }
+        return known;
     }
 
     public SsmClient ssm() {

@@ -38,7 +38,8 @@ public final class ConnectDialog extends Dialog<Connection> {
     private final ListView<Choice> choices = new ListView<>();
     private final ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(REGIONS));
     private final TextField endpoint = new TextField();
-    private final CheckBox readOnly = new CheckBox("Read-only (audit mode): nothing that could change AWS is sent");
+    private final CheckBox readOnly = new CheckBox("Audit mode (read-only): nothing that could change AWS is sent; reveals are logged");
+    private java.util.function.Predicate<Connection> rememberedAudit = c -> false;
     private final Label problem = new Label();
 
     public ConnectDialog(Window owner, Profiles profiles, Connection current, boolean sandboxInstalled) {
@@ -92,6 +93,9 @@ public final class ConnectDialog extends Dialog<Connection> {
             }
             endpoint.setDisable(c.sandbox());
             validate();
+            if (old != null) {
+                applyRememberedAuditMode();
+            }
         });
         endpoint.textProperty().addListener((obs, old, text) -> validate());
 
@@ -117,11 +121,30 @@ public final class ConnectDialog extends Dialog<Connection> {
         readOnly.setSelected(current != null && current.readOnly());
         region.setValue(current != null ? current.region() : "us-east-1");
         Choice initial = items.stream().filter(c -> current != null && (current.sandbox() ? c.sandbox()
+                : current.usesLocalCredentials() ? c.profile().isEmpty() && !c.sandbox()
                 : c.profile().map(p -> p.name().equals(current.profile())).orElse(false))).findFirst().orElse(items.get(0));
         choices.getSelectionModel().select(initial);
         current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
 
+        // From here on, pointing the dialog at another connection shows how that one was last opened.
+        endpoint.textProperty().addListener((obs, old, text) -> applyRememberedAuditMode());
+        region.valueProperty().addListener((obs, old, r) -> applyRememberedAuditMode());
+
         setResultConverter(button -> button == connect ? result() : null);
+    }
+
+    /**
+     * The dialog starts in the current connection's mode; choosing another connection ticks audit
+     * mode when that one was last chosen in audit mode (the user can still untick it).
+     */
+    public void rememberAuditModes(java.util.function.Predicate<Connection> remembered) {
+        rememberedAudit = remembered;
+    }
+
+    private void applyRememberedAuditMode() {
+        if (check().isEmpty()) {
+            readOnly.setSelected(rememberedAudit.test(result()));
+        }
     }
 
     private void validate() {

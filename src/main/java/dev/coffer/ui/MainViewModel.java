@@ -131,7 +131,7 @@ public final class MainViewModel {
             background.execute(() -> previous.clients().close());
         }
         OpenConnection current = open;
-        background.run(() -> CallerIdentity.of(current.clients()), id -> {
+        background.run(() -> current.clients().identity(), id -> {
             if (current == open) {
                 identity.set(id);
             }

@@ -55,6 +55,9 @@ public final class MainWindowController {
     @FXML private Label statusText;
     @FXML private BusyIndicator loadProgress;
     @FXML private Label readOnlyBadge;
+    @FXML private HBox auditBanner;
+    @FXML private Label auditBannerText;
+    @FXML private MenuItem auditReportItem;
     @FXML private HBox messageBar;
     @FXML private Label messageText;
     @FXML private Button retryButton;
@@ -90,6 +93,7 @@ public final class MainWindowController {
     private WindowActions actions;
     private ParameterActions parameterActions;
     private SecretActions secretActions;
+    private Background background;
     private final ClipboardGuard clipboard = new ClipboardGuard();
 
     /** What the window asks of the application (connecting, themes, quitting). */
@@ -106,6 +110,7 @@ public final class MainWindowController {
     public void init(MainViewModel model, WindowActions actions, boolean darkTheme, Background background) {
         this.model = model;
         this.actions = actions;
+        this.background = background;
         this.secretActions = new SecretActions(model, background, () -> root.getScene().getWindow());
         this.parameterActions = new ParameterActions(model, background, () -> root.getScene().getWindow(), this::selectParameter);
 
@@ -513,6 +518,11 @@ public final class MainWindowController {
         readOnlyBadge.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> connection.getValue() != null && connection.getValue().readOnly(), connection));
         readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
+        auditBanner.visibleProperty().bind(readOnlyBadge.visibleProperty());
+        auditBanner.managedProperty().bind(auditBanner.visibleProperty());
+        auditBannerText.setText("Audit mode — Coffer cannot change anything in this account. Reveals are logged to "
+                + dev.coffer.audit.RevealLog.standard().file() + ".");
+        auditReportItem.disableProperty().bind(model.connectionProperty().isNull());
         messageBar.visibleProperty().bind(model.problemProperty().isNotNull());
         messageBar.managedProperty().bind(messageBar.visibleProperty());
         messageText.textProperty().bind(Bindings.createStringBinding(
@@ -560,7 +570,29 @@ public final class MainWindowController {
     private void onCopyValue() {
         if (model.details().valueStateProperty().get() == DetailsViewModel.ValueState.REVEALED) {
             clipboard.copySecret(model.details().valueProperty().get());
+            recordCopy(model.details().selectedProperty().get());
             model.statusProperty().set("Value copied; the clipboard is cleared in 30 seconds.");
+        }
+    }
+
+    /** In audit mode, a copied value is written to the reveal log too (off the FX thread). */
+    private void recordCopy(Object item) {
+        OpenConnection open = model.openConnection();
+        if (open == null || open.clients().reveals().isEmpty()) {
+            return;
+        }
+        var reveals = open.clients().reveals().get();
+        if (item instanceof Parameter p) {
+            background.execute(() -> reveals.copied(dev.coffer.audit.RevealRecorder.PARAMETER_STORE, p.name(), String.valueOf(p.version())));
+        } else if (item instanceof Secret s) {
+            background.execute(() -> reveals.copied(dev.coffer.audit.RevealRecorder.SECRETS_MANAGER, s.arn(), "AWSCURRENT"));
+        }
+    }
+
+    @FXML
+    private void onAuditReport() {
+        if (model.session() != null) {
+            dev.coffer.audit.view.AuditReportWindow.open(root.getScene().getWindow(), model.session(), background);
         }
     }
 
@@ -611,6 +643,7 @@ public final class MainWindowController {
                 "Ctrl+Shift+M\tCopy or move the selected parameter or folder",
                 "Ctrl+Shift+E / Ctrl+Shift+I\tExport a folder / import into a folder",
                 "Ctrl+Shift+R\tResolve a Secrets Manager reference",
+                "Ctrl+Shift+U\tAudit report",
                 "Esc\tClear a filter"));
         alert.show();
     }

@@ -37,6 +37,26 @@ public final class Settings {
         public boolean sandbox;
     }
 
+    /** Connections last opened in audit mode, by {@link #auditKey}: they open in audit mode again. */
+    public List<String> auditModeConnections = new ArrayList<>();
+
+    /** Whether this connection (profile, region, endpoint) was last opened in audit mode. */
+    public boolean auditMode(dev.coffer.aws.Connection c) {
+        return auditModeConnections.contains(auditKey(c));
+    }
+
+    /** Remembers whether this connection was opened in audit mode. */
+    public void rememberAuditMode(dev.coffer.aws.Connection c) {
+        auditModeConnections.remove(auditKey(c));
+        if (c.readOnly()) {
+            auditModeConnections.add(auditKey(c));
+        }
+    }
+
+    private static String auditKey(dev.coffer.aws.Connection c) {
+        return c.sandbox() ? "sandbox" : c.profile() + "|" + c.region() + "|" + c.endpoint().map(Object::toString).orElse("");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static Path home() {

@@ -38,14 +38,14 @@ class LayeringTest {
 
     @Test
     void domainAndServicesImportNoJavaFx() throws IOException {
-        List<Path> files = sources("aws", "auth", "kms", "parameters", "secrets", "sandbox", "ami", "rotation");
+        List<Path> files = sources("aws", "auth", "kms", "parameters", "secrets", "sandbox", "ami", "rotation", "audit");
         assertThat(files).isNotEmpty();
         assertThat(offenders(files, "javafx.")).isEmpty();
     }
 
     @Test
     void viewModelsAndViewsMakeNoAwsCalls() throws IOException {
-        List<Path> files = sources("ui", "parameters/view", "secrets/view", "ami/view", "rotation/view");
+        List<Path> files = sources("ui", "parameters/view", "secrets/view", "ami/view", "rotation/view", "audit/view");
         assertThat(files).isNotEmpty();
         assertThat(offenders(files, "software.amazon.awssdk")).isEmpty();
     }

@@ -49,6 +49,37 @@ public final class Moto {
         return bodies;
     }
 
+    /** The AWS operation of each recorded request (X-Amz-Target for JSON APIs, Action= for query APIs such as STS). */
+    public static List<String> operations(List<String> recorded) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.regex.Pattern action = java.util.regex.Pattern.compile("(?:^|&)Action=(\\w+)");
+        List<String> operations = new java.util.ArrayList<>();
+        for (String line : recorded) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode request = json.readTree(line);
+                String target = request.path("headers").path("X-Amz-Target").asText("");
+                if (!target.isEmpty()) {
+                    operations.add(target.substring(target.indexOf('.') + 1));
+                    continue;
+                }
+                String body = request.path("body").asText("");
+                if (request.path("body_encoded").asBoolean()) {
+                    body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                java.util.regex.Matcher m = action.matcher(body);
+                operations.add(m.find() ? m.group(1) : "unknown " + request.path("method").asText() + " " + request.path("url").asText());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return operations;
+    }
+
+    /** Whether an operation only reads, by the same names the read-only guard lets through. */
+    public static boolean isRead(String operation) {
+        return operation.matches("(Get|List|Describe|BatchGet)\\w*|ValidateResourcePolicy");
+    }
+
     /** Stops the recorder and returns the recorded requests, one JSON object per line. */
     public static List<String> stopRecording(MotoServer moto) {
         moto.post("/moto-api/recorder/stop-recording", "");

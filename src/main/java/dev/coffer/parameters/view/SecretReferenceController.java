@@ -53,6 +53,7 @@ public final class SecretReferenceController {
         referenceCopyButton.disableProperty().bind(resolved.not());
         referenceCopyButton.setOnAction(e -> {
             clipboard.copySecret(model.value().reveal());
+            model.recordCopy();
             model.messageProperty().set("Value copied; the clipboard is cleared in 30 seconds.");
         });
 

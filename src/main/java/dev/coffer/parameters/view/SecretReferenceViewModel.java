@@ -85,6 +85,13 @@ public final class SecretReferenceViewModel {
     }
 
     /** The resolved value, for copying; null before it is resolved. */
+    /** Writes the copy to the audit log in audit mode (off the FX thread). */
+    public void recordCopy() {
+        String name = referenceName().get();
+        connection.clients().reveals().ifPresent(r -> background.execute(
+                () -> r.copied(dev.coffer.audit.RevealRecorder.PARAMETER_STORE, name, "current")));
+    }
+
     public SecretText value() {
         return value;
     }

@@ -1,0 +1,212 @@
+package dev.coffer.audit;
+
+import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.Connection;
+import dev.coffer.aws.SecretText;
+import dev.coffer.kms.KeyCatalog;
+import dev.coffer.kms.KmsKey;
+import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterPolicies;
+import dev.coffer.parameters.ParameterStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ReplicationStatusType;
+import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
+import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
+
+/**
+ * Reads everything an audit report lists from one connection, using only reads: DescribeParameters
+ * (all metadata, 50 a page), ListTagsForResource per parameter only when a check needs tags,
+ * GetParameters for Advanced parameters only (10 a call, to measure their values' size, which is
+ * then dropped), ListSecrets (every field but replication), DescribeSecret only for replicated
+ * secrets, and the KMS key list to tell AWS managed keys from customer keys.
+ */
+public final class ReportCollector {
+
+    /** Where the collection is, for a progress bar: {@code done} of {@code total} steps (total 0 when unknown). */
+    public interface Progress {
+        void update(String message, long done, long total);
+    }
+
+    private final ClientFactory clients;
+    private final AuditSettings settings;
+    private final Progress progress;
+    private final BooleanSupplier cancelled;
+
+    public ReportCollector(ClientFactory clients, AuditSettings settings, Progress progress, BooleanSupplier cancelled) {
+        if (!clients.session().readOnly()) {
+            throw new IllegalArgumentException("An audit report reads through a read-only (audit) session only.");
+        }
+        this.clients = clients;
+        this.settings = settings;
+        this.progress = progress;
+        this.cancelled = cancelled;
+    }
+
+    /** Collects every connection in turn and builds the report (throws CancellationException once cancelled). */
+    public static AuditReport report(List<ClientFactory> connections, AuditSettings settings, Progress progress, BooleanSupplier cancelled) {
+        Instant started = Instant.now();
+        List<AuditReport.ConnectionInfo> infos = new ArrayList<>();
+        List<InventoryItem> items = new ArrayList<>();
+        for (ClientFactory clients : connections) {
+            Collected collected = new ReportCollector(clients, settings, progress, cancelled).collect();
+            infos.add(collected.connection());
+            items.addAll(collected.items());
+        }
+        return AuditReport.of(started, settings, infos, items);
+    }
+
+    /** What one connection holds; throws CancellationException once cancelled. */
+    public record Collected(AuditReport.ConnectionInfo connection, List<InventoryItem> items) {
+    }
+
+    public Collected collect() {
+        Connection c = clients.session().connection();
+        progress.update("Asking STS who this is…", 0, 0);
+        CallerIdentity identity = clients.identity();
+        AuditReport.ConnectionInfo info = new AuditReport.ConnectionInfo(c.label(), c.profile(), c.region(),
+                c.endpoint().map(Object::toString).orElse(""), identity.account(), identity.arn());
+        List<KmsKey> keys = keys();
+        List<InventoryItem> items = new ArrayList<>(parameters(info, keys));
+        items.addAll(secrets(info, keys));
+        return new Collected(info, items);
+    }
+
+    private void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("The audit report was cancelled.");
+        }
+    }
+
+    private List<KmsKey> keys() {
+        progress.update("Listing KMS keys…", 0, 0);
+        try {
+            return new KeyCatalog(clients).list();
+        } catch (AwsServiceException denied) {
+            return List.of(); // without kms:List*, keys are told apart by their names only
+        }
+    }
+
+    private List<InventoryItem> parameters(AuditReport.ConnectionInfo info, List<KmsKey> keys) {
+        ParameterStore store = new ParameterStore(clients);
+        List<Parameter> all = new ArrayList<>();
+        store.listAll(page -> {
+            all.addAll(page);
+            progress.update("Listing parameters… " + all.size(), 0, 0);
+        }, cancelled);
+        checkCancelled();
+        Map<String, Integer> sizes = new TreeMap<>();
+        List<String> advanced = all.stream().filter(p -> "Advanced".equals(p.tier())).map(Parameter::name).toList();
+        for (int i = 0; i < advanced.size(); i += ParameterStore.VALUE_BATCH_SIZE) {
+            checkCancelled();
+            progress.update("Measuring Advanced parameter values…", i, advanced.size());
+            Map<String, SecretText> values = store.values(advanced.subList(i, Math.min(advanced.size(), i + ParameterStore.VALUE_BATCH_SIZE)));
+            values.forEach((name, value) -> sizes.put(name, value.sizeInBytes())); // only the size is kept
+        }
+        List<InventoryItem> items = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Parameter p = all.get(i);
+            Map<String, String> tags = null;
+            if (settings.needsParameterTags()) {
+                checkCancelled();
+                progress.update("Reading parameter tags…", i, all.size());
+                tags = new TreeMap<>();
+                for (var t : store.tags(p.name())) {
+                    tags.put(t.key(), t.value());
+                }
+            }
+            ParameterPolicies policies = policies(p.policiesJson());
+            String key = p.isSecure() ? p.keyId().orElse(ParameterStore.DEFAULT_KEY) : null;
+            items.add(new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.PARAMETER_STORE, p.name(),
+                    store.arnOf(p.name(), info.account()), p.type(), p.tier(), p.dataType(), p.description().orElse(null),
+                    key, key == null ? null : keyManager(key, keys), p.lastModified(), p.lastModifiedUser(),
+                    (int) Math.min(p.version(), 100), List.of(), tags,
+                    policies == null || policies.isEmpty() ? (p.policiesJson().isEmpty() ? null : p.policiesJson()) : policies.summary(),
+                    policies == null ? null : policies.expiration().orElse(null),
+                    null, null, null, null, null, null, null, null, null, null, sizes.get(p.name())));
+        }
+        return items;
+    }
+
+    private static ParameterPolicies policies(String json) {
+        if (json.isEmpty()) {
+            return null;
+        }
+        try {
+            return ParameterPolicies.parse(json);
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    private List<InventoryItem> secrets(AuditReport.ConnectionInfo info, List<KmsKey> keys) {
+        List<InventoryItem> items = new ArrayList<>();
+        String token = null;
+        do {
+            checkCancelled();
+            String next = token;
+            ListSecretsResponse page = clients.secretsManager().listSecrets(b -> b.maxResults(100).nextToken(next).includePlannedDeletion(true));
+            for (SecretListEntry s : page.secretList()) {
+                items.add(secret(info, s, keys));
+            }
+            progress.update("Listing secrets… " + items.size(), 0, 0);
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return items;
+    }
+
+    private InventoryItem secret(AuditReport.ConnectionInfo info, SecretListEntry s, List<KmsKey> keys) {
+        Map<String, String> tags = new TreeMap<>();
+        s.tags().forEach(t -> tags.put(t.key(), t.value()));
+        TreeSet<String> labels = new TreeSet<>();
+        s.secretVersionsToStages().values().forEach(labels::addAll);
+        String key = s.kmsKeyId() == null ? "aws/secretsmanager" : s.kmsKeyId();
+        RotationRulesType rules = s.rotationRules();
+        String schedule = rules == null ? null
+                : rules.scheduleExpression() != null ? rules.scheduleExpression()
+                : rules.automaticallyAfterDays() != null ? "every " + rules.automaticallyAfterDays() + " days" : null;
+        Integer everyDays = rules == null || rules.automaticallyAfterDays() == null ? null : rules.automaticallyAfterDays().intValue();
+        return new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.SECRETS_MANAGER, s.name(), s.arn(),
+                "Secret", null, null, s.description(), key, s.kmsKeyId() == null ? InventoryItem.AWS_MANAGED : keyManager(key, keys),
+                s.lastChangedDate(), null, s.secretVersionsToStages().size(), List.copyOf(labels), tags, null, null,
+                Boolean.TRUE.equals(s.rotationEnabled()), schedule, everyDays, s.lastRotatedDate(), s.nextRotationDate(),
+                s.lastAccessedDate(), s.createdDate(), s.deletedDate(), s.owningService(), replication(s), null);
+    }
+
+    /** Replication in words: ListSecrets names only the primary region, so replicated secrets are described. */
+    private String replication(SecretListEntry s) {
+        if (s.primaryRegion() == null) {
+            return null;
+        }
+        List<ReplicationStatusType> status = clients.secretsManager().describeSecret(b -> b.secretId(s.arn())).replicationStatus();
+        if (status.isEmpty()) {
+            return "primary in " + s.primaryRegion();
+        }
+        return "primary in " + s.primaryRegion() + "; replicas: " + String.join(", ",
+                status.stream().map(r -> r.region() + " " + r.statusAsString()).toList());
+    }
+
+    /** Whether a KeyId as AWS reports it is an AWS managed key or the account's own. */
+    static String keyManager(String keyRef, List<KmsKey> keys) {
+        if (keyRef.startsWith("alias/aws/") || keyRef.startsWith("aws/") || keyRef.contains(":alias/aws/")) {
+            return InventoryItem.AWS_MANAGED;
+        }
+        for (KmsKey k : keys) {
+            if (k.matches(keyRef)) {
+                return k.awsManaged() ? InventoryItem.AWS_MANAGED : InventoryItem.CUSTOMER;
+            }
+        }
+        // Not in this account's list: an alias or key the account made, or another account's key
+        // (AWS managed keys cannot be used across accounts).
+        return keyRef.startsWith("alias/") || keyRef.startsWith("arn:") ? InventoryItem.CUSTOMER : InventoryItem.UNKNOWN_KEY;
+    }
+}

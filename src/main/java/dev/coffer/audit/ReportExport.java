@@ -1,0 +1,163 @@
+package dev.coffer.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes an audit report as CSV, JSON or one HTML page. A report holds metadata only (value sizes
+ * at most), so no export can contain a secret or SecureString value.
+ */
+public final class ReportExport {
+
+    /** The export formats, as the audit command names them. */
+    public enum Format {
+        HTML, CSV, JSON;
+
+        public String extension() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    static final List<String> INVENTORY_COLUMNS = List.of("Connection", "Account", "Region", "Store", "Name", "ARN", "Type", "Tier",
+            "Data type", "Description", "KMS key", "Key manager", "Last modified", "Last modified by", "Versions", "Labels", "Tags",
+            "Policies", "Expiration", "Rotation", "Rotation schedule", "Last rotated", "Next rotation", "Last accessed", "Created",
+            "Scheduled deletion", "Owning service", "Replication", "Value size (bytes)", "Findings");
+    static final List<String> FINDING_COLUMNS = List.of("Severity", "Finding", "Connection", "Store", "Name", "Detail");
+
+    private ReportExport() {
+    }
+
+    /**
+     * Writes the report in {@code format} to {@code file}; CSV writes the inventory there and the
+     * findings beside it ({@code name-findings.csv}). Returns the files written.
+     */
+    public static List<Path> write(AuditReport report, Format format, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return switch (format) {
+            case HTML -> {
+                Files.writeString(file, HtmlReport.render(report), StandardCharsets.UTF_8);
+                yield List.of(file);
+            }
+            case JSON -> {
+                JSON.writeValue(file.toFile(), json(report));
+                yield List.of(file);
+            }
+            case CSV -> {
+                Path findings = findingsFileFor(file);
+                writeInventoryCsv(report, file);
+                writeFindingsCsv(report, findings);
+                yield List.of(file, findings);
+            }
+        };
+    }
+
+    /** Where the findings of a CSV export go: beside the inventory, named "-findings.csv". */
+    public static Path findingsFileFor(Path inventory) {
+        String name = inventory.getFileName().toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return inventory.resolveSibling(base + "-findings.csv");
+    }
+
+    private static ObjectNode json(AuditReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("generated", report.generated().toString());
+        root.set("settings", JSON.valueToTree(report.settings()));
+        root.set("connections", JSON.valueToTree(report.connections()));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("parameters", report.parameterCount());
+        summary.put("secrets", report.secretCount());
+        report.findingsBySeverity().forEach((s, n) -> summary.put(s.name(), n));
+        root.set("findings", JSON.valueToTree(report.findings()));
+        root.set("inventory", JSON.valueToTree(report.inventory()));
+        return root;
+    }
+
+    private static void writeInventoryCsv(AuditReport report, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(INVENTORY_COLUMNS.toArray(String[]::new)).get().print(out)) {
+            for (InventoryItem i : report.inventory()) {
+                csv.printRecord(inventoryRow(i, report.findingsOf(i)));
+            }
+        }
+    }
+
+    private static void writeFindingsCsv(AuditReport report, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(FINDING_COLUMNS.toArray(String[]::new)).get().print(out)) {
+            for (Finding f : report.findings()) {
+                csv.printRecord(f.severity(), f.title(), f.connection(), f.store(), f.item(), f.detail());
+            }
+        }
+    }
+
+    /** One inventory row as text, in {@link #INVENTORY_COLUMNS} order (also for the HTML page). */
+    static List<String> inventoryRow(InventoryItem i, String findings) {
+        List<String> row = new ArrayList<>();
+        row.add(i.connection());
+        row.add(i.account());
+        row.add(i.region());
+        row.add(i.store());
+        row.add(i.name());
+        row.add(i.arn());
+        row.add(i.type());
+        row.add(text(i.tier()));
+        row.add(text(i.dataType()));
+        row.add(text(i.description()));
+        row.add(text(i.kmsKey()));
+        row.add(text(i.keyManager()));
+        row.add(time(i.lastModified()));
+        row.add(text(i.lastModifiedBy()));
+        row.add(String.valueOf(i.versions()));
+        row.add(String.join(" ", i.labels()));
+        row.add(tags(i.tags()));
+        row.add(text(i.policies()));
+        row.add(time(i.expiration()));
+        row.add(i.rotationEnabled() == null ? "" : i.rotationEnabled() ? "On" : "Off");
+        row.add(text(i.rotationSchedule()));
+        row.add(time(i.lastRotated()));
+        row.add(time(i.nextRotation()));
+        row.add(time(i.lastAccessed()));
+        row.add(time(i.created()));
+        row.add(time(i.deletionDate()));
+        row.add(text(i.owningService()));
+        row.add(text(i.replication()));
+        row.add(i.valueBytes() == null ? "" : String.valueOf(i.valueBytes()));
+        row.add(findings);
+        return row;
+    }
+
+    static String tags(Map<String, String> tags) {
+        if (tags == null) {
+            return "(not collected)";
+        }
+        return String.join("; ", tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String time(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+}

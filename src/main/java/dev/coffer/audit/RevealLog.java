@@ -1,0 +1,61 @@
+package dev.coffer.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The local audit log of value reveals: one JSON object a line in {@code audit-log.jsonl} in the
+ * Coffer home folder, only ever appended to. An entry says what was read, when, by whom and
+ * through which connection; it never holds the value.
+ */
+public final class RevealLog {
+
+    public static final String FILE_NAME = "audit-log.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public RevealLog(Path file) {
+        this.file = file;
+    }
+
+    /** The log in the Coffer home folder (the system property coffer.home, else ~/.coffer), as the settings use. */
+    public static RevealLog standard() {
+        String configured = System.getProperty("coffer.home");
+        Path home = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".coffer");
+        return new RevealLog(home.resolve(FILE_NAME));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends one entry; several threads may record at once. */
+    public synchronized void append(Reveal reveal) {
+        ObjectNode line = JSON.createObjectNode()
+                .put("time", reveal.time().toString())
+                .put("action", reveal.action())
+                .put("store", reveal.store())
+                .put("item", reveal.item())
+                .put("version", reveal.version())
+                .put("identity", reveal.identityArn())
+                .put("account", reveal.account())
+                .put("profile", reveal.profile())
+                .put("region", reveal.region())
+                .put("endpoint", reveal.endpoint());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the audit log " + file, e);
+        }
+    }
+}

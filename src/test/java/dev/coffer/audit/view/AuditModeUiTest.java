@@ -1,0 +1,387 @@
+package dev.coffer.audit.view;
+
+import static dev.coffer.testsupport.CofferUi.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.coffer.App;
+import dev.coffer.audit.AuditFixture;
+import dev.coffer.audit.RevealLog;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.ReadOnlyRefusedException;
+import dev.coffer.aws.SecretText;
+import dev.coffer.parameters.ParameterDraft;
+import dev.coffer.sandbox.MotoServer;
+import dev.coffer.testsupport.CofferUi;
+import dev.coffer.testsupport.Moto;
+import dev.coffer.testsupport.Screenshots;
+import dev.coffer.testsupport.WithMoto;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.matcher.control.LabeledMatchers;
+
+/**
+ * The whole window in audit mode: every way to change something (menus, context menus, toolbar
+ * buttons, keys, double clicks, the read windows' own buttons) is tried, and moto's request log
+ * then shows no mutating call. Reveals are logged without values.
+ */
+@WithMoto
+@ExtendWith(dev.coffer.testsupport.FailureScreenshots.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditModeUiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static App app;
+    private static MotoServer moto;
+    private static String dbSecretArn;
+    private final FxRobot robot = new FxRobot();
+
+    private static final java.io.ByteArrayOutputStream OUTPUT = new java.io.ByteArrayOutputStream();
+    private static java.io.PrintStream originalOut;
+    private static java.io.PrintStream originalErr;
+
+    /** Everything the app prints while the tests run, kept to check that no value is ever printed. */
+    private static java.io.PrintStream tee(java.io.PrintStream original) {
+        return new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                original.write(b);
+                synchronized (OUTPUT) {
+                    OUTPUT.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    @BeforeAll
+    static void launch(MotoServer server) throws Exception {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(tee(originalOut));
+        System.setErr(tee(originalErr));
+        moto = server;
+        CofferUi.seedSandboxData(moto);
+        try (ClientFactory sdk = Moto.clients(moto, false)) {
+            AuditFixture.seed(sdk, moto.endpoint());
+            dbSecretArn = sdk.secretsManager().describeSecret(b -> b.secretId(AuditFixture.DB_SECRET)).arn();
+        }
+        app = CofferUi.launch(moto, true);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        CofferUi.close(app);
+        // Other test classes connect to the same moto: leave no remembered audit mode behind.
+        dev.coffer.ui.Settings settings = dev.coffer.ui.Settings.load();
+        settings.auditModeConnections.clear();
+        settings.save();
+    }
+
+    @AfterEach
+    void closeWindows() {
+        CofferUi.closeOtherWindows(app);
+    }
+
+    private long otherWindows() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage && w != app.stage() && w.isShowing()).count());
+    }
+
+    private MenuItem menuItem(String id) {
+        MenuBar bar = (MenuBar) app.stage().getScene().getRoot().lookup("#menuBar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    private void press(KeyCode... keys) {
+        robot.press(keys).release(keys);
+        robot.sleep(300); // a window would open within the key press; give the FX thread a moment anyway
+    }
+
+    private void selectSecret(String name) {
+        robot.clickOn("#secretFilter").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(name);
+        await().atMost(WAIT).until(() -> robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(name)).tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(name)).queryAs(Node.class));
+        await().atMost(WAIT).until(() -> onFx(() -> name.equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText())));
+    }
+
+    private List<String> contextMenuFor(String label) {
+        CofferUi.openContextMenu(robot, CofferUi.treeRow(robot, label));
+        ContextMenu menu = onFx(() -> robot.lookup("#parameterTree").queryAs(TreeView.class).getContextMenu());
+        await().atMost(WAIT).until(() -> onFx(menu::isShowing));
+        List<String> items = onFx(() -> menu.getItems().stream().filter(i -> !(i instanceof SeparatorMenuItem) && i.isVisible())
+                .map(MenuItem::getText).toList());
+        onFx(() -> {
+            menu.hide();
+            return null;
+        });
+        return items;
+    }
+
+    @Test
+    @Order(1)
+    void everyEditPathIsClosedAndNoMutatingCallReachesAws() throws IOException {
+        Moto.startRecording(moto);
+
+        HBox banner = robot.lookup("#auditBanner").queryAs(HBox.class);
+        assertThat(onFx(banner::isVisible)).isTrue();
+        assertThat(onFx(() -> ((Label) banner.getChildren().get(1)).getText()))
+                .startsWith("Audit mode — Coffer cannot change anything in this account. Reveals are logged to ")
+                .contains(RevealLog.FILE_NAME);
+        assertThat(onFx(() -> app.stage().getTitle())).endsWith("(read-only)");
+
+        // Toolbar and pane buttons that change things are not there.
+        for (String id : List.of("#newParameterButton", "#editParameterButton", "#newSecretButton", "#editSecretButton", "#restoreSecretButton")) {
+            assertThat(onFx(() -> robot.lookup(id).queryAs(Button.class).isVisible())).as(id).isFalse();
+        }
+        // Menu items that change things are disabled or hidden; firing them anyway opens nothing.
+        onFx(() -> {
+            app.window().selectParameter(AuditFixture.STRING_PASSWORD);
+            return null;
+        });
+        for (String id : List.of("newParameterItem", "editParameterItem", "copyMoveItem", "deleteItem", "importItem",
+                "newSecretItem", "editSecretItem", "deleteSecretItem", "restoreSecretItem")) {
+            MenuItem item = menuItem(id);
+            assertThat(onFx(() -> item.isDisable() || !item.isVisible())).as(id).isTrue();
+            onFx(() -> {
+                item.fire();
+                return null;
+            });
+            assertThat(otherWindows()).as("after firing " + id).isZero();
+        }
+        // Right-click menus offer only reads.
+        assertThat(contextMenuFor("db")).containsExactly("Export folder…");
+        assertThat(contextMenuFor("password")).containsExactly("History and labels…");
+
+        // Keys and double clicks on a parameter.
+        robot.clickOn(CofferUi.treeRow(robot, "password"));
+        press(KeyCode.F2);
+        press(KeyCode.ENTER);
+        press(KeyCode.DELETE);
+        press(KeyCode.CONTROL, KeyCode.N);
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
+        robot.doubleClickOn(CofferUi.treeRow(robot, "password"));
+        robot.sleep(300);
+        assertThat(otherWindows()).as("parameter keys").isZero();
+
+        // Keys and double clicks on a secret.
+        selectSecret(AuditFixture.DB_SECRET);
+        press(KeyCode.ENTER);
+        press(KeyCode.F2);
+        press(KeyCode.DELETE);
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N);
+        robot.doubleClickOn(robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(AuditFixture.DB_SECRET)).queryAs(Node.class));
+        robot.sleep(300);
+        assertThat(otherWindows()).as("secret keys").isZero();
+
+        // The read windows open, without their changing buttons.
+        robot.clickOn(CofferUi.treeRow(robot, "password"));
+        press(KeyCode.CONTROL, KeyCode.H);
+        await().atMost(WAIT).until(() -> robot.lookup("#versionTable").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#labelsButton").queryAs(Button.class).isVisible())).isFalse();
+        assertThat(onFx(() -> robot.lookup("#restoreButton").queryAs(Button.class).isVisible())).isFalse();
+        CofferUi.closeOtherWindows(app);
+
+        selectSecret(AuditFixture.DB_SECRET);
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H);
+        await().atMost(WAIT).until(() -> robot.lookup("#rollbackButton").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#rollbackButton").queryAs(Button.class).isVisible())).isFalse();
+        assertThat(onFx(() -> robot.lookup("#labelsButton").queryAs(Button.class).isVisible())).isFalse();
+        robot.clickOn("#revealValuesButton");
+        robot.sleep(500);
+        CofferUi.closeOtherWindows(app);
+
+        onFx(() -> {
+            menuItem("policySecretItem").fire();
+            return null;
+        });
+        await().atMost(WAIT).until(() -> robot.lookup("#policyArea").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#policyArea").queryAs(TextArea.class).isEditable())).isFalse();
+        assertThat(onFx(() -> robot.lookup("#saveButton").queryAs(Button.class).isVisible())).isFalse();
+        assertThat(onFx(() -> robot.lookup("#deletePolicyButton").queryAs(Button.class).isVisible())).isFalse();
+        CofferUi.closeOtherWindows(app);
+
+        // Revealing is a read and stays possible; it and the copy are logged, without the value.
+        selectSecret(AuditFixture.DB_SECRET);
+        robot.clickOn("#revealButton");
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#valueTable").queryAs(Node.class).isVisible()));
+        robot.clickOn("#copyValueButton");
+        Screenshots.save(app.stage().getScene(), "audit-banner");
+        onFx(() -> {
+            app.window().selectParameter(AuditFixture.DEFAULT_KEY_TOKEN);
+            return null;
+        });
+        await().atMost(WAIT).until(() -> onFx(() -> AuditFixture.DEFAULT_KEY_TOKEN.equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText())));
+        robot.clickOn("#revealButton");
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#valueText").queryAs(Node.class).isVisible()));
+        robot.clickOn("#copyValueButton");
+
+        // Whatever the UI did, the guard refuses a change sent straight through the connection's services.
+        assertThatThrownBy(() -> app.model().openConnection().parameters().put(
+                new ParameterDraft("/audit/new", "String", SecretText.of("x"), "", "text", "Standard", java.util.Optional.empty(),
+                        List.of(), dev.coffer.parameters.ParameterPolicies.none()), OptionalLong.empty()))
+                .isInstanceOf(ReadOnlyRefusedException.class);
+
+        List<String> operations = Moto.operations(Moto.stopRecording(moto));
+        assertThat(operations).contains("GetSecretValue").allMatch(Moto::isRead);
+
+        Path log = RevealLog.standard().file();
+        await().atMost(WAIT).until(() -> Files.exists(log) && Files.readString(log).contains("copy to clipboard\",\"store\":\"Parameter Store\",\"item\":\"" + AuditFixture.DEFAULT_KEY_TOKEN));
+        List<String> entries = Files.readAllLines(log);
+        assertThat(entries).anyMatch(l -> l.contains("\"action\":\"read value\"") && l.contains(dbSecretArn)
+                && l.contains("\"identity\":\"arn:aws:") && l.contains("\"account\":\"123456789012\""));
+        assertThat(entries).anyMatch(l -> l.contains("\"action\":\"copy to clipboard\"") && l.contains(dbSecretArn));
+        assertThat(entries).anyMatch(l -> l.contains("\"action\":\"read value\"") && l.contains(AuditFixture.DEFAULT_KEY_TOKEN));
+        assertThat(entries).anyMatch(l -> l.contains("\"action\":\"copy to clipboard\"") && l.contains(AuditFixture.DEFAULT_KEY_TOKEN));
+        assertNoCanaryInOutputOrCofferHome();
+    }
+
+    @Test
+    @Order(2)
+    void theAuditReportWindowRunsReportsAndExports() throws Exception {
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U);
+        await().atMost(WAIT).until(() -> robot.lookup("#auditRun").tryQuery().isPresent());
+        robot.clickOn("#auditRequiredTags").write("Owner");
+        robot.clickOn("#auditCustomerKeyPrefixes").write("/audit/prod/, audit/prod/");
+        robot.clickOn("#auditRegions").press(KeyCode.END).release(KeyCode.END).write(", us-west-2");
+        robot.clickOn("#auditRun");
+        await().atMost(Duration.ofSeconds(90)).until(() -> onFx(() -> robot.lookup("#auditStatus").queryAs(Label.class).getText())
+                .contains("findings"));
+        javafx.scene.control.TableView<?> findings = robot.lookup("#auditFindings").queryAs(javafx.scene.control.TableView.class);
+        assertThat(onFx(() -> findings.getItems().stream().map(Object::toString).toList()))
+                .anyMatch(f -> f.contains("CREDENTIAL_AS_STRING") && f.contains(AuditFixture.STRING_PASSWORD))
+                .anyMatch(f -> f.contains("EXPIRED") && f.contains(AuditFixture.EXPIRED))
+                .anyMatch(f -> f.contains("ROTATION_OFF") && f.contains(AuditFixture.DB_SECRET));
+        Screenshots.save(findings.getScene(), "audit-report");
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
+                && l.getText().startsWith("Inventory")).queryAs(Node.class));
+        Screenshots.save(findings.getScene(), "audit-report-inventory");
+        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
+                && l.getText().startsWith("Findings")).queryAs(Node.class));
+
+        robot.clickOn("#auditFindingFilter").write("expir");
+        await().atMost(WAIT).until(() -> onFx(() -> findings.getItems().size() == 2));
+        robot.clickOn("#auditFindingFilter").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
+                .press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
+
+        Path out = Path.of("target", "audit-ui").toAbsolutePath();
+        Files.createDirectories(out);
+        for (String format : List.of("CSV", "JSON", "HTML")) {
+            Path file = out.resolve("report." + format.toLowerCase());
+            Files.deleteIfExists(file);
+            onFx(() -> {
+                robot.lookup("#auditExportFormat").queryAs(javafx.scene.control.ComboBox.class).setValue(
+                        dev.coffer.audit.ReportExport.Format.valueOf(format));
+                robot.lookup("#auditExportFile").queryAs(javafx.scene.control.TextField.class).setText(file.toString());
+                return null;
+            });
+            robot.clickOn("#auditExport");
+            await().atMost(WAIT).until(() -> Files.exists(file) && onFx(() -> robot.lookup("#auditStatus").queryAs(Label.class)
+                    .getText().startsWith("Wrote")));
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path f : files.toList()) {
+                String text = Files.readString(f);
+                for (String canary : List.of(AuditFixture.CANARY_SECRET, AuditFixture.CANARY_SECURE, AuditFixture.CANARY_ADVANCED)) {
+                    assertThat(text).as(f.toString()).doesNotContain(canary);
+                }
+            }
+        }
+        assertThat(Files.readString(out.resolve("report-findings.csv"))).contains(AuditFixture.STRING_PASSWORD);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
+                .path("connections").findValuesAsText("region")).containsExactly("us-east-1", "us-west-2");
+        HtmlSnapshot.render(out.resolve("report.html"), Screenshots.directory().resolve("audit-report-html.png"));
+        assertNoCanaryInOutputOrCofferHome();
+    }
+
+    @Test
+    @Order(3)
+    void theConnectDialogOffersAuditModeAndRemembersIt() throws IOException {
+        javafx.scene.control.CheckBox audit = openConnectDialog();
+        assertThat(onFx(audit::getText)).startsWith("Audit mode (read-only)");
+        assertThat(onFx(audit::isSelected)).as("starts from the current connection").isTrue();
+        robot.clickOn(audit);
+        robot.clickOn("Connect");
+        await().atMost(WAIT).until(() -> onFx(() -> !app.model().connectionProperty().get().readOnly()));
+        CofferUi.awaitLoaded(app);
+        assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isFalse();
+
+        audit = openConnectDialog();
+        assertThat(onFx(audit::isSelected)).isFalse();
+        robot.clickOn(audit);
+        robot.clickOn("Connect");
+        await().atMost(WAIT).until(() -> onFx(() -> app.model().connectionProperty().get().readOnly()));
+        CofferUi.awaitLoaded(app);
+        assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isTrue();
+        assertThat(Files.readString(Path.of(System.getProperty("coffer.home"), "settings.json")))
+                .contains("auditModeConnections", "|us-east-1|" + moto.endpoint());
+
+        // Choosing the endpoint again after another choice ticks audit mode from memory.
+        audit = openConnectDialog();
+        robot.clickOn(audit);
+        assertThat(onFx(audit::isSelected)).isFalse();
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Local sandbox")))
+                .queryAs(Node.class));
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Custom endpoint")))
+                .queryAs(Node.class));
+        robot.clickOn("#connectEndpoint").write(moto.endpoint().toString());
+        assertThat(onFx(audit::isSelected)).as("remembered for this endpoint and region").isTrue();
+        robot.clickOn("#connectEndpoint").write("/other");
+        assertThat(onFx(audit::isSelected)).as("another endpoint was never audited").isFalse();
+        robot.clickOn("Cancel");
+    }
+
+    private javafx.scene.control.CheckBox openConnectDialog() {
+        press(KeyCode.CONTROL, KeyCode.O);
+        await().atMost(WAIT).until(() -> robot.lookup("#connectReadOnly").tryQuery().isPresent());
+        return robot.lookup("#connectReadOnly").queryAs(javafx.scene.control.CheckBox.class);
+    }
+
+    private static void assertNoCanaryInOutputOrCofferHome() throws IOException {
+        String printed;
+        synchronized (OUTPUT) {
+            printed = OUTPUT.toString(StandardCharsets.UTF_8);
+        }
+        for (String canary : List.of(AuditFixture.CANARY_SECRET, AuditFixture.CANARY_SECURE, AuditFixture.CANARY_ADVANCED)) {
+            assertThat(printed).as("printed output").doesNotContain(canary);
+        }
+        try (Stream<Path> files = Files.walk(Path.of(System.getProperty("coffer.home")))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                for (String canary : List.of(AuditFixture.CANARY_SECRET, AuditFixture.CANARY_SECURE, AuditFixture.CANARY_ADVANCED)) {
+                    assertThat(text).as(f.toString()).doesNotContain(canary);
+                }
+            }
+        }
+    }
+}
