@@ -3,6 +3,8 @@ package dev.coffer;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.coffer.auth.Profiles;
+import dev.coffer.auth.sso.SsoConfig;
+import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
@@ -12,6 +14,7 @@ import dev.coffer.ui.ConnectDialog;
 import dev.coffer.ui.MainViewModel;
 import dev.coffer.ui.MainWindowController;
 import dev.coffer.ui.Settings;
+import dev.coffer.ui.SsoSignInDialog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +39,7 @@ public final class App extends Application {
     private Stage stage;
     private Scene scene;
     private volatile Sandbox sandbox;
+    private java.util.function.Consumer<String> browser;
 
     public App() {
     }
@@ -58,6 +62,9 @@ public final class App extends Application {
         settings = Settings.load();
         background = new Background();
         profiles = Profiles.fromEnvironment();
+        if (browser == null) {
+            browser = getHostServices()::showDocument;
+        }
         model = new MainViewModel(background);
         applyTheme(settings.darkTheme);
 
@@ -106,6 +113,11 @@ public final class App extends Application {
         return stage;
     }
 
+    /** For tests: where "Open browser" sends the sign-in page instead of the system browser. */
+    public void useBrowser(java.util.function.Consumer<String> opener) {
+        this.browser = opener;
+    }
+
     private void openInitialConnection() {
         if (options.sandbox()) {
             openSandbox(options.readOnly());
@@ -140,7 +152,30 @@ public final class App extends Application {
     }
 
     private void openProfile(Connection connection) {
+        Optional<SsoConfig> sso = SsoConfig.ofProfile(profiles.file(), connection.profile());
+        if (sso.isEmpty()) {
+            openSession(connection, false);
+            return;
+        }
+        // IAM Identity Center: use (or refresh) the cached token, or sign in first, as `aws sso login` would.
+        SsoLogin login = SsoLogin.standard(sso.get());
+        model.statusProperty().set("Checking the sign-in of " + connection.profile() + "…");
+        background.run(login::usableToken, token -> {
+            if (token.isPresent()) {
+                openSession(connection, true);
+            } else {
+                signIn(connection, login, () -> openSession(connection, true));
+            }
+        }, model::report);
+    }
+
+    private void openSession(Connection connection, boolean sso) {
         model.open(Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(connection.profile())));
+        model.signInOfferedProperty().set(sso);
+    }
+
+    private void signIn(Connection connection, SsoLogin login, Runnable then) {
+        new SsoSignInDialog(stage, "Profile " + connection.profile(), login, background, browser, then).show();
     }
 
     private void openSandbox(boolean readOnly) {
@@ -245,6 +280,16 @@ public final class App extends Application {
         @Override
         public void setDarkTheme(boolean dark) {
             applyTheme(dark);
+        }
+
+        @Override
+        public void signInAgain() {
+            Connection current = model.connectionProperty().get();
+            if (current == null) {
+                return;
+            }
+            SsoConfig.ofProfile(profiles.file(), current.profile())
+                    .ifPresent(sso -> signIn(current, SsoLogin.standard(sso), model::signedIn));
         }
 
         @Override

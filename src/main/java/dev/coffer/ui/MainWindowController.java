@@ -57,6 +57,7 @@ public final class MainWindowController {
     @FXML private HBox messageBar;
     @FXML private Label messageText;
     @FXML private Button retryButton;
+    @FXML private Button signInAgainButton;
     @FXML private ToggleButton themeToggle;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private MenuItem copyValueItem;
@@ -98,6 +99,9 @@ public final class MainWindowController {
         void setDarkTheme(boolean dark);
 
         void quit();
+
+        /** Signs in again to the connection's IAM Identity Center session, keeping the window and its editors. */
+        void signInAgain();
     }
 
     public void init(MainViewModel model, WindowActions actions, boolean darkTheme, Background background) {
@@ -490,6 +494,10 @@ public final class MainWindowController {
         readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
         messageBar.visibleProperty().bind(model.problemProperty().isNotNull());
         messageBar.managedProperty().bind(messageBar.visibleProperty());
+        signInAgainButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.problemProperty().get() != null
+                && model.problemProperty().get().kind() == dev.coffer.aws.AwsErrors.Kind.EXPIRED_CREDENTIALS
+                && model.signInOfferedProperty().get(), model.problemProperty(), model.signInOfferedProperty()));
+        signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         messageText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.problemProperty().get() == null ? "" : model.problemProperty().get().text(), model.problemProperty()));
     }
@@ -558,6 +566,11 @@ public final class MainWindowController {
         } else if (item instanceof Parameter p && open != null && model.identityProperty().get() != null) {
             clipboard.copy(open.parameters().arnOf(p.name(), model.identityProperty().get().account()));
         }
+    }
+
+    @FXML
+    private void onSignInAgain() {
+        actions.signInAgain();
     }
 
     @FXML

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
 import software.amazon.awssdk.services.ssooidc.model.AuthorizationPendingException;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
 import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
@@ -105,9 +106,15 @@ public final class SsoLogin {
     /** Registers (or reuses a registration) and starts a device authorization: what to show the user. */
     public DeviceCode start() {
         try (SsoOidcClient client = oidc.get()) {
-            ClientRegistration registration = registration(client);
-            StartDeviceAuthorizationResponse answer = client.startDeviceAuthorization(b -> b
-                    .clientId(registration.clientId()).clientSecret(registration.clientSecret()).startUrl(config.startUrl()));
+            ClientRegistration registration = registration(client, false);
+            StartDeviceAuthorizationResponse answer;
+            try {
+                answer = startDeviceAuthorization(client, registration);
+            } catch (InvalidClientException e) {
+                // A cached registration the service no longer knows (revoked, or from another directory): register anew.
+                registration = registration(client, true);
+                answer = startDeviceAuthorization(client, registration);
+            }
             int interval = answer.interval() == null || answer.interval() <= 0 ? 5 : answer.interval();
             return new DeviceCode(answer.userCode(), answer.verificationUri(),
                     Optional.ofNullable(answer.verificationUriComplete()).orElse(answer.verificationUri()),
@@ -168,12 +175,17 @@ public final class SsoLogin {
                 "The sign-in code expired before it was approved. Sign in again to get a new code.");
     }
 
-    private ClientRegistration registration(SsoOidcClient client) {
+    private StartDeviceAuthorizationResponse startDeviceAuthorization(SsoOidcClient client, ClientRegistration registration) {
+        return client.startDeviceAuthorization(b -> b
+                .clientId(registration.clientId()).clientSecret(registration.clientSecret()).startUrl(config.startUrl()));
+    }
+
+    private ClientRegistration registration(SsoOidcClient client, boolean forceNew) {
         Instant now = clock.instant();
         Optional<ClientRegistration> reusable = cache.readRegistration(config)
                 .or(() -> cache.read(config.cacheKey()).flatMap(CachedToken::registration))
                 .filter(r -> r.usable(now));
-        if (reusable.isPresent()) {
+        if (reusable.isPresent() && !forceNew) {
             return reusable.get();
         }
         RegisterClientResponse answer = client.registerClient(b -> {

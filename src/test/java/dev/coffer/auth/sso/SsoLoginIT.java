@@ -133,6 +133,18 @@ class SsoLoginIT {
     }
 
     @Test
+    void aCachedRegistrationTheServiceNoLongerKnowsIsReplaced() {
+        cache.writeRegistration(CORP, new ClientRegistration("revoked-client", "secret", Instant.now().plus(Duration.ofDays(60))));
+
+        login(CORP, n -> device().approve()).signIn(code -> { }, new Cancellation());
+
+        assertThat(sso.calls("StartDeviceAuthorization")).extracting(FakeSso.Call::errorCode)
+                .containsExactly("InvalidClientException", null);
+        assertThat(sso.count("RegisterClient")).isOne();
+        assertThat(cache.readRegistration(CORP).orElseThrow().clientId()).isEqualTo(device().clientId());
+    }
+
+    @Test
     void anExpiredRegistrationIsReplaced() {
         sso.registeredClient("old-client", "old-secret");
         cache.writeRegistration(CORP, new ClientRegistration("old-client", "old-secret", Instant.now().plus(Duration.ofMinutes(5))));
