@@ -5,20 +5,30 @@ import picocli.CommandLine;
 
 /**
  * The launcher. A plain class (not an Application) so Coffer starts from the class path and from
- * the packaged runtime alike. Handles --help, --version and --self-check without starting JavaFX.
+ * the packaged runtime alike. Handles --help, --version, --self-check and the
+ * {@code login} subcommand without starting JavaFX.
  */
 public final class Main {
 
     private Main() {
     }
 
+    /** Coffer's command line: the launch options and the {@code login} subcommand. */
+    static CommandLine commands(LaunchOptions options) {
+        return new CommandLine(options).addSubcommand(new LoginCommand());
+    }
+
     public static void main(String[] args) {
         LaunchOptions options = new LaunchOptions();
-        CommandLine cli = new CommandLine(options);
+        CommandLine cli = commands(options);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
                 return;
+            }
+            if (parsed.hasSubcommand()) {
+                // `coffer login …`: runs the subcommand alone, without a window.
+                System.exit(cli.execute(args));
             }
         } catch (CommandLine.ParameterException e) {
             cli.getErr().println(e.getMessage());
