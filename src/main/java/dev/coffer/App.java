@@ -3,7 +3,10 @@ package dev.coffer;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.coffer.auth.Profiles;
+import dev.coffer.auth.AwsConfigFile;
+import dev.coffer.auth.sso.CachedToken;
 import dev.coffer.auth.sso.SsoConfig;
+import dev.coffer.auth.sso.SsoPortal;
 import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
@@ -14,11 +17,15 @@ import dev.coffer.ui.ConnectDialog;
 import dev.coffer.ui.MainViewModel;
 import dev.coffer.ui.MainWindowController;
 import dev.coffer.ui.Settings;
+import dev.coffer.ui.SsoAccountsDialog;
 import dev.coffer.ui.SsoSignInDialog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ChoiceDialog;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -160,13 +167,62 @@ public final class App extends Application {
         // IAM Identity Center: use (or refresh) the cached token, or sign in first, as `aws sso login` would.
         SsoLogin login = SsoLogin.standard(sso.get());
         model.statusProperty().set("Checking the sign-in of " + connection.profile() + "…");
-        background.run(login::usableToken, token -> {
-            if (token.isPresent()) {
+        boolean complete = profiles.find(connection.profile())
+                .map(p -> p.accountId().isPresent() && p.roleName().isPresent()).orElse(false);
+        withToken("Profile " + connection.profile(), login, token -> {
+            if (complete) {
                 openSession(connection, true);
             } else {
-                signIn(connection, login, () -> openSession(connection, true));
+                // An sso-session profile without account and role: let the user choose them.
+                chooseAccount(sso.get(), token, connection.region());
+            }
+        });
+    }
+
+    /** Runs {@code then} with a usable token of this sign-in, signing in first when there is none. */
+    private void withToken(String what, SsoLogin login, java.util.function.Consumer<CachedToken> then) {
+        background.run(login::usableToken, token -> {
+            if (token.isPresent()) {
+                then.accept(token.get());
+            } else {
+                new SsoSignInDialog(stage, what, login, background, browser,
+                        () -> login.usableToken().ifPresent(then)).show();
             }
         }, model::report);
+    }
+
+    /** Lists the accounts and roles of an sso-session and opens the profile the user saves for one. */
+    private void chooseAccount(SsoConfig sso, CachedToken token, String region) {
+        new SsoAccountsDialog(stage, sso, token, SsoPortal.standard(sso), AwsConfigFile.standard(), region, background, saved -> {
+            profiles = Profiles.fromEnvironment();
+            openProfile(Connection.profile(saved, profiles.regionFor(saved).orElse(region), null, false));
+        }).show();
+    }
+
+    private void addSsoProfile() {
+        List<String> sessions = AwsConfigFile.standard().ssoSessions();
+        if (sessions.isEmpty()) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, "Your AWS config file (" + AwsConfigFile.standard().path()
+                    + ") has no [sso-session NAME] section. Add one with `aws configure sso-session`, then try again.");
+            alert.initOwner(stage);
+            alert.setHeaderText("No IAM Identity Center session");
+            alert.show();
+            return;
+        }
+        Optional<String> session = Optional.of(sessions.get(0));
+        if (sessions.size() > 1) {
+            ChoiceDialog<String> choose = new ChoiceDialog<>(sessions.get(0), sessions);
+            choose.initOwner(stage);
+            choose.setTitle("Add a profile");
+            choose.setHeaderText("Which IAM Identity Center session?");
+            session = choose.showAndWait();
+        }
+        session.flatMap(name -> SsoConfig.ofSession(profiles.file(), name)).ifPresent(sso -> {
+            Connection current = model.connectionProperty().get();
+            String region = current == null ? sso.region() : current.region();
+            withToken("sso-session " + sso.sessionName().orElse(""), SsoLogin.standard(sso),
+                    token -> chooseAccount(sso, token, region));
+        });
     }
 
     private void openSession(Connection connection, boolean sso) {
@@ -280,6 +336,11 @@ public final class App extends Application {
         @Override
         public void setDarkTheme(boolean dark) {
             applyTheme(dark);
+        }
+
+        @Override
+        public void addSsoProfile() {
+            App.this.addSsoProfile();
         }
 
         @Override

@@ -100,6 +100,9 @@ public final class MainWindowController {
 
         void quit();
 
+        /** Lists the accounts and roles of an IAM Identity Center session and saves one as a new profile. */
+        void addSsoProfile();
+
         /** Signs in again to the connection's IAM Identity Center session, keeping the window and its editors. */
         void signInAgain();
     }
@@ -566,6 +569,11 @@ public final class MainWindowController {
         } else if (item instanceof Parameter p && open != null && model.identityProperty().get() != null) {
             clipboard.copy(open.parameters().arnOf(p.name(), model.identityProperty().get().account()));
         }
+    }
+
+    @FXML
+    private void onAddSsoProfile() {
+        actions.addSsoProfile();
     }
 
     @FXML
