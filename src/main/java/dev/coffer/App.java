@@ -3,50 +3,48 @@ package dev.coffer;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.coffer.auth.Profiles;
-import dev.coffer.auth.AwsConfigFile;
-import dev.coffer.auth.sso.CachedToken;
-import dev.coffer.auth.sso.SsoConfig;
-import dev.coffer.auth.sso.SsoPortal;
-import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
-import dev.coffer.sandbox.Sandbox;
 import dev.coffer.ui.Background;
 import dev.coffer.ui.ConnectDialog;
+import dev.coffer.ui.ConnectionTitle;
 import dev.coffer.ui.MainViewModel;
 import dev.coffer.ui.MainWindowController;
+import dev.coffer.ui.RecentConnections;
 import dev.coffer.ui.Settings;
-import dev.coffer.ui.SsoAccountsDialog;
-import dev.coffer.ui.SsoSignInDialog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ChoiceDialog;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The JavaFX application and composition root: builds the services, view models and window. */
+/**
+ * The JavaFX application and composition root: builds the services, view models and windows. Each
+ * window shows one connection (profile × region); File → New window opens another beside it.
+ */
 public final class App extends Application {
 
     private LaunchOptions options;
     private Settings settings;
     private Background background;
-    private Profiles profiles;
+    private Connections connections;
     private MainViewModel model;
     private MainWindowController window;
     private Stage stage;
     private Scene scene;
-    private volatile Sandbox sandbox;
-    private java.util.function.Consumer<String> browser;
+    private Consumer<String> browser;
+    private final List<MainViewModel> windows = new ArrayList<>();
 
     public App() {
     }
@@ -68,36 +66,14 @@ public final class App extends Application {
         stage = primaryStage;
         settings = Settings.load();
         background = new Background();
-        profiles = Profiles.fromEnvironment();
-        if (browser == null) {
-            browser = getHostServices()::showDocument;
-        }
-        model = new MainViewModel(background);
+        // Through a lambda, so tests can send "Open browser" elsewhere after start.
+        connections = new Connections(background, Profiles.fromEnvironment(), new RecentConnections(settings),
+                url -> (browser != null ? browser : (Consumer<String>) getHostServices()::showDocument).accept(url));
         applyTheme(settings.darkTheme);
 
-        FXMLLoader loader = new FXMLLoader(App.class.getResource("ui/main_window.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        window = loader.getController();
-        window.init(model, new Actions(), settings.darkTheme, background);
-
-        scene = new Scene(root, settings.windowWidth, settings.windowHeight);
-        scene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
-        stage.setScene(scene);
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Connection c = model.connectionProperty().get();
-            return c == null ? "Coffer" : "Coffer — " + c.label() + (c.readOnly() ? " (read-only)" : "");
-        }, model.connectionProperty()));
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        }
+        model = new MainViewModel(background);
+        window = build(stage, model, settings.windowWidth, settings.windowHeight);
+        scene = stage.getScene();
         restoreGeometry();
         if (Boolean.getBoolean("coffer.reportStartup")) {
             reportFirstFrame();
@@ -107,7 +83,52 @@ public final class App extends Application {
         Platform.runLater(this::openInitialConnection);
     }
 
-    /** The window's controller (for tests and the benchmark). */
+    /** Builds a main window for {@code viewModel} on {@code target}, titled by its connection. */
+    private MainWindowController build(Stage target, MainViewModel viewModel, double width, double height) {
+        FXMLLoader loader = new FXMLLoader(App.class.getResource("ui/main_window.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MainWindowController controller = loader.getController();
+        controller.init(viewModel, new Actions(new Connections.Target(target, viewModel)), settings.darkTheme, background);
+        Scene newScene = new Scene(root, width, height);
+        newScene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
+        target.setScene(newScene);
+        target.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Connection c = viewModel.connectionProperty().get();
+            return c == null ? "Coffer" : "Coffer — " + ConnectionTitle.of(c, viewModel.identityProperty().get(),
+                    viewModel.accountNameProperty().get()) + (c.readOnly() ? " (read-only)" : "");
+        }, viewModel.connectionProperty(), viewModel.identityProperty(), viewModel.accountNameProperty()));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png");
+            if (icon != null) {
+                target.getIcons().add(new Image(icon));
+            }
+        }
+        windows.add(viewModel);
+        return controller;
+    }
+
+    /** Opens another window beside the others and connects it to what the user chooses. */
+    private void newWindow(Connection connection) {
+        Stage other = new Stage();
+        MainViewModel otherModel = new MainViewModel(background);
+        MainWindowController controller = build(other, otherModel, stage.getScene().getWidth() * 0.9, stage.getScene().getHeight() * 0.9);
+        other.setX(stage.getX() + 40);
+        other.setY(stage.getY() + 40);
+        other.setOnHidden(e -> {
+            windows.remove(otherModel);
+            otherModel.close();
+        });
+        other.show();
+        controller.split().setDividerPositions(settings.dividers);
+        connections.open(new Connections.Target(other, otherModel), connection);
+    }
+
+    /** The first window's controller (for tests and the benchmark). */
     public MainWindowController window() {
         return window;
     }
@@ -121,13 +142,14 @@ public final class App extends Application {
     }
 
     /** For tests: where "Open browser" sends the sign-in page instead of the system browser. */
-    public void useBrowser(java.util.function.Consumer<String> opener) {
+    public void useBrowser(Consumer<String> opener) {
         this.browser = opener;
     }
 
     private void openInitialConnection() {
+        Connections.Target first = new Connections.Target(stage, model);
         if (options.sandbox()) {
-            openSandbox(options.readOnly());
+            connections.openSandbox(first, options.readOnly());
             return;
         }
         if (options.endpoint() != null && options.profile() == null) {
@@ -135,125 +157,18 @@ public final class App extends Application {
             model.open(Sessions.local(Connection.endpoint(options.endpoint(), region, options.readOnly()), options.endpoint()));
             return;
         }
+        Profiles profiles = connections.profiles();
         Optional<String> profile = Optional.ofNullable(options.profile()).or(profiles::defaultProfileName);
         if (profile.isPresent()) {
-            openProfile(Connection.profile(profile.get(),
+            connections.openProfile(first, Connection.profile(profile.get(),
                     Optional.ofNullable(options.region()).or(() -> profiles.regionFor(profile.get())).orElse("us-east-1"),
                     options.endpoint(), options.readOnly()));
         } else if (profiles.isEmpty()) {
             // No AWS configuration at all: show a working console on the local sandbox.
-            openSandbox(options.readOnly());
+            connections.openSandbox(first, options.readOnly());
         } else {
-            new Actions().connect();
+            new Actions(first).connect();
         }
-    }
-
-    private void open(Connection connection) {
-        if (connection.sandbox()) {
-            openSandbox(connection.readOnly());
-        } else if (connection.usesLocalCredentials()) {
-            model.open(Sessions.local(connection, connection.endpoint().orElseThrow()));
-        } else {
-            openProfile(connection);
-        }
-    }
-
-    private void openProfile(Connection connection) {
-        Optional<SsoConfig> sso = SsoConfig.ofProfile(profiles.file(), connection.profile());
-        if (sso.isEmpty()) {
-            openSession(connection, false);
-            return;
-        }
-        // IAM Identity Center: use (or refresh) the cached token, or sign in first, as `aws sso login` would.
-        SsoLogin login = SsoLogin.standard(sso.get());
-        model.statusProperty().set("Checking the sign-in of " + connection.profile() + "…");
-        boolean complete = profiles.find(connection.profile())
-                .map(p -> p.accountId().isPresent() && p.roleName().isPresent()).orElse(false);
-        withToken("Profile " + connection.profile(), login, token -> {
-            if (complete) {
-                openSession(connection, true);
-            } else {
-                // An sso-session profile without account and role: let the user choose them.
-                chooseAccount(sso.get(), token, connection.region());
-            }
-        });
-    }
-
-    /** Runs {@code then} with a usable token of this sign-in, signing in first when there is none. */
-    private void withToken(String what, SsoLogin login, java.util.function.Consumer<CachedToken> then) {
-        background.run(login::usableToken, token -> {
-            if (token.isPresent()) {
-                then.accept(token.get());
-            } else {
-                new SsoSignInDialog(stage, what, login, background, browser,
-                        () -> login.usableToken().ifPresent(then)).show();
-            }
-        }, model::report);
-    }
-
-    /** Lists the accounts and roles of an sso-session and opens the profile the user saves for one. */
-    private void chooseAccount(SsoConfig sso, CachedToken token, String region) {
-        new SsoAccountsDialog(stage, sso, token, SsoPortal.standard(sso), AwsConfigFile.standard(), region, background, saved -> {
-            profiles = Profiles.fromEnvironment();
-            openProfile(Connection.profile(saved, profiles.regionFor(saved).orElse(region), null, false));
-        }).show();
-    }
-
-    private void addSsoProfile() {
-        List<String> sessions = AwsConfigFile.standard().ssoSessions();
-        if (sessions.isEmpty()) {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION, "Your AWS config file (" + AwsConfigFile.standard().path()
-                    + ") has no [sso-session NAME] section. Add one with `aws configure sso-session`, then try again.");
-            alert.initOwner(stage);
-            alert.setHeaderText("No IAM Identity Center session");
-            alert.show();
-            return;
-        }
-        Optional<String> session = Optional.of(sessions.get(0));
-        if (sessions.size() > 1) {
-            ChoiceDialog<String> choose = new ChoiceDialog<>(sessions.get(0), sessions);
-            choose.initOwner(stage);
-            choose.setTitle("Add a profile");
-            choose.setHeaderText("Which IAM Identity Center session?");
-            session = choose.showAndWait();
-        }
-        session.flatMap(name -> SsoConfig.ofSession(profiles.file(), name)).ifPresent(sso -> {
-            Connection current = model.connectionProperty().get();
-            String region = current == null ? sso.region() : current.region();
-            withToken("sso-session " + sso.sessionName().orElse(""), SsoLogin.standard(sso),
-                    token -> chooseAccount(sso, token, region));
-        });
-    }
-
-    private void openSession(Connection connection, boolean sso) {
-        model.open(Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(connection.profile())));
-        model.signInOfferedProperty().set(sso);
-    }
-
-    private void signIn(Connection connection, SsoLogin login, Runnable then) {
-        new SsoSignInDialog(stage, "Profile " + connection.profile(), login, background, browser, then).show();
-    }
-
-    private void openSandbox(boolean readOnly) {
-        Sandbox running = sandbox;
-        if (running != null && running.isRunning()) {
-            model.open(running.session(readOnly));
-            return;
-        }
-        if (!MotoServer.isInstalled()) {
-            model.report(new IllegalStateException("The local sandbox needs moto_server: install it with "
-                    + "`pip install 'moto[server]'`, or connect to an AWS profile."));
-            return;
-        }
-        model.statusProperty().set("Starting the local sandbox…");
-        model.parametersLoadingProperty().set(true);
-        background.run(Sandbox::start, started -> {
-            sandbox = started;
-            model.open(started.session(readOnly));
-        }, error -> {
-            model.parametersLoadingProperty().set(false);
-            model.report(error);
-        });
     }
 
     /**
@@ -308,29 +223,46 @@ public final class App extends Application {
         if (window != null) {
             saveGeometry();
         }
-        if (model != null) {
-            model.close();
-        }
-        Sandbox running = sandbox;
-        if (running != null) {
-            running.close();
+        List.copyOf(windows).forEach(MainViewModel::close);
+        if (connections != null) {
+            connections.close();
         }
         if (background != null) {
             background.shutdown();
         }
     }
 
-    /** What the window asks of the application. */
+    /** What a window asks of the application. */
     private final class Actions implements MainWindowController.WindowActions {
+        private final Connections.Target target;
+
+        Actions(Connections.Target target) {
+            this.target = target;
+        }
+
         @Override
         public void connect() {
-            ConnectDialog dialog = new ConnectDialog(stage, profiles, model.connectionProperty().get(), MotoServer.isInstalled());
-            dialog.showAndWait().ifPresent(App.this::open);
+            chooseConnection().ifPresent(c -> connections.open(target, c));
+        }
+
+        @Override
+        public void newWindow() {
+            chooseConnection().ifPresent(App.this::newWindow);
+        }
+
+        @Override
+        public List<Connection> recentConnections() {
+            return new RecentConnections(settings).list();
+        }
+
+        @Override
+        public void open(Connection connection) {
+            connections.open(target, connection);
         }
 
         @Override
         public void openSandbox() {
-            App.this.openSandbox(false);
+            connections.openSandbox(target, false);
         }
 
         @Override
@@ -340,23 +272,23 @@ public final class App extends Application {
 
         @Override
         public void addSsoProfile() {
-            App.this.addSsoProfile();
+            connections.addSsoProfile(target);
         }
 
         @Override
         public void signInAgain() {
-            Connection current = model.connectionProperty().get();
-            if (current == null) {
-                return;
-            }
-            SsoConfig.ofProfile(profiles.file(), current.profile())
-                    .ifPresent(sso -> signIn(current, SsoLogin.standard(sso), model::signedIn));
+            connections.signInAgain(target);
         }
 
         @Override
         public void quit() {
             stage.close();
             Platform.exit();
+        }
+
+        private Optional<Connection> chooseConnection() {
+            return new ConnectDialog(target.stage(), connections.profiles(), target.model().connectionProperty().get(),
+                    MotoServer.isInstalled()).showAndWait();
         }
     }
 }

@@ -119,7 +119,9 @@ public final class ConnectDialog extends Dialog<Connection> {
         Choice initial = items.stream().filter(c -> current != null && (current.sandbox() ? c.sandbox()
                 : c.profile().map(p -> p.name().equals(current.profile())).orElse(false))).findFirst().orElse(items.get(0));
         choices.getSelectionModel().select(initial);
-        current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
+        if (current != null) {
+            current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
+        }
 
         setResultConverter(button -> button == connect ? result() : null);
     }

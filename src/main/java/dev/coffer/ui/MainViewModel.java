@@ -45,6 +45,7 @@ public final class MainViewModel {
     private final BooleanProperty secretsFailed = new SimpleBooleanProperty();
     private final BooleanProperty showDeletedSecrets = new SimpleBooleanProperty();
     private final BooleanProperty signInOffered = new SimpleBooleanProperty();
+    private final StringProperty accountName = new SimpleStringProperty();
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -127,6 +128,7 @@ public final class MainViewModel {
         open = OpenConnection.of(new ClientFactory(newSession), gen);
         watchExpiry(newSession);
         signInOffered.set(false);
+        accountName.set(null);
         connection.set(newSession.connection());
         identity.set(null);
         problem.set(null);
@@ -149,6 +151,11 @@ public final class MainViewModel {
 
     public AwsSession session() {
         return session;
+    }
+
+    /** The account's name where known (IAM Identity Center profiles), for the window's title. */
+    public StringProperty accountNameProperty() {
+        return accountName;
     }
 
     /** Whether this connection can be signed in to again from the window (IAM Identity Center profiles). */

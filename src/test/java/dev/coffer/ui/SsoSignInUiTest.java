@@ -163,6 +163,9 @@ class SsoSignInUiTest {
         assertThat(cached).containsEntry("accessToken", token).containsEntry("startUrl", "https://corp.awsapps.com/start")
                 .containsEntry("region", "eu-west-1");
         assertThat((String) cached.get("expiresAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        // The window names the account as IAM Identity Center does.
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() -> app.stage().getTitle().contains("Production ")));
+        assertThat(onFx(() -> app.stage().getTitle())).startsWith("Coffer — admin · us-east-1 · Production ");
         Screenshots.save(app.stage().getScene(), "sso-signed-in");
     }
 
