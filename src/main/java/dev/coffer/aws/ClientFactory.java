@@ -44,6 +44,9 @@ public final class ClientFactory implements AutoCloseable {
             list.add(new ReadOnlyGuard());
         }
         list.add(calls);
+        if (session.credentials() instanceof RenewableCredentials renewable) {
+            list.add(renewable.expiryWatcher());
+        }
         this.interceptors = List.copyOf(list);
     }
 

@@ -6,6 +6,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -33,11 +36,28 @@ public final class RenewableCredentials implements AwsCredentialsProvider, SdkAu
         try {
             return current.resolveCredentials();
         } catch (RuntimeException e) {
-            AwsErrors.Problem problem = AwsErrors.explain(e);
-            if (problem.kind() == AwsErrors.Kind.EXPIRED_CREDENTIALS) {
-                expiryListeners.forEach(l -> l.accept(problem));
-            }
+            reportIfExpired(e);
             throw e;
+        }
+    }
+
+    /**
+     * Also reports calls AWS itself refused as expired (role credentials that ran out at AWS before
+     * the SDK renewed them); the client factory installs it on every client of the session.
+     */
+    ExecutionInterceptor expiryWatcher() {
+        return new ExecutionInterceptor() {
+            @Override
+            public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+                reportIfExpired(context.exception());
+            }
+        };
+    }
+
+    private void reportIfExpired(Throwable error) {
+        AwsErrors.Problem problem = AwsErrors.explain(error);
+        if (problem.kind() == AwsErrors.Kind.EXPIRED_CREDENTIALS) {
+            expiryListeners.forEach(l -> l.accept(problem));
         }
     }
 

@@ -198,6 +198,9 @@ class SsoSignInUiTest {
 
         // The session ends while the user edits (signed out elsewhere, or the 8 hours ran out).
         sso.revokeAccessToken(first);
+        // The SDK keeps role credentials until a minute before they expire (65 s here), so the role
+        // credentials fetched before the revocation are due for renewal 5 s later at the latest.
+        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> true);
         robot.clickOn("#saveButton");
 
         Label message = robot.lookup("#messageLabel").queryAs(Label.class);
