@@ -66,6 +66,7 @@ public final class SsoSignInDialog {
         title.getStyleClass().add("title-3");
         Label detail = new Label(what + "\n" + login.config().label());
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.getStyleClass().add("text-muted");
 
         Label step = new Label("Confirm that your browser shows this code, then choose Allow:");
@@ -90,6 +91,7 @@ public final class SsoSignInDialog {
         progress.setId("ssoProgress");
         status.setId("ssoStatus");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox statusRow = new HBox(10, progress, status);
@@ -141,6 +143,8 @@ public final class SsoSignInDialog {
 
     private void begin() {
         tryAgain.setVisible(false);
+        tryAgain.setDefaultButton(false);
+        openBrowser.setDefaultButton(true);
         progress.setVisible(true);
         status.getStyleClass().remove("danger-text");
         status.setText("Contacting IAM Identity Center…");
@@ -175,7 +179,12 @@ public final class SsoSignInDialog {
         progress.setVisible(false);
         status.getStyleClass().add("danger-text");
         status.setText(error instanceof SsoLoginException e ? e.getMessage() : AwsErrors.explain(error).text());
+        // The code is spent: only a new attempt helps.
+        setCodeVisible(false);
         tryAgain.setVisible(true);
+        openBrowser.setDefaultButton(false);
+        tryAgain.setDefaultButton(true);
+        tryAgain.requestFocus();
     }
 
     private void cancel() {

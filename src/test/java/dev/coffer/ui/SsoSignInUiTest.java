@@ -170,6 +170,39 @@ class SsoSignInUiTest {
     }
 
     @Test
+    void aDenialSaysWhyTryAgainGetsANewCodeAndCancelStopsWaiting(MotoServer moto) throws Exception {
+        app = CofferUi.launch(moto, false);
+        app.useBrowser(opened::add);
+        robot.press(KeyCode.CONTROL).press(KeyCode.O).release(KeyCode.O).release(KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#connectChoices").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("admin")))
+                .queryAs(Node.class));
+        robot.clickOn("Connect");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sso.latestDeviceAuthorization().isPresent());
+
+        sso.latestDeviceAuthorization().get().deny();   // the user chooses Deny in the browser
+        Label status = robot.lookup("#ssoStatus").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() -> status.getText().contains("denied")));
+        assertThat(onFx(() -> robot.lookup("#ssoTryAgain").queryAs(Node.class).isVisible())).isTrue();
+        Screenshots.save(status.getScene(), "sso-sign-in-denied");
+
+        robot.clickOn("#ssoTryAgain");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sso.deviceAuthorizations().size() == 2 && onFx(() ->
+                robot.lookup("#ssoUserCode").queryAs(Label.class).getText().equals(sso.deviceAuthorizations().get(1).userCode())));
+        FakeSso.DeviceAuthorization second = sso.deviceAuthorizations().get(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.polls() >= 1);
+
+        robot.clickOn("#ssoCancel");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#ssoUserCode").tryQuery().isEmpty());
+        int polls = second.polls();
+        // The fake asks for a poll every second: three seconds without one show that polling stopped.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(second.polls()).isEqualTo(polls);
+        assertThat(cache.read(SESSION)).isEmpty();
+        assertThat(onFx(() -> app.model().connectionProperty().get().profile())).as("the window keeps its connection").isEmpty();
+    }
+
+    @Test
     void anExpiredSignInDuringAnEditOffersToSignInAgainAndTheDraftIsSavedAfterwards(MotoServer moto) throws Exception {
         // Signed in earlier (by the CLI or Coffer); role credentials are short-lived, so each call asks the portal.
         String first = "aoaFirstSignInAccessToken";
