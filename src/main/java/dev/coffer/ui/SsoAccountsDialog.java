@@ -162,10 +162,6 @@ public final class SsoAccountsDialog {
         }, this::failed);
     }
 
-    public Stage stage() {
-        return stage;
-    }
-
     private void loadRoles(SsoPortal.Account account) {
         roles.getItems().clear();
         if (account == null) {

@@ -137,10 +137,6 @@ public final class SsoSignInDialog {
         begin();
     }
 
-    public Stage stage() {
-        return stage;
-    }
-
     private void begin() {
         tryAgain.setVisible(false);
         tryAgain.setDefaultButton(false);

@@ -59,10 +59,6 @@ public final class TokenCache {
         return new TokenCache(Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "sso", "cache"));
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     /** The token file of an sso-session name (or legacy start URL). */
     public Path tokenFile(String cacheKey) {
         return directory.resolve(sha1Hex(cacheKey) + ".json");
