@@ -6,38 +6,47 @@ import dev.coffer.auth.Profiles;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
-import dev.coffer.sandbox.Sandbox;
 import dev.coffer.ui.Background;
 import dev.coffer.ui.ConnectDialog;
+import dev.coffer.ui.ConnectionTitle;
 import dev.coffer.ui.MainViewModel;
 import dev.coffer.ui.MainWindowController;
+import dev.coffer.ui.RecentConnections;
 import dev.coffer.ui.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The JavaFX application and composition root: builds the services, view models and window. */
+/**
+ * The JavaFX application and composition root: builds the services, view models and windows. Each
+ * window shows one connection (profile × region); File → New window opens another beside it.
+ */
 public final class App extends Application {
 
     private LaunchOptions options;
     private Settings settings;
     private Background background;
-    private Profiles profiles;
+    private Connections connections;
     private MainViewModel model;
     private MainWindowController window;
     private Stage stage;
     private Scene scene;
-    private volatile Sandbox sandbox;
+    private Consumer<String> browser;
+    private final List<MainViewModel> windows = new ArrayList<>();
 
     /** Main's options and the settings and profiles being read while JavaFX starts; see {@link #prepare}. */
     private static volatile LaunchOptions launchOptions;
@@ -81,33 +90,14 @@ public final class App extends Application {
         Startup read = readStartup();
         settings = read.settings();
         background = new Background();
-        profiles = read.profiles();
-        model = new MainViewModel(background);
+        // Through a lambda, so tests can send "Open browser" elsewhere after start.
+        connections = new Connections(background, read.profiles(), new RecentConnections(settings),
+                url -> (browser != null ? browser : (Consumer<String>) getHostServices()::showDocument).accept(url));
         applyTheme(settings.darkTheme);
 
-        FXMLLoader loader = new FXMLLoader(App.class.getResource("ui/main_window.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        window = loader.getController();
-        window.init(model, new Actions(), settings.darkTheme, background);
-
-        scene = new Scene(root, settings.windowWidth, settings.windowHeight);
-        scene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
-        stage.setScene(scene);
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            Connection c = model.connectionProperty().get();
-            return c == null ? "Coffer" : "Coffer — " + c.label() + (c.readOnly() ? " (read-only)" : "");
-        }, model.connectionProperty()));
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
-            }
-        }
+        model = new MainViewModel(background);
+        window = build(stage, model, settings.windowWidth, settings.windowHeight);
+        scene = stage.getScene();
         restoreGeometry();
         if (Boolean.getBoolean("coffer.reportStartup")) {
             reportFirstFrame();
@@ -130,7 +120,52 @@ public final class App extends Application {
         }
     }
 
-    /** The window's controller (for tests and the benchmark). */
+    /** Builds a main window for {@code viewModel} on {@code target}, titled by its connection. */
+    private MainWindowController build(Stage target, MainViewModel viewModel, double width, double height) {
+        FXMLLoader loader = new FXMLLoader(App.class.getResource("ui/main_window.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MainWindowController controller = loader.getController();
+        controller.init(viewModel, new Actions(new Connections.Target(target, viewModel)), settings.darkTheme, background);
+        Scene newScene = new Scene(root, width, height);
+        newScene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
+        target.setScene(newScene);
+        target.titleProperty().bind(Bindings.createStringBinding(() -> {
+            Connection c = viewModel.connectionProperty().get();
+            return c == null ? "Coffer" : "Coffer — " + ConnectionTitle.of(c, viewModel.identityProperty().get(),
+                    viewModel.accountNameProperty().get()) + (c.readOnly() ? " (read-only)" : "");
+        }, viewModel.connectionProperty(), viewModel.identityProperty(), viewModel.accountNameProperty()));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png");
+            if (icon != null) {
+                target.getIcons().add(new Image(icon));
+            }
+        }
+        windows.add(viewModel);
+        return controller;
+    }
+
+    /** Opens another window beside the others and connects it to what the user chooses. */
+    private void newWindow(Connection connection) {
+        Stage other = new Stage();
+        MainViewModel otherModel = new MainViewModel(background);
+        MainWindowController controller = build(other, otherModel, stage.getScene().getWidth() * 0.9, stage.getScene().getHeight() * 0.9);
+        other.setX(stage.getX() + 40);
+        other.setY(stage.getY() + 40);
+        other.setOnHidden(e -> {
+            windows.remove(otherModel);
+            otherModel.close();
+        });
+        other.show();
+        controller.split().setDividerPositions(settings.dividers);
+        connections.open(new Connections.Target(other, otherModel), connection);
+    }
+
+    /** The first window's controller (for tests and the benchmark). */
     public MainWindowController window() {
         return window;
     }
@@ -143,16 +178,23 @@ public final class App extends Application {
         return stage;
     }
 
+    /** For tests: where "Open browser" sends the sign-in page instead of the system browser. */
+    public void useBrowser(Consumer<String> opener) {
+        this.browser = opener;
+    }
+
     private void openInitialConnection() {
+        Connections.Target first = new Connections.Target(stage, model);
         if (options.sandbox()) {
-            open(Connection.sandbox(options.readOnly()));
+            connections.openSandbox(first, options.readOnly());
             return;
         }
         if (options.endpoint() != null && options.profile() == null) {
             String region = Optional.ofNullable(options.region()).orElse("us-east-1");
-            open(Connection.endpoint(options.endpoint(), region, options.readOnly()));
+            connections.open(first, Connection.endpoint(options.endpoint(), region, options.readOnly()));
             return;
         }
+        Profiles profiles = connections.profiles();
         Optional<String> profile = Optional.ofNullable(options.profile()).or(profiles::defaultProfileName);
         if (profile.isPresent()) {
             Connection connection = Connection.profile(profile.get(),
@@ -160,57 +202,21 @@ public final class App extends Application {
                     options.endpoint(), options.readOnly());
             // A connection named on the command line opens as asked; the default one as last chosen.
             if (options.profile() == null) {
-                openRemembered(connection);
+                openRemembered(first, connection);
             } else {
-                open(connection);
+                connections.openProfile(first, connection);
             }
         } else if (profiles.isEmpty()) {
             // No AWS configuration at all: show a working console on the local sandbox.
-            openRemembered(Connection.sandbox(options.readOnly()));
+            openRemembered(first, Connection.sandbox(options.readOnly()));
         } else {
-            new Actions().connect();
+            new Actions(first).connect();
         }
     }
 
     /** Opens a connection in audit mode when asked, or when it was last chosen in audit mode in the Connect dialog. */
-    private void openRemembered(Connection requested) {
-        open(requested.withReadOnly(requested.readOnly() || settings.auditMode(requested)));
-    }
-
-    private void open(Connection connection) {
-        if (connection.sandbox()) {
-            openSandbox(connection.readOnly());
-        } else if (connection.usesLocalCredentials()) {
-            model.open(Sessions.local(connection, connection.endpoint().orElseThrow()));
-        } else {
-            openProfile(connection);
-        }
-    }
-
-    private void openProfile(Connection connection) {
-        model.open(Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(connection.profile())));
-    }
-
-    private void openSandbox(boolean readOnly) {
-        Sandbox running = sandbox;
-        if (running != null && running.isRunning()) {
-            model.open(running.session(readOnly));
-            return;
-        }
-        if (!MotoServer.isInstalled()) {
-            model.report(new IllegalStateException("The local sandbox needs moto_server: install it with "
-                    + "`pip install 'moto[server]'`, or connect to an AWS profile."));
-            return;
-        }
-        model.statusProperty().set("Starting the local sandbox…");
-        model.parametersLoadingProperty().set(true);
-        background.run(Sandbox::start, started -> {
-            sandbox = started;
-            model.open(started.session(readOnly));
-        }, error -> {
-            model.parametersLoadingProperty().set(false);
-            model.report(error);
-        });
+    private void openRemembered(Connections.Target target, Connection requested) {
+        connections.open(target, requested.withReadOnly(requested.readOnly() || settings.auditMode(requested)));
     }
 
     /**
@@ -267,34 +273,46 @@ public final class App extends Application {
         if (window != null) {
             saveGeometry();
         }
-        if (model != null) {
-            model.close();
-        }
-        Sandbox running = sandbox;
-        if (running != null) {
-            running.close();
+        List.copyOf(windows).forEach(MainViewModel::close);
+        if (connections != null) {
+            connections.close();
         }
         if (background != null) {
             background.shutdown();
         }
     }
 
-    /** What the window asks of the application. */
+    /** What a window asks of the application. */
     private final class Actions implements MainWindowController.WindowActions {
+        private final Connections.Target target;
+
+        Actions(Connections.Target target) {
+            this.target = target;
+        }
+
         @Override
         public void connect() {
-            ConnectDialog dialog = new ConnectDialog(stage, profiles, model.connectionProperty().get(), MotoServer.isInstalled());
-            dialog.rememberAuditModes(settings::auditMode);
-            dialog.showAndWait().ifPresent(chosen -> {
-                settings.rememberAuditMode(chosen);
-                settings.save();
-                open(chosen);
-            });
+            chooseConnection().ifPresent(c -> connections.open(target, c));
+        }
+
+        @Override
+        public void newWindow() {
+            chooseConnection().ifPresent(App.this::newWindow);
+        }
+
+        @Override
+        public List<Connection> recentConnections() {
+            return new RecentConnections(settings).list();
+        }
+
+        @Override
+        public void open(Connection connection) {
+            connections.open(target, connection);
         }
 
         @Override
         public void openSandbox() {
-            openRemembered(Connection.sandbox(false));
+            openRemembered(target, Connection.sandbox(false));
         }
 
         @Override
@@ -303,9 +321,32 @@ public final class App extends Application {
         }
 
         @Override
+        public void addSsoProfile() {
+            connections.addSsoProfile(target);
+        }
+
+        @Override
+        public void signInAgain() {
+            connections.signInAgain(target);
+        }
+
+        @Override
         public void quit() {
             stage.close();
             Platform.exit();
+        }
+
+        /** The Connect dialog; it shows and remembers the audit mode chosen for each connection. */
+        private Optional<Connection> chooseConnection() {
+            ConnectDialog dialog = new ConnectDialog(target.stage(), connections.profiles(), target.model().connectionProperty().get(),
+                    MotoServer.isInstalled());
+            dialog.rememberAuditModes(settings::auditMode);
+            Optional<Connection> chosen = dialog.showAndWait();
+            chosen.ifPresent(c -> {
+                settings.rememberAuditMode(c);
+                settings.save();
+            });
+            return chosen;
         }
     }
 }

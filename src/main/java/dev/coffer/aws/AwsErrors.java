@@ -68,7 +68,7 @@ public final class AwsErrors {
             }
             if (EXPIRED.contains(code) || unauthenticated) {
                 return new Problem(Kind.EXPIRED_CREDENTIALS, "Your credentials are expired or not valid" + detail(message),
-                        "Sign in again (for SSO profiles: Connect → Sign in), then retry.");
+                        "Sign in again, then retry.");
             }
             if (NOT_FOUND.contains(code)) {
                 return new Problem(Kind.NOT_FOUND, "Not found" + detail(message), "Refresh to see the current state.");

@@ -22,7 +22,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /**
  * The one place SDK clients are built. Every client of a session shares one HTTP connection pool
@@ -51,6 +54,9 @@ public final class ClientFactory implements AutoCloseable {
             reveals = null;
         }
         list.add(calls);
+        if (session.credentials() instanceof RenewableCredentials renewable) {
+            list.add(renewable.expiryWatcher());
+        }
         this.interceptors = List.copyOf(list);
     }
 
@@ -100,6 +106,33 @@ public final class ClientFactory implements AutoCloseable {
 
     public StsClient sts() {
         return client(StsClient.class, () -> configure(StsClient.builder()));
+    }
+
+    /**
+     * IAM Identity Center's sign-in service (SSO-OIDC) in the sso-session's region. Unsigned, as
+     * the AWS CLI calls it; the SDK's aws.endpointUrlSsoOidc setting still applies. The caller closes it.
+     */
+    public static SsoOidcClient ssoOidc(String ssoRegion) {
+        return SsoOidcClient.builder().region(Region.of(ssoRegion))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(unsignedConfiguration())
+                .build();
+    }
+
+    /** The SSO portal (accounts, roles, role credentials), authenticated by the access token. The caller closes it. */
+    public static SsoClient ssoPortal(String ssoRegion) {
+        return SsoClient.builder().region(Region.of(ssoRegion))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(unsignedConfiguration())
+                .build();
+    }
+
+    private static ClientOverrideConfiguration unsignedConfiguration() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .apiCallTimeout(Duration.ofSeconds(60))
+                .build();
     }
 
     private <C extends SdkClient> C client(Class<C> type, java.util.function.Supplier<C> create) {

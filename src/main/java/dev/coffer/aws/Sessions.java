@@ -41,8 +41,9 @@ public final class Sessions {
      */
     public static AwsSession forProfile(Connection connection, ProfileFile profiles, Optional<String> profileEndpoint) {
         Optional<URI> endpoint = connection.endpoint().or(() -> profileEndpoint.map(String::trim).filter(s -> !s.isEmpty()).map(URI::create));
-        AwsCredentialsProvider credentials = credentialsFor(profiles, connection.profile(), connection.region(), endpoint,
-                new ArrayList<>());
+        // Renewable, so that signing in again (SSO) takes effect in every client of this session.
+        AwsCredentialsProvider credentials = new RenewableCredentials(() -> credentialsFor(profiles, connection.profile(),
+                connection.region(), endpoint, new ArrayList<>()));
         return new AwsSession(connection, credentials, endpoint);
     }
 

@@ -124,7 +124,9 @@ public final class ConnectDialog extends Dialog<Connection> {
                 : current.usesLocalCredentials() ? c.profile().isEmpty() && !c.sandbox()
                 : c.profile().map(p -> p.name().equals(current.profile())).orElse(false))).findFirst().orElse(items.get(0));
         choices.getSelectionModel().select(initial);
-        current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
+        if (current != null) {
+            current.endpoint().filter(e -> !current.sandbox()).ifPresent(e -> endpoint.setText(e.toString()));
+        }
 
         // From here on, pointing the dialog at another connection shows how that one was last opened.
         endpoint.textProperty().addListener((obs, old, text) -> applyRememberedAuditMode());

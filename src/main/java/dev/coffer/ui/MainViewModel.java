@@ -5,6 +5,7 @@ import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.RenewableCredentials;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
 import dev.coffer.secrets.view.SecretListViewModel;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class MainViewModel {
     private final BooleanProperty parametersFailed = new SimpleBooleanProperty();
     private final BooleanProperty secretsFailed = new SimpleBooleanProperty();
     private final BooleanProperty showDeletedSecrets = new SimpleBooleanProperty();
+    private final BooleanProperty signInOffered = new SimpleBooleanProperty();
+    private final StringProperty accountName = new SimpleStringProperty();
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -123,6 +126,9 @@ public final class MainViewModel {
         int gen = generation.incrementAndGet();
         session = newSession;
         open = OpenConnection.of(new ClientFactory(newSession), gen);
+        watchExpiry(newSession);
+        signInOffered.set(false);
+        accountName.set(null);
         connection.set(newSession.connection());
         identity.set(null);
         problem.set(null);
@@ -145,6 +151,41 @@ public final class MainViewModel {
 
     public AwsSession session() {
         return session;
+    }
+
+    /** The account's name where known (IAM Identity Center profiles), for the window's title. */
+    public StringProperty accountNameProperty() {
+        return accountName;
+    }
+
+    /** Whether this connection can be signed in to again from the window (IAM Identity Center profiles). */
+    public BooleanProperty signInOfferedProperty() {
+        return signInOffered;
+    }
+
+    /**
+     * After the user signed in again: the session's credentials are resolved afresh from the new
+     * token, for the lists and for every open editor alike, and what failed to load is listed again.
+     */
+    public void signedIn() {
+        if (session != null && session.credentials() instanceof RenewableCredentials renewable) {
+            renewable.renew();
+        }
+        problem.set(null);
+        if (parametersFailed.get() || secretsFailed.get()) {
+            refresh();
+        }
+    }
+
+    /** Any call of this session (an editor's Save too) that fails on an expired sign-in shows here, with the offer to sign in again. */
+    private void watchExpiry(AwsSession watched) {
+        if (watched.credentials() instanceof RenewableCredentials renewable) {
+            renewable.onExpired(p -> Platform.runLater(() -> {
+                if (session == watched) {
+                    problem.set(p);
+                }
+            }));
+        }
     }
 
     /** Lists both stores again from the start. */

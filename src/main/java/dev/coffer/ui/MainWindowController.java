@@ -61,6 +61,9 @@ public final class MainWindowController {
     @FXML private HBox messageBar;
     @FXML private Label messageText;
     @FXML private Button retryButton;
+    @FXML private Button signInAgainButton;
+    @FXML private javafx.scene.control.ComboBox<String> regionBox;
+    @FXML private javafx.scene.control.Menu recentMenu;
     @FXML private ToggleButton themeToggle;
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private MenuItem copyValueItem;
@@ -100,11 +103,26 @@ public final class MainWindowController {
     public interface WindowActions {
         void connect();
 
+        /** Chooses a connection and opens it in a new window beside this one. */
+        void newWindow();
+
+        /** Opens a connection in this window (File → Recent, the region switcher). */
+        void open(Connection connection);
+
+        /** The connections opened lately, newest first. */
+        List<Connection> recentConnections();
+
         void openSandbox();
 
         void setDarkTheme(boolean dark);
 
         void quit();
+
+        /** Lists the accounts and roles of an IAM Identity Center session and saves one as a new profile. */
+        void addSsoProfile();
+
+        /** Signs in again to the connection's IAM Identity Center session, keeping the window and its editors. */
+        void signInAgain();
     }
 
     public void init(MainViewModel model, WindowActions actions, boolean darkTheme, Background background) {
@@ -509,10 +527,10 @@ public final class MainWindowController {
             CallerIdentity id = identity.getValue();
             return c.label() + (id == null ? " · account …" : " · account " + id.account() + " · " + id.principalName());
         }, connection, identity));
-        connectionTitle.textProperty().bind(Bindings.createStringBinding(() -> {
-            Connection c = connection.getValue();
-            return c == null ? "" : c.label();
-        }, connection));
+        connectionTitle.textProperty().bind(Bindings.createStringBinding(() -> connection.getValue() == null ? ""
+                : ConnectionTitle.of(connection.getValue(), identity.getValue(), model.accountNameProperty().get()),
+                connection, identity, model.accountNameProperty()));
+        bindRegionSwitcher();
         statusText.textProperty().bind(model.statusProperty());
         loadProgress.visibleProperty().bind(model.loadingProperty());
         readOnlyBadge.visibleProperty().bind(Bindings.createBooleanBinding(
@@ -525,6 +543,10 @@ public final class MainWindowController {
         auditReportItem.disableProperty().bind(model.connectionProperty().isNull());
         messageBar.visibleProperty().bind(model.problemProperty().isNotNull());
         messageBar.managedProperty().bind(messageBar.visibleProperty());
+        signInAgainButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.problemProperty().get() != null
+                && model.problemProperty().get().kind() == dev.coffer.aws.AwsErrors.Kind.EXPIRED_CREDENTIALS
+                && model.signInOfferedProperty().get(), model.problemProperty(), model.signInOfferedProperty()));
+        signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         messageText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.problemProperty().get() == null ? "" : model.problemProperty().get().text(), model.problemProperty()));
     }
@@ -532,6 +554,53 @@ public final class MainWindowController {
     @FXML
     private void onConnect() {
         actions.connect();
+    }
+
+    @FXML
+    private void onNewWindow() {
+        actions.newWindow();
+    }
+
+    /** The region switcher reconnects the same profile in another region, in this window. */
+    private void bindRegionSwitcher() {
+        regionBox.getItems().setAll(ConnectDialog.REGIONS);
+        regionBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.connectionProperty().get() != null
+                && !model.connectionProperty().get().sandbox(), model.connectionProperty()));
+        regionBox.managedProperty().bind(regionBox.visibleProperty());
+        model.connectionProperty().addListener((obs, old, c) -> {
+            if (c != null) {
+                if (!regionBox.getItems().contains(c.region())) {
+                    regionBox.getItems().add(c.region());
+                }
+                regionBox.setValue(c.region());
+            }
+        });
+        regionBox.setOnAction(e -> {
+            Connection c = model.connectionProperty().get();
+            String region = regionBox.getValue();
+            if (c != null && region != null && !region.equals(c.region())) {
+                actions.open(c.withRegion(region));
+            }
+        });
+        // File → Recent connections, filled when opened so every window shows the latest.
+        recentMenu.setOnShowing(e -> fillRecentMenu());
+        fillRecentMenu();
+    }
+
+    private void fillRecentMenu() {
+        List<Connection> recent = actions.recentConnections();
+        recentMenu.getItems().clear();
+        for (Connection c : recent) {
+            MenuItem item = new MenuItem(RecentConnections.label(c));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> actions.open(c));
+            recentMenu.getItems().add(item);
+        }
+        if (recent.isEmpty()) {
+            MenuItem none = new MenuItem("No recent connections");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
     }
 
     @FXML
@@ -615,6 +684,16 @@ public final class MainWindowController {
         } else if (item instanceof Parameter p && open != null && model.identityProperty().get() != null) {
             clipboard.copy(open.parameters().arnOf(p.name(), model.identityProperty().get().account()));
         }
+    }
+
+    @FXML
+    private void onAddSsoProfile() {
+        actions.addSsoProfile();
+    }
+
+    @FXML
+    private void onSignInAgain() {
+        actions.signInAgain();
     }
 
     @FXML

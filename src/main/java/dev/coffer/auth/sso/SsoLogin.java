@@ -1,0 +1,215 @@
+package dev.coffer.auth.sso;
+
+import dev.coffer.aws.ClientFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
+import software.amazon.awssdk.services.ssooidc.model.AuthorizationPendingException;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
+import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
+import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
+import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
+import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
+
+/**
+ * Signs in to IAM Identity Center as {@code aws sso login} does, with the OAuth device flow of
+ * SSO-OIDC, and keeps the result in the AWS CLI's token cache. Used by the sign-in dialog and by the
+ * headless {@code coffer login} alike.
+ *
+ * <ol>
+ *   <li>RegisterClient, unless a registration the CLI or Coffer cached is still valid;</li>
+ *   <li>StartDeviceAuthorization: the user code and verification page to show;</li>
+ *   <li>CreateToken, polled every {@code interval} seconds: {@code authorization_pending} waits,
+ *       {@code slow_down} adds 5 seconds to the interval (RFC 8628), {@code expired_token} and
+ *       {@code access_denied} end the sign-in, and Cancel ends it at once;</li>
+ *   <li>the token is written to the cache in the CLI's format.</li>
+ * </ol>
+ */
+public final class SsoLogin {
+
+    /** How polling waits; tests pass one that only records the waits. */
+    public interface Pause {
+        void pause(Duration time, Cancellation cancellation) throws InterruptedException;
+    }
+
+    /** A token is used only while it has this long left; otherwise it is refreshed first (the SDK uses 5 minutes too). */
+    static final Duration MIN_VALIDITY = Duration.ofMinutes(5);
+    static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+    static final String CLIENT_NAME = "coffer";
+    static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    static final String REFRESH_TOKEN_GRANT = "refresh_token";
+
+    private final SsoConfig config;
+    private final TokenCache cache;
+    private final Supplier<SsoOidcClient> oidc;
+    private final Clock clock;
+    private final Pause pause;
+
+    public SsoLogin(SsoConfig config, TokenCache cache, Supplier<SsoOidcClient> oidc, Clock clock, Pause pause) {
+        this.config = config;
+        this.cache = cache;
+        this.oidc = oidc;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** Against the real IAM Identity Center (or whatever aws.endpointUrlSsoOidc names), with the user's token cache. */
+    public static SsoLogin standard(SsoConfig config) {
+        return new SsoLogin(config, TokenCache.standard(), () -> ClientFactory.ssoOidc(config.region()), Clock.systemUTC(),
+                (time, cancellation) -> cancellation.await(time));
+    }
+
+    public SsoConfig config() {
+        return config;
+    }
+
+    /**
+     * A cached token good for at least a few minutes, refreshed with its refresh token first when it
+     * is about to expire (sso-session profiles; legacy ones have no refresh token). Empty when the
+     * user must sign in.
+     */
+    public Optional<CachedToken> usableToken() {
+        Optional<CachedToken> cached = cache.read(config.cacheKey());
+        Instant now = clock.instant();
+        if (cached.isEmpty() || !cached.get().startUrl().equals(config.startUrl())) {
+            return Optional.empty();
+        }
+        if (cached.get().validFor(MIN_VALIDITY, now)) {
+            return cached;
+        }
+        if (config.sessionName().isEmpty() || !cached.get().refreshable(now)) {
+            return Optional.empty();
+        }
+        CachedToken old = cached.get();
+        try (SsoOidcClient client = oidc.get()) {
+            CreateTokenResponse answer = client.createToken(b -> b.grantType(REFRESH_TOKEN_GRANT)
+                    .clientId(old.clientId().orElseThrow()).clientSecret(old.clientSecret().orElseThrow())
+                    .refreshToken(old.refreshToken().orElseThrow()));
+            CachedToken refreshed = new CachedToken(old.startUrl(), old.region(), answer.accessToken(),
+                    clock.instant().plusSeconds(answer.expiresIn()), old.clientId(), old.clientSecret(),
+                    old.registrationExpiresAt(), Optional.ofNullable(answer.refreshToken()).or(old::refreshToken));
+            cache.write(config.cacheKey(), refreshed);
+            return Optional.of(refreshed);
+        } catch (SsoOidcException e) {
+            // invalid_grant and the like: the session ended; only a new sign-in helps.
+            return Optional.empty();
+        }
+    }
+
+    /** Registers (or reuses a registration) and starts a device authorization: what to show the user. */
+    public DeviceCode start() {
+        try (SsoOidcClient client = oidc.get()) {
+            ClientRegistration registration = registration(client, false);
+            StartDeviceAuthorizationResponse answer;
+            try {
+                answer = startDeviceAuthorization(client, registration);
+            } catch (InvalidClientException e) {
+                // A cached registration the service no longer knows (revoked, or from another directory): register anew.
+                registration = registration(client, true);
+                answer = startDeviceAuthorization(client, registration);
+            }
+            int interval = answer.interval() == null || answer.interval() <= 0 ? 5 : answer.interval();
+            return new DeviceCode(answer.userCode(), answer.verificationUri(),
+                    Optional.ofNullable(answer.verificationUriComplete()).orElse(answer.verificationUri()),
+                    clock.instant().plusSeconds(answer.expiresIn()), Duration.ofSeconds(interval), answer.deviceCode(),
+                    registration);
+        }
+    }
+
+    /**
+     * Polls until the user approved the code, then caches the token.
+     *
+     * @throws SsoLoginException when the user denied, the code expired or the sign-in was cancelled
+     */
+    public CachedToken complete(DeviceCode code, Cancellation cancellation) {
+        Duration interval = code.interval();
+        try (SsoOidcClient client = oidc.get()) {
+            while (true) {
+                if (cancellation.isCancelled()) {
+                    throw new SsoLoginException(SsoLoginException.Reason.CANCELLED, "Sign-in cancelled.");
+                }
+                if (clock.instant().isAfter(code.expiresAt())) {
+                    throw expired();
+                }
+                try {
+                    CreateTokenResponse answer = client.createToken(b -> b.grantType(DEVICE_CODE_GRANT)
+                            .clientId(code.registration().clientId()).clientSecret(code.registration().clientSecret())
+                            .deviceCode(code.deviceCode()));
+                    return store(code.registration(), answer);
+                } catch (AuthorizationPendingException e) {
+                    // The user has not approved yet: ask again after the interval.
+                } catch (SlowDownException e) {
+                    interval = interval.plus(SLOW_DOWN_STEP);
+                } catch (ExpiredTokenException e) {
+                    throw expired();
+                } catch (AccessDeniedException e) {
+                    throw new SsoLoginException(SsoLoginException.Reason.DENIED,
+                            "The sign-in was denied on the verification page. Sign in again and choose Allow.");
+                }
+                try {
+                    pause.pause(interval, cancellation);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SsoLoginException(SsoLoginException.Reason.CANCELLED, "Sign-in cancelled.");
+                }
+            }
+        }
+    }
+
+    /** The whole sign-in: {@code show} gets the code to display (or print) before polling starts. */
+    public CachedToken signIn(Consumer<DeviceCode> show, Cancellation cancellation) {
+        DeviceCode code = start();
+        show.accept(code);
+        return complete(code, cancellation);
+    }
+
+    private static SsoLoginException expired() {
+        return new SsoLoginException(SsoLoginException.Reason.CODE_EXPIRED,
+                "The sign-in code expired before it was approved. Sign in again to get a new code.");
+    }
+
+    private StartDeviceAuthorizationResponse startDeviceAuthorization(SsoOidcClient client, ClientRegistration registration) {
+        return client.startDeviceAuthorization(b -> b
+                .clientId(registration.clientId()).clientSecret(registration.clientSecret()).startUrl(config.startUrl()));
+    }
+
+    private ClientRegistration registration(SsoOidcClient client, boolean forceNew) {
+        Instant now = clock.instant();
+        Optional<ClientRegistration> reusable = cache.readRegistration(config)
+                .or(() -> cache.read(config.cacheKey()).flatMap(CachedToken::registration))
+                .filter(r -> r.usable(now));
+        if (reusable.isPresent() && !forceNew) {
+            return reusable.get();
+        }
+        RegisterClientResponse answer = client.registerClient(b -> {
+            b.clientName(CLIENT_NAME).clientType("public");
+            if (!config.scopes().isEmpty()) {
+                b.scopes(config.scopes());
+            }
+        });
+        ClientRegistration registration = new ClientRegistration(answer.clientId(), answer.clientSecret(),
+                Instant.ofEpochSecond(answer.clientSecretExpiresAt()));
+        cache.writeRegistration(config, registration);
+        return registration;
+    }
+
+    private CachedToken store(ClientRegistration registration, CreateTokenResponse answer) {
+        Instant expiresAt = clock.instant().plusSeconds(answer.expiresIn());
+        // Legacy profiles keep no refresh token or registration in the token file, as the CLI does.
+        boolean session = config.sessionName().isPresent();
+        CachedToken token = new CachedToken(config.startUrl(), config.region(), answer.accessToken(), expiresAt,
+                session ? Optional.of(registration.clientId()) : Optional.empty(),
+                session ? Optional.of(registration.clientSecret()) : Optional.empty(),
+                session ? Optional.of(registration.expiresAt()) : Optional.empty(),
+                session ? Optional.ofNullable(answer.refreshToken()) : Optional.empty());
+        cache.write(config.cacheKey(), token);
+        return token;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.coffer.auth.sso;
+
+/** A sign-in that did not end with a token, with a sentence the user can act on. */
+public final class SsoLoginException extends RuntimeException {
+
+    public enum Reason {
+        /** The user chose Deny on the verification page. */
+        DENIED,
+        /** The code ran out before the user approved it. */
+        CODE_EXPIRED,
+        /** The user cancelled. */
+        CANCELLED
+    }
+
+    private final Reason reason;
+
+    public SsoLoginException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

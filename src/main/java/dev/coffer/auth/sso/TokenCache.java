@@ -1,0 +1,218 @@
+package dev.coffer.auth.sso;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
+
+/**
+ * The AWS CLI v2's SSO cache ({@code ~/.aws/sso/cache}), read and written exactly as the CLI does,
+ * so a sign-in in Coffer serves the CLI and the SDKs and theirs serves Coffer:
+ * <ul>
+ *   <li>tokens in {@code <SHA-1 hex of the sso-session name, or of the start URL for a legacy profile>.json}
+ *       with the fields startUrl, region, accessToken, expiresAt, clientId, clientSecret,
+ *       registrationExpiresAt and refreshToken, times as {@code 2026-11-28T12:00:00Z};</li>
+ *   <li>client registrations in {@code <SHA-1 hex of the CLI's registration key>.json} with clientId,
+ *       clientSecret, expiresAt and scopes (botocore's {@code SSOTokenFetcher._registration_cache_key}).</li>
+ * </ul>
+ * Files are readable by their owner only and replaced atomically, so a reader never sees half a token.
+ */
+public final class TokenCache {
+
+    /** UTC to the second with a Z, as botocore's {@code _sso_json_dumps} writes times. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path directory;
+
+    public TokenCache(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The cache the AWS CLI and SDKs use: ~/.aws/sso/cache, with the home folder found as the SDK finds it. */
+    public static TokenCache standard() {
+        return new TokenCache(Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "sso", "cache"));
+    }
+
+    /** The token file of an sso-session name (or legacy start URL). */
+    public Path tokenFile(String cacheKey) {
+        return directory.resolve(sha1Hex(cacheKey) + ".json");
+    }
+
+    /** The registration file the CLI v2 keeps for a sign-in configuration. */
+    public Path registrationFile(SsoConfig config) {
+        // Python's json.dumps(args, sort_keys=True): keys sorted, ", " and ": " separators, null for no session.
+        // Legacy profiles register without scopes: None in Python, null here.
+        StringJoiner scopes = new StringJoiner(", ", "[", "]");
+        config.scopes().forEach(s -> scopes.add(quote(s)));
+        String key = "{" + quote("region") + ": " + quote(config.region())
+                + ", " + quote("scopes") + ": " + (config.scopes().isEmpty() ? "null" : scopes.toString())
+                + ", " + quote("session_name") + ": " + config.sessionName().map(TokenCache::quote).orElse("null")
+                + ", " + quote("startUrl") + ": " + quote(config.startUrl())
+                + ", " + quote("tool") + ": " + quote("botocore") + "}";
+        return directory.resolve(sha1Hex(key) + ".json");
+    }
+
+    /** The cached token, if there is a readable one. A damaged file counts as none: signing in again rewrites it. */
+    public Optional<CachedToken> read(String cacheKey) {
+        Optional<JsonNode> json = readJson(tokenFile(cacheKey));
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode n = json.get();
+        Optional<String> accessToken = text(n, "accessToken");
+        Optional<Instant> expiresAt = text(n, "expiresAt").flatMap(TokenCache::parseTime);
+        if (accessToken.isEmpty() || expiresAt.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CachedToken(text(n, "startUrl").orElse(""), text(n, "region").orElse(""), accessToken.get(),
+                expiresAt.get(), text(n, "clientId"), text(n, "clientSecret"),
+                text(n, "registrationExpiresAt").flatMap(TokenCache::parseTime), text(n, "refreshToken")));
+    }
+
+    /** Writes a token where the CLI and the SDKs look for it. */
+    public Path write(String cacheKey, CachedToken token) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("startUrl", token.startUrl());
+        fields.put("region", token.region());
+        fields.put("accessToken", token.accessToken());
+        fields.put("expiresAt", TIME.format(token.expiresAt()));
+        token.clientId().ifPresent(v -> fields.put("clientId", v));
+        token.clientSecret().ifPresent(v -> fields.put("clientSecret", v));
+        token.registrationExpiresAt().ifPresent(v -> fields.put("registrationExpiresAt", TIME.format(v)));
+        token.refreshToken().ifPresent(v -> fields.put("refreshToken", v));
+        StringJoiner json = new StringJoiner(", ", "{", "}");
+        fields.forEach((k, v) -> json.add(quote(k) + ": " + quote(v)));
+        Path file = tokenFile(cacheKey);
+        writeAtomically(file, json.toString());
+        return file;
+    }
+
+    /** A registration the CLI or Coffer cached for this configuration, if any. */
+    public Optional<ClientRegistration> readRegistration(SsoConfig config) {
+        return readJson(registrationFile(config)).flatMap(n -> {
+            Optional<String> id = text(n, "clientId");
+            Optional<String> secret = text(n, "clientSecret");
+            Optional<Instant> expires = text(n, "expiresAt").flatMap(TokenCache::parseTime);
+            if (id.isEmpty() || secret.isEmpty() || expires.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClientRegistration(id.get(), secret.get(), expires.get()));
+        });
+    }
+
+    public Path writeRegistration(SsoConfig config, ClientRegistration registration) {
+        StringJoiner json = new StringJoiner(", ", "{", "}");
+        json.add(quote("clientId") + ": " + quote(registration.clientId()));
+        json.add(quote("clientSecret") + ": " + quote(registration.clientSecret()));
+        json.add(quote("expiresAt") + ": " + quote(TIME.format(registration.expiresAt())));
+        if (!config.scopes().isEmpty()) {
+            StringJoiner scopes = new StringJoiner(", ", "[", "]");
+            config.scopes().forEach(s -> scopes.add(quote(s)));
+            json.add(quote("scopes") + ": " + scopes);
+        }
+        Path file = registrationFile(config);
+        writeAtomically(file, json.toString());
+        return file;
+    }
+
+    private Optional<JsonNode> readJson(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(file.toFile()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Owner-only from the first byte: the temporary file is created with those permissions, then moved over. */
+    private void writeAtomically(Path file, String text) {
+        try {
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            if (!Files.isDirectory(directory)) {
+                if (posix) {
+                    Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+                } else {
+                    Files.createDirectories(directory);
+                }
+            }
+            FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                    : new FileAttribute<?>[0];
+            Path tmp = Files.createTempFile(directory, ".coffer-", ".tmp", attributes);
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the SSO cache file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isEmpty() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    /** The CLI writes "...Z"; older SDKs wrote "+00:00" or "UTC" suffixes: read them all. */
+    static Optional<Instant> parseTime(String text) {
+        String t = text.trim().replace("UTC", "Z");
+        try {
+            return Optional.of(OffsetDateTime.parse(t).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(Instant.parse(t));
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    static String sha1Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.coffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.coffer.testsupport.sso.FakeSso;
+import dev.coffer.testsupport.sso.SsoTokenCache;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code coffer login --profile NAME}, run in-process through Main's own command line against the
+ * fake IAM Identity Center, with the AWS config file and token cache the build points the SDK at.
+ */
+class LoginCommandIT {
+
+    FakeSso sso;
+    FakeSso.EndpointOverride endpoints;
+    SsoTokenCache cache;
+    Path config;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cache = SsoTokenCache.redirected();
+        cache.delete("corp");
+        sso = FakeSso.start();
+        endpoints = sso.overrideSdkEndpoints();
+        config = Path.of(System.getProperty("aws.configFile"));
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, """
+                [profile admin]
+                sso_session = corp
+                sso_account_id = 111122223333
+                sso_role_name = AdministratorAccess
+                region = us-east-1
+
+                [profile keys]
+                aws_access_key_id = AKIAEXAMPLE
+                aws_secret_access_key = example
+
+                [sso-session corp]
+                sso_start_url = https://corp.awsapps.com/start
+                sso_region = eu-west-1
+                sso_registration_scopes = sso:account:access
+                """);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        endpoints.close();
+        sso.close();
+        cache.delete("corp");
+        Files.deleteIfExists(config);
+    }
+
+    CompletableFuture<Integer> run(String... args) {
+        CommandLine cli = Main.commands(new LaunchOptions());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return CompletableFuture.supplyAsync(() -> cli.execute(args));
+    }
+
+    @Test
+    void printsTheUrlAndCodeLikeTheCliAndCachesTheTokenOnceApproved() throws Exception {
+        CompletableFuture<Integer> exit = run("login", "--profile", "admin");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sso.latestDeviceAuthorization().isPresent()
+                && out.toString().contains(sso.latestDeviceAuthorization().get().userCode()));
+        FakeSso.DeviceAuthorization device = sso.latestDeviceAuthorization().get();
+        assertThat(out.toString()).isEqualTo(String.join(System.lineSeparator(),
+                "Browser will not be automatically opened.",
+                "Please visit the following URL:",
+                "",
+                sso.endpoint() + "/device",
+                "",
+                "Then enter the code:",
+                "",
+                device.userCode(),
+                "",
+                "Alternatively, you may visit the following URL which will autofill the code upon loading:",
+                sso.endpoint() + "/device?user_code=" + device.userCode(), ""));
+
+        device.approve();
+
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).endsWith("Successfully logged into Start URL: https://corp.awsapps.com/start" + System.lineSeparator());
+        Map<String, Object> cached = cache.read("corp").orElseThrow();
+        assertThat(cached).containsEntry("accessToken", sso.issuedAccessTokens().get(0))
+                .containsEntry("startUrl", "https://corp.awsapps.com/start").containsKey("refreshToken");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.file("corp")))).isEqualTo("rw-------");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aDeniedSignInExitsWithOneAndSaysWhy() throws Exception {
+        CompletableFuture<Integer> exit = run("login", "--sso-session", "corp");
+        await().atMost(Duration.ofSeconds(30)).until(() -> sso.latestDeviceAuthorization().isPresent());
+        sso.latestDeviceAuthorization().get().deny();
+
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isOne();
+        assertThat(err.toString()).contains("denied");
+        assertThat(cache.read("corp")).isEmpty();
+    }
+
+    @Test
+    void aProfileWithoutSsoOrAnUnknownOneIsAUsageError() throws Exception {
+        assertThat(run("login", "--profile", "keys").get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(err.toString()).contains("'keys'").contains("sso_session");
+        assertThat(run("login", "--profile", "nope").get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(err.toString()).contains("no profile 'nope'");
+        assertThat(sso.calls()).isEmpty();
+    }
+}
