@@ -18,6 +18,10 @@ import javafx.application.Platform;
  * the FX thread every few milliseconds and records how late each one runs. The longest delay is
  * the longest stall a user's click or keystroke would have met (pulses, page handling and GC
  * pauses included).
+ *
+ * <p>It is also the profiler that says why: while a ping is overdue by more than 16 ms, a sampler
+ * thread records where the FX thread is (pulse phase or Coffer handler, innermost frames) and
+ * what the renderer thread is doing, every 2 ms; {@link #stallProfile} gives the shares.
  */
 final class FxStallMeter implements AutoCloseable {
 
@@ -40,8 +44,11 @@ final class FxStallMeter implements AutoCloseable {
     /** Posting time of the oldest ping not yet run, or 0. */
     private final AtomicLong oldestPending = new AtomicLong();
     private volatile long fxThreadId = -1;
-    /** Stall samples by the FX thread's innermost application frames; sampler thread only until close. */
-    private final Map<String, Integer> samples = new HashMap<>();
+    /** Stall samples: the FX thread's pulse phase or handler, its innermost frames, and the renderer's; sampler thread only until close. */
+    private final Map<String, Integer> phases = new HashMap<>();
+    private final Map<String, Integer> innermost = new HashMap<>();
+    private final Map<String, Integer> renderer = new HashMap<>();
+    private int stallSamples;
     private final Thread sampler;
 
     private FxStallMeter() {
@@ -55,12 +62,21 @@ final class FxStallMeter implements AutoCloseable {
         }, "benchmark-fx-heartbeat");
         heartbeat.setDaemon(true);
         sampler = new Thread(() -> {
+            long rendererId = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(Thread::getId).findFirst().orElse(-1);
             while (running) {
                 long pending = oldestPending.get();
                 if (fxThreadId > 0 && pending != 0 && System.nanoTime() - pending > SAMPLE_AFTER_NANOS) {
-                    ThreadInfo info = threads.getThreadInfo(fxThreadId, 64);
-                    if (info != null) {
-                        samples.merge(frames(info.getStackTrace()), 1, Integer::sum);
+                    ThreadInfo fx = threads.getThreadInfo(fxThreadId, 256);
+                    if (fx != null) {
+                        stallSamples++;
+                        StackTraceElement[] stack = fx.getStackTrace();
+                        phases.merge(phase(stack), 1, Integer::sum);
+                        innermost.merge(innermost(stack, 3), 1, Integer::sum);
+                    }
+                    ThreadInfo render = rendererId > 0 ? threads.getThreadInfo(rendererId, 64) : null;
+                    if (render != null && render.getThreadState() == Thread.State.RUNNABLE) {
+                        renderer.merge(innermost(render.getStackTrace(), 3), 1, Integer::sum);
                     }
                 }
                 LockSupport.parkNanos(SAMPLE_PERIOD_NANOS);
@@ -70,29 +86,29 @@ final class FxStallMeter implements AutoCloseable {
     }
 
     /** JavaFX's pulse phases, outermost first: which part of a pulse the FX thread was in. */
-    private static final List<String> PHASES = List.of("doCSSPass", "doLayoutPass", "synchronizeSceneNodes", "runPulse");
+    private static final List<String> PHASES = List.of("doCSSPass", "doLayoutPass", "synchronizeSceneNodes", "waitForRenderingToComplete",
+            "runPulse");
 
-    /**
-     * A stack in a few words: the innermost frame, the pulse phase if any, and the innermost
-     * frame of Coffer's own code if any. What was busy, and for whom.
-     */
-    private static String frames(StackTraceElement[] stack) {
-        if (stack.length == 0) {
-            return "(no stack)";
-        }
-        List<String> kept = new ArrayList<>();
-        kept.add(stack[0].getClassName() + "." + stack[0].getMethodName());
+    /** Where in a pulse the FX thread was, or which of Coffer's handlers it ran. */
+    private static String phase(StackTraceElement[] stack) {
         for (String phase : PHASES) {
             if (java.util.Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals(phase))) {
-                kept.add("pulse " + phase);
-                break;
+                return "pulse: " + phase;
             }
         }
-        for (StackTraceElement frame : stack) {
-            if (frame.getClassName().startsWith("dev.coffer.")) {
-                kept.add(frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber());
-                break;
+        for (int i = stack.length - 1; i >= 0; i--) {
+            if (stack[i].getClassName().startsWith("dev.coffer.") && !stack[i].getClassName().contains(".benchmark.")) {
+                return "handler: " + stack[i].getClassName().replace("dev.coffer.", "") + "." + stack[i].getMethodName();
             }
+        }
+        return stack.length == 0 ? "(no stack)" : "other: " + innermost(stack, 1);
+    }
+
+    private static String innermost(StackTraceElement[] stack, int frames) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < Math.min(frames, stack.length); i++) {
+            String cls = stack[i].getClassName();
+            kept.add(cls.substring(cls.lastIndexOf('.') + 1) + "." + stack[i].getMethodName());
         }
         return String.join(" < ", kept);
     }
@@ -141,15 +157,22 @@ final class FxStallMeter implements AutoCloseable {
         return worstStart;
     }
 
-    /** The FX thread's commonest stacks during stalls, with their share of the samples; read after close. */
+    /** Where the FX thread (and the renderer) were during stalls, commonest first, in shares of the samples; read after close. */
     Map<String, Object> stallProfile(int top) {
-        int total = samples.values().stream().mapToInt(Integer::intValue).sum();
         Map<String, Object> profile = new java.util.LinkedHashMap<>();
-        profile.put("samples", total);
+        profile.put("samples", stallSamples);
         profile.put("sample_period_ms", SAMPLE_PERIOD_NANOS / 1e6);
-        samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(top)
-                .forEach(e -> profile.put(e.getValue() + " (" + Math.round(100.0 * e.getValue() / total) + "%)", e.getKey()));
+        profile.put("fx_thread_by_phase", shares(phases, top));
+        profile.put("fx_thread_innermost", shares(innermost, top));
+        profile.put("renderer_innermost", shares(renderer, top));
         return profile;
+    }
+
+    private Map<String, String> shares(Map<String, Integer> counts, int top) {
+        Map<String, String> shares = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(top)
+                .forEach(e -> shares.put(e.getKey(), Math.round(100.0 * e.getValue() / Math.max(1, stallSamples)) + "%"));
+        return shares;
     }
 
     long pings() {

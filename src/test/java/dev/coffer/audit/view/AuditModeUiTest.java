@@ -117,6 +117,16 @@ class AuditModeUiTest {
         return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage && w != app.stage() && w.isShowing()).count());
     }
 
+    /** Whether the user can see the node: it and every parent are visible. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
     private MenuItem menuItem(String id) {
         MenuBar bar = (MenuBar) app.stage().getScene().getRoot().lookup("#menuBar");
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
@@ -168,8 +178,8 @@ class AuditModeUiTest {
             app.window().selectParameter(AuditFixture.STRING_PASSWORD);
             return null;
         });
-        for (String id : List.of("newParameterItem", "editParameterItem", "copyMoveItem", "deleteItem", "importItem",
-                "newSecretItem", "editSecretItem", "deleteSecretItem", "restoreSecretItem")) {
+        for (String id : List.of("newParameterItem", "editParameterItem", "copyMoveItem", "deleteItem", "importItem", "goldenImageItem",
+                "newSecretItem", "editSecretItem", "deleteSecretItem", "restoreSecretItem", "rotationSecretItem")) {
             MenuItem item = menuItem(id);
             assertThat(onFx(() -> item.isDisable() || !item.isVisible())).as(id).isTrue();
             onFx(() -> {
@@ -190,6 +200,7 @@ class AuditModeUiTest {
         press(KeyCode.CONTROL, KeyCode.N);
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G);
         robot.doubleClickOn(CofferUi.treeRow(robot, "password"));
         robot.sleep(300);
         assertThat(otherWindows()).as("parameter keys").isZero();
@@ -200,6 +211,11 @@ class AuditModeUiTest {
         press(KeyCode.F2);
         press(KeyCode.DELETE);
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N);
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T);
+        // The secret's rotation buttons (set up, rotate now, turn off) are not offered.
+        for (String id : List.of("#setUpRotationButton", "#rotateNowButton", "#turnOffRotationButton")) {
+            assertThat(onFx(() -> robot.lookup(id).queryAll().stream().anyMatch(AuditModeUiTest::shown))).as(id).isFalse();
+        }
         robot.doubleClickOn(robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(AuditFixture.DB_SECRET)).queryAs(Node.class));
         robot.sleep(300);
         assertThat(otherWindows()).as("secret keys").isZero();
