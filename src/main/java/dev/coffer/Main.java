@@ -20,7 +20,9 @@ public final class Main {
 
     public static void main(String[] args) {
         LaunchOptions options = new LaunchOptions();
-        CommandLine cli = commands(options);
+        // Building the subcommands costs a start some 100 ms of reflection: only when one may be named.
+        boolean onlyOptions = java.util.Arrays.stream(args).allMatch(a -> a.startsWith("-") && !a.equals("-h") && !a.equals("--help"));
+        CommandLine cli = onlyOptions ? new CommandLine(options) : commands(options);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {

@@ -76,14 +76,23 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Read every parameter's tags (one call per parameter; done anyway when a tag check is set).")
     boolean parameterTags;
 
-    private final Profiles awsProfiles;
+    /** Read when the command runs, not when the command line is built (which happens at every start). */
+    private final java.util.function.Supplier<Profiles> readProfiles;
+    private Profiles awsProfilesRead;
 
     public AuditCommand() {
-        this(Profiles.fromEnvironment());
+        this.readProfiles = Profiles::fromEnvironment;
     }
 
     AuditCommand(Profiles awsProfiles) {
-        this.awsProfiles = awsProfiles;
+        this.readProfiles = () -> awsProfiles;
+    }
+
+    private Profiles awsProfiles() {
+        if (awsProfilesRead == null) {
+            awsProfilesRead = readProfiles.get();
+        }
+        return awsProfilesRead;
     }
 
     @Override
@@ -124,7 +133,7 @@ public final class AuditCommand implements Callable<Integer> {
     /** Every profile in every region asked for, each read-only. */
     private List<Connection> connections() {
         if (profiles.isEmpty() && endpoint == null) {
-            Optional<String> fallback = awsProfiles.defaultProfileName();
+            Optional<String> fallback = awsProfiles().defaultProfileName();
             if (fallback.isEmpty()) {
                 throw new IllegalArgumentException("Name a --profile (or an --endpoint-url) to audit.");
             }
@@ -138,11 +147,11 @@ public final class AuditCommand implements Callable<Integer> {
             return result;
         }
         for (String profile : profiles) {
-            if (awsProfiles.find(profile).isEmpty()) {
+            if (awsProfiles().find(profile).isEmpty()) {
                 throw new IllegalArgumentException("There is no AWS profile named '" + profile + "' in your AWS config files.");
             }
             List<String> profileRegions = regions.isEmpty()
-                    ? List.of(awsProfiles.regionFor(profile).orElseThrow(() -> new IllegalArgumentException(
+                    ? List.of(awsProfiles().regionFor(profile).orElseThrow(() -> new IllegalArgumentException(
                             "The profile '" + profile + "' names no region; add --region.")))
                     : regions;
             for (String region : profileRegions) {
@@ -155,7 +164,7 @@ public final class AuditCommand implements Callable<Integer> {
     private AwsSession session(Connection c) {
         return c.usesLocalCredentials()
                 ? Sessions.local(c, c.endpoint().orElseThrow())
-                : Sessions.forProfile(c, awsProfiles.file(), awsProfiles.endpointFor(c.profile()));
+                : Sessions.forProfile(c, awsProfiles().file(), awsProfiles().endpointFor(c.profile()));
     }
 
     /** Accepts html, csv or json in any case. */

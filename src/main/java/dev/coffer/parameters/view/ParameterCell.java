@@ -75,6 +75,11 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
             setText(item.label());
         } else {
             setText(null);
+            // JavaFX's TreeCellSkin leaves an empty cell's disclosure arrow as it was: a row that
+            // showed a folder would keep a stray arrow below the last row. Layout shows it again.
+            if (getDisclosureNode() != null) {
+                getDisclosureNode().setVisible(false);
+            }
         }
     }
 
