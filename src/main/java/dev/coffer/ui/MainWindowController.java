@@ -201,18 +201,19 @@ public final class MainWindowController {
         BooleanBinding readOnly = Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null
                 || model.connectionProperty().get().readOnly(), model.connectionProperty());
         BooleanBinding noSecret = secretTable.getSelectionModel().selectedItemProperty().isNull();
+        BooleanBinding notScheduled = Bindings.createBooleanBinding(() -> {
+            SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
+            return row == null || row.secret().deletedDate().isEmpty();
+        }, secretTable.getSelectionModel().selectedItemProperty(), model.secrets().all());
         newSecretItem.disableProperty().bind(readOnly);
-        editSecretItem.disableProperty().bind(readOnly.or(noSecret));
-        editSecretButton.disableProperty().bind(noSecret);
+        // A secret scheduled for deletion cannot be changed until it is restored (AWS refuses).
+        editSecretItem.disableProperty().bind(readOnly.or(noSecret).or(notScheduled.not()));
+        editSecretButton.disableProperty().bind(noSecret.or(notScheduled.not()));
         // In read-only mode nothing that could change AWS is offered.
         for (javafx.scene.Node n : new javafx.scene.Node[] {newSecretButton, editSecretButton}) {
             n.visibleProperty().bind(readOnly.not());
             n.managedProperty().bind(n.visibleProperty());
         }
-        BooleanBinding notScheduled = Bindings.createBooleanBinding(() -> {
-            SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
-            return row == null || row.secret().deletedDate().isEmpty();
-        }, secretTable.getSelectionModel().selectedItemProperty(), model.secrets().all());
         versionsSecretItem.disableProperty().bind(noSecret);
         versionsSecretButton.disableProperty().bind(noSecret);
         policySecretItem.disableProperty().bind(noSecret);
@@ -257,7 +258,7 @@ public final class MainWindowController {
     @FXML
     private void onEditSecret() {
         SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
-        if (row != null && !model.connectionProperty().get().readOnly()) {
+        if (row != null && !model.connectionProperty().get().readOnly() && row.secret().deletedDate().isEmpty()) {
             secretActions.edit(row.secret());
         }
     }

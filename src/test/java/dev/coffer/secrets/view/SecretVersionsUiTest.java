@@ -187,6 +187,11 @@ class SecretVersionsUiTest {
         selectSecret("versions/to-delete");
         await().atMost(WAIT).until(() -> robot.lookup(LabeledMatchers.hasText("Scheduled deletion")).tryQuery().isPresent());
         await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#restoreSecretButton").queryAs(Button.class).isVisible()));
+        // Until it is restored, it cannot be edited: the button is off and Enter opens nothing.
+        assertThat(onFx(() -> robot.lookup("#editSecretButton").queryAs(Button.class).isDisabled())).isTrue();
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        robot.sleep(300);
+        assertThat(robot.lookup("#entryTable").tryQuery()).isEmpty();
         Screenshots.save(app.stage().getScene(), "secret-restore");
         robot.clickOn("#restoreSecretButton");
         await().atMost(WAIT).until(() -> sm().describeSecret(b -> b.secretId("versions/to-delete")).deletedDate() == null);
