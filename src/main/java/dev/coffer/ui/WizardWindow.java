@@ -2,7 +2,12 @@ package dev.coffer.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.InvalidDraftException;
+import dev.coffer.aws.Problem;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -87,6 +92,31 @@ public final class WizardWindow {
     /** A line under the page: progress of the background work, or what went wrong. */
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /**
+     * Runs a page's work in the background: busy with {@code doing} shown, then {@code done} with
+     * the result, or the status line says what went wrong (every problem of a refused draft, or
+     * {@code explain} of any other failure) and the page stays as the user left it.
+     */
+    public <T> void work(Background background, String doing, Callable<T> call, Consumer<T> done, Function<Throwable, String> explain) {
+        busy.set(true);
+        status.set(doing);
+        background.run(call, result -> {
+            busy.set(false);
+            status.set("");
+            done.accept(result);
+        }, error -> {
+            busy.set(false);
+            status.set(error instanceof InvalidDraftException invalid
+                    ? String.join("\n", invalid.problems().stream().map(Problem::message).toList())
+                    : explain.apply(error));
+        });
+    }
+
+    /** {@link #work} with AWS's failures explained as everywhere else. */
+    public <T> void work(Background background, String doing, Callable<T> call, Consumer<T> done) {
+        work(background, doing, call, done, error -> AwsErrors.explain(error).text());
     }
 
     /** Once the work is done: Back and Cancel go, the last page only closes. */

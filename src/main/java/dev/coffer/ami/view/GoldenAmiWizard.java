@@ -108,22 +108,9 @@ public final class GoldenAmiWizard {
     }
 
     private <T> void work(String doing, java.util.concurrent.Callable<T> call, Consumer<T> done) {
-        wizard.busyProperty().set(true);
-        wizard.statusProperty().set(doing);
-        background.run(call, result -> {
-            wizard.busyProperty().set(false);
-            wizard.statusProperty().set("");
-            done.accept(result);
-        }, error -> {
-            wizard.busyProperty().set(false);
-            if (error instanceof InvalidDraftException invalid) {
-                problems(invalid.problems());
-            } else if (error instanceof ParameterConflictException || error instanceof java.util.NoSuchElementException) {
-                wizard.statusProperty().set(error.getMessage());
-            } else {
-                wizard.statusProperty().set(AwsErrors.explain(error).text());
-            }
-        });
+        // A parameter changed meanwhile or gone: their messages say so in words already.
+        wizard.work(background, doing, call, done, error -> error instanceof ParameterConflictException
+                || error instanceof java.util.NoSuchElementException ? error.getMessage() : AwsErrors.explain(error).text());
     }
 
     // ---------------------------------------------------------------- 1: parameters and their current image

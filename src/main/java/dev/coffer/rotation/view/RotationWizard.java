@@ -2,8 +2,6 @@ package dev.coffer.rotation.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.coffer.aws.AwsErrors;
-import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.rotation.RotationFunction;
 import dev.coffer.rotation.RotationFunctions;
@@ -107,18 +105,7 @@ public final class RotationWizard {
     }
 
     private <T> void work(String doing, java.util.concurrent.Callable<T> call, Consumer<T> done) {
-        wizard.busyProperty().set(true);
-        wizard.statusProperty().set(doing);
-        background.run(call, result -> {
-            wizard.busyProperty().set(false);
-            wizard.statusProperty().set("");
-            done.accept(result);
-        }, error -> {
-            wizard.busyProperty().set(false);
-            wizard.statusProperty().set(error instanceof InvalidDraftException invalid
-                    ? String.join("\n", invalid.problems().stream().map(Problem::message).toList())
-                    : AwsErrors.explain(error).text());
-        });
+        wizard.work(background, doing, call, done);
     }
 
     // ---------------------------------------------------------------- 1: the secret
