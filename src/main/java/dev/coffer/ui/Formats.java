@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final ThreadLocal<java.text.NumberFormat> GROUPED = ThreadLocal.withInitial(java.text.NumberFormat::getIntegerInstance);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.systemDefault());
 
     private Formats() {
@@ -27,7 +28,12 @@ public final class Formats {
         return instant.map(DATE::format).orElse("never");
     }
 
+    /** 12,345: grouped as String.format's %,d does, without a Formatter per call (counts change with every page). */
+    public static String number(long n) {
+        return GROUPED.get().format(n);
+    }
+
     public static String count(long n, String singular, String plural) {
-        return String.format("%,d %s", n, n == 1 ? singular : plural);
+        return number(n) + " " + (n == 1 ? singular : plural);
     }
 }

@@ -10,12 +10,10 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
 import dev.coffer.ui.controls.BusyIndicator;
+import dev.coffer.ui.controls.GrowIn;
 import java.util.List;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -25,8 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -435,7 +431,7 @@ public final class MainWindowController {
         parameterCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.parameters().totalProperty().get();
             int shown = model.parameters().shownCountProperty().get();
-            return shown == total ? String.format("%,d", total) : String.format("%,d of %,d", shown, total);
+            return shown == total ? Formats.number(total) : Formats.number(shown) + " of " + Formats.number(total);
         }, model.parameters().totalProperty(), model.parameters().shownCountProperty()));
         parameterFilter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
@@ -450,21 +446,11 @@ public final class MainWindowController {
     }
 
     private void bindSecrets() {
-        TableColumn<SecretListViewModel.Row, String> name = textColumn("Name", 220, s -> s.name());
-        TableColumn<SecretListViewModel.Row, String> description = textColumn("Description", 200, s -> s.description().orElse(""));
-        TableColumn<SecretListViewModel.Row, java.time.Instant> changed = dateColumn("Last changed", 130,
-                s -> s.lastChanged().orElse(null), false);
-        TableColumn<SecretListViewModel.Row, java.time.Instant> accessed = dateColumn("Last accessed", 110,
-                s -> s.lastAccessed().orElse(null), true);
-        TableColumn<SecretListViewModel.Row, String> rotation = textColumn("Rotation", 80, s -> s.rotationEnabled() ? "On" : "Off");
-        TableColumn<SecretListViewModel.Row, String> key = textColumn("KMS key", 150, Secret::kmsKeyLabel);
-        TableColumn<SecretListViewModel.Row, String> owner = textColumn("Managed by", 110, s -> s.owningService().orElse(""));
-        TableColumn<SecretListViewModel.Row, String> tags = textColumn("Tags", 220, s -> s.tags().stream()
-                .map(t -> t.key() + "=" + t.value()).reduce((a, b) -> a + ", " + b).orElse(""));
-        secretTable.getColumns().setAll(List.of(name, description, changed, accessed, rotation, key, owner, tags));
+        secretTable.getColumns().setAll(SecretColumns.create());
         secretTable.setItems(model.secrets().rows());
         model.secrets().rows().comparatorProperty().bind(secretTable.comparatorProperty());
         secretTable.setFixedCellSize(30);
+        GrowIn.onFirstRows(secretTable, Bindings.isNotEmpty(secretTable.getItems()), secretTable.getFixedCellSize());
         secretFilter.textProperty().bindBidirectional(model.secrets().filterProperty());
         secretTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row != null) {
@@ -480,7 +466,7 @@ public final class MainWindowController {
         secretCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.secrets().total();
             int shown = model.secrets().rows().size();
-            return shown == total ? String.format("%,d", total) : String.format("%,d of %,d", shown, total);
+            return shown == total ? Formats.number(total) : Formats.number(shown) + " of " + Formats.number(total);
         }, model.secrets().all(), model.secrets().rows()));
         secretFilter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
@@ -492,29 +478,6 @@ public final class MainWindowController {
                 }
             }
         });
-    }
-
-    private static TableColumn<SecretListViewModel.Row, String> textColumn(String title, double width, Function<Secret, String> value) {
-        TableColumn<SecretListViewModel.Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue().secret())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
-    private static TableColumn<SecretListViewModel.Row, java.time.Instant> dateColumn(String title, double width,
-            Function<Secret, java.time.Instant> value, boolean dateOnly) {
-        TableColumn<SecretListViewModel.Row, java.time.Instant> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue().secret())));
-        column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(java.time.Instant item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : dateOnly ? Formats.date(java.util.Optional.ofNullable(item)) : Formats.dateTime(item));
-            }
-        });
-        column.setPrefWidth(width);
-        return column;
     }
 
     private void bindStatus() {

@@ -15,7 +15,8 @@ import javafx.application.Platform;
  * <p>Why, from the scale benchmark's stall profile: the first rows a list or tree shows make
  * JavaFX build a cell, a skin and its CSS for every visible row in one layout pass, and a first
  * page of 100 secrets held the FX thread for half a second. So until a screenful is shown, this
- * feed delivers a few rows per frame. After that, rows mostly land off screen, and what costs is
+ * feed delivers a few rows per frame, and the tree and the table get their first rows (and
+ * build their cells) in different frames. After that, rows mostly land off screen, and what costs is
  * the number of updates (a layout, a repaint and a status line each): pages that arrive
  * meanwhile are gathered and delivered together a few times a second, which leaves the CPU to
  * the listing itself. Rows are delivered in order, and {@code whenDone} runs after the last one.
@@ -29,6 +30,12 @@ final class PacedFeed<T> {
     /** How often the view takes in the rows gathered after the first screenful. */
     static final long GATHER_MILLIS = 250;
 
+    /**
+     * The frame in which a list last got its first rows (FX thread only). A list's first rows make
+     * it build every visible cell, empty ones included, in one layout: one list per frame.
+     */
+    private static long firstRowsFrame = -1;
+
     private final Consumer<List<T>> deliver;
     private final ArrayDeque<List<T>> pages = new ArrayDeque<>();
     private Runnable whenDone;
@@ -39,7 +46,7 @@ final class PacedFeed<T> {
     private final AnimationTimer frames = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            deliverOneFrame();
+            deliverOneFrame(now);
         }
     };
 
@@ -79,8 +86,14 @@ final class PacedFeed<T> {
         }
     }
 
-    private void deliverOneFrame() {
+    private void deliverOneFrame(long frame) {
         if (delivered < SCREENFUL && !pages.isEmpty()) {
+            if (delivered == 0) {
+                if (firstRowsFrame == frame) {
+                    return;
+                }
+                firstRowsFrame = frame;
+            }
             List<T> page = pages.poll();
             int n = Math.min(FIRST_ROWS_PER_FRAME, page.size());
             deliver(page.subList(0, n));

@@ -96,7 +96,7 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
 
     private void showCount() {
         if (shownFolder != null) {
-            count.setText(String.format("%,d", shownFolder.countProperty().get()));
+            count.setText(Formats.number(shownFolder.countProperty().get()));
         }
     }
 
