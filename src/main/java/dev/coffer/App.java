@@ -47,9 +47,10 @@ public final class App extends Application {
     private Scene scene;
     private Consumer<String> browser;
     private final List<MainViewModel> windows = new ArrayList<>();
+    private CompletableFuture<List<Image>> icons;
 
     /** Main's options and the settings and profiles being read while JavaFX starts; see {@link #prepare}. */
-    private static volatile LaunchOptions launchOptions;
+    private static volatile CompletableFuture<LaunchOptions> launchOptions;
     private static volatile CompletableFuture<Startup> startup;
 
     /** What the window needs from disk before it can be built. */
@@ -63,13 +64,18 @@ public final class App extends Application {
     }
 
     /**
-     * Called by Main just before it launches JavaFX: keeps the options it parsed, and reads the
-     * settings (Jackson) and the AWS profiles on another thread while the toolkit starts, which
-     * takes a few hundred milliseconds off the time to the first window in a fresh JVM.
+     * Called by Main just before it launches JavaFX: parses the options, and reads the settings
+     * (Jackson) and the AWS profiles, each on a thread of its own while the toolkit starts, which
+     * takes several hundred milliseconds off the time to the first window in a fresh JVM.
      */
-    static void prepare(LaunchOptions parsed) {
-        launchOptions = parsed;
-        startup = CompletableFuture.supplyAsync(Startup::read);
+    static void prepare(String[] args) {
+        java.util.concurrent.Executor ownThread = task -> {
+            Thread thread = new Thread(task, "coffer-start");
+            thread.setDaemon(true);
+            thread.start();
+        };
+        launchOptions = CompletableFuture.supplyAsync(() -> LaunchOptions.parse(args), ownThread);
+        startup = CompletableFuture.supplyAsync(Startup::read, ownThread);
     }
 
     /** For tests: start with these options instead of the command line. */
@@ -80,7 +86,19 @@ public final class App extends Application {
     @Override
     public void init() {
         if (options == null) {
-            options = launchOptions != null ? launchOptions : LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new));
+            options = launchOptions != null ? parsedOptions() : LaunchOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        }
+    }
+
+    /** The options Main handed to {@link #prepare}; a bad one ends Coffer here, saying why (status 2). */
+    static LaunchOptions parsedOptions() {
+        try {
+            return launchOptions.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof picocli.CommandLine.ParameterException bad) {
+                Main.refuse(bad);
+            }
+            throw e;
         }
     }
 
@@ -159,14 +177,34 @@ public final class App extends Application {
             return c == null ? "Coffer" : "Coffer — " + ConnectionTitle.of(c, viewModel.identityProperty().get(),
                     viewModel.accountNameProperty().get()) + (c.readOnly() ? " (read-only)" : "");
         }, viewModel.connectionProperty(), viewModel.identityProperty(), viewModel.accountNameProperty()));
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png");
-            if (icon != null) {
-                target.getIcons().add(new Image(icon));
-            }
-        }
+        showIcons(target);
         windows.add(viewModel);
         return controller;
+    }
+
+    /**
+     * Gives a window Coffer's icons, decoded on another thread: the six sizes took the FX thread
+     * some 100 ms before the first frame.
+     */
+    private void showIcons(Stage target) {
+        if (icons == null) {
+            icons = CompletableFuture.supplyAsync(App::readIcons);
+        }
+        icons.thenAccept(images -> Platform.runLater(() -> target.getIcons().setAll(images)));
+    }
+
+    private static List<Image> readIcons() {
+        List<Image> images = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            try (InputStream icon = App.class.getResourceAsStream("icons/coffer-" + size + ".png")) {
+                if (icon != null) {
+                    images.add(new Image(icon));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return images;
     }
 
     /** Opens another window beside the others and connects it to what the user chooses. */

@@ -10,6 +10,9 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+    /** The subcommands' names, as {@link #commands} registers them: only these make Main build them. */
+    static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("login", "audit");
+
     private Main() {
     }
 
@@ -19,10 +22,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The usual start asks for no subcommand, help, version or self-check: its options are parsed
+        // while JavaFX starts (a new JVM's first picocli parse takes some 0.3 s), and a bad one still
+        // stops Coffer before any window opens (App.init).
+        if (java.util.Arrays.stream(args).noneMatch(Main::answeredWithoutWindow)) {
+            App.prepare(args);
+            try {
+                Application.launch(App.class, args);
+            } catch (RuntimeException e) {
+                // Without a display JavaFX fails before App.init: a bad option is still the first thing to say.
+                App.parsedOptions();
+                throw e;
+            }
+            return;
+        }
         LaunchOptions options = new LaunchOptions();
-        // Building the subcommands costs a start some 100 ms of reflection: only when one may be named.
-        boolean onlyOptions = java.util.Arrays.stream(args).allMatch(a -> a.startsWith("-") && !a.equals("-h") && !a.equals("--help"));
-        CommandLine cli = onlyOptions ? new CommandLine(options) : commands(options);
+        CommandLine cli = commands(options);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
@@ -33,14 +48,26 @@ public final class Main {
                 System.exit(cli.execute(args));
             }
         } catch (CommandLine.ParameterException e) {
-            cli.getErr().println(e.getMessage());
-            e.getCommandLine().usage(cli.getErr());
-            System.exit(2);
+            refuse(e);
         }
         if (options.selfCheck()) {
             System.exit(SelfCheck.run(System.out));
         }
-        App.prepare(options);
+        App.prepare(args);
         Application.launch(App.class, args);
+    }
+
+    /** Whether an argument may ask for something Coffer answers without a window (short options are only -h and -V). */
+    private static boolean answeredWithoutWindow(String arg) {
+        return SUBCOMMANDS.contains(arg) || arg.equals("--help") || arg.equals("--version") || arg.equals("--self-check")
+                || arg.startsWith("-") && !arg.startsWith("--");
+    }
+
+    /** A bad option: says what was wrong and how to use Coffer, and exits with status 2. */
+    static void refuse(CommandLine.ParameterException e) {
+        java.io.PrintWriter err = e.getCommandLine().getErr();
+        err.println(e.getMessage());
+        e.getCommandLine().usage(err);
+        System.exit(2);
     }
 }

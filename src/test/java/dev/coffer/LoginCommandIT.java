@@ -74,6 +74,12 @@ class LoginCommandIT {
     }
 
     @Test
+    void mainKnowsEverySubcommandByName() {
+        // Main builds the subcommands only when an argument names one; a new one must be added to SUBCOMMANDS.
+        assertThat(Main.commands(new LaunchOptions()).getSubcommands().keySet()).containsExactlyInAnyOrderElementsOf(Main.SUBCOMMANDS);
+    }
+
+    @Test
     void printsTheUrlAndCodeLikeTheCliAndCachesTheTokenOnceApproved() throws Exception {
         CompletableFuture<Integer> exit = run("login", "--profile", "admin");
 

@@ -31,13 +31,17 @@ public final class DetailsPane extends VBox {
     static final String MASK = "••••••••••••••••";
 
     private final DetailsViewModel model;
+    private final Runnable onCopyValue;
     private final GridPane grid = new GridPane();
     private final Button revealButton = new Button();
     private final Button copyValueButton = new Button("Copy");
-    private final VBox content;
+    private final java.util.List<javafx.scene.Node> actions = new java.util.ArrayList<>();
+    /** Built when something is first selected: its tables and text area are a good part of the window's first frame. */
+    private VBox content;
 
     public DetailsPane(DetailsViewModel model, Runnable onCopyValue) {
         this.model = model;
+        this.onCopyValue = onCopyValue;
         getStyleClass().add("details");
         setSpacing(10);
         setPadding(new Insets(14));
@@ -45,7 +49,27 @@ public final class DetailsPane extends VBox {
         Label empty = new Label("Select a parameter or a secret to see its details.");
         empty.getStyleClass().add("details-empty");
         empty.setWrapText(true);
+        empty.visibleProperty().bind(model.selectedProperty().isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+        getChildren().setAll(empty);
+        model.selectedProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable selected) {
+                model.selectedProperty().removeListener(this);
+                getChildren().add(buildContent());
+            }
+        });
+    }
 
+    /** Adds a row of actions under the fields (such as the rotation buttons of a secret). */
+    public void addActions(javafx.scene.Node row) {
+        actions.add(row);
+        if (content != null) {
+            content.getChildren().add(2 + actions.size() - 1, row);
+        }
+    }
+
+    private VBox buildContent() {
         Label title = new Label();
         title.setId("detailsTitle");
         title.getStyleClass().add("details-title");
@@ -65,21 +89,14 @@ public final class DetailsPane extends VBox {
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, values);
         model.fields().addListener((ListChangeListener<DetailsViewModel.Field>) c -> rebuildFields());
+        rebuildFields();
 
-        VBox valueSection = valueSection(onCopyValue);
-        VBox tagSection = tagSection();
-
-        content = new VBox(10, new VBox(2, title, kind), grid, valueSection, tagSection);
+        content = new VBox(10, new VBox(2, title, kind), grid);
+        content.getChildren().addAll(actions);
+        content.getChildren().addAll(valueSection(onCopyValue), tagSection());
         content.visibleProperty().bind(model.selectedProperty().isNotNull());
         content.managedProperty().bind(content.visibleProperty());
-        empty.visibleProperty().bind(model.selectedProperty().isNull());
-        empty.managedProperty().bind(empty.visibleProperty());
-        getChildren().setAll(empty, content);
-    }
-
-    /** Adds a row of actions under the fields (such as the rotation buttons of a secret). */
-    public void addActions(javafx.scene.Node actions) {
-        content.getChildren().add(2, actions);
+        return content;
     }
 
     private VBox valueSection(Runnable onCopyValue) {

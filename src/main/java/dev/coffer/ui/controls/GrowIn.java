@@ -50,7 +50,8 @@ public final class GrowIn {
         if (fullHeight <= step) {
             return;
         }
-        view.setMaxHeight(step);
+        // First the header and one row: the first row also loads and runs the rows' code for the first time.
+        view.setMaxHeight(2 * rowHeight);
         new AnimationTimer() {
             @Override
             public void handle(long now) {
