@@ -18,32 +18,42 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * A row of the parameter tree: a folder with its count, or a parameter with an icon for its type.
  *
- * <p>Built for ten thousand parameters: a cell makes its nodes once and only changes their text,
- * icon and visibility as it is reused (never its graphic or style classes, which would restyle
- * it); a folder's count follows its row's count property, so a page that changes counts touches
+ * <p>Built for ten thousand parameters: a cell makes its nodes once (when it first shows an
+ * entry) and only changes their text, icon and visibility as it is reused (never its graphic or
+ * style classes, which would restyle it); a folder's count follows its row's count property, so a page that changes counts touches
  * a few labels instead of making the tree rebuild its cells; the tooltip is made when the pointer
  * first rests on the cell, not for every row shown.
  */
 public final class ParameterCell extends TreeCell<TreeEntry> {
 
-    private final FontIcon folderIcon = new FontIcon(Material2AL.FOLDER);
-    private final FontIcon parameterIcon = new FontIcon(Material2MZ.SHORT_TEXT);
-    private final Label name = new Label();
-    private final Label count = new Label();
+    // Made when the cell first shows an entry: a tree fills its height with empty cells when the
+    // window opens, and their graphics were some 40 % of the window's first frame.
+    private FontIcon folderIcon;
+    private FontIcon parameterIcon;
+    private Label name;
+    private Label count;
     /** The one graphic, for both kinds of row: changing a cell's graphic restyles it, which is slow. */
-    private final HBox graphic = new HBox(6, folderIcon, parameterIcon, name, count);
+    private HBox graphic;
     private final InvalidationListener countChanged = o -> showCount();
     // Weak, so a cell the tree discards does not keep listening to the row it showed last.
     private final WeakInvalidationListener weakCountChanged = new WeakInvalidationListener(countChanged);
     private FolderItem shownFolder;
 
     public ParameterCell() {
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip());
+    }
+
+    private void makeGraphic() {
+        folderIcon = new FontIcon(Material2AL.FOLDER);
+        parameterIcon = new FontIcon(Material2MZ.SHORT_TEXT);
+        name = new Label();
+        count = new Label();
+        graphic = new HBox(6, folderIcon, parameterIcon, name, count);
         folderIcon.getStyleClass().add("folder-icon");
         parameterIcon.getStyleClass().add("parameter-icon");
         count.getStyleClass().add("folder-count");
         graphic.setAlignment(Pos.CENTER_LEFT);
         setGraphic(graphic);
-        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> updateTooltip());
     }
 
     @Override
@@ -55,6 +65,14 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
         }
         boolean folder = !empty && item instanceof TreeEntry.FolderEntry && getTreeItem() instanceof FolderItem;
         boolean parameter = !empty && item instanceof TreeEntry.ParameterEntry;
+        if (graphic == null && (folder || parameter)) {
+            makeGraphic();
+        }
+        if (graphic == null) {
+            setText(null);
+            hideDisclosure();
+            return;
+        }
         show(folderIcon, folder);
         show(name, folder);
         show(count, folder);
@@ -75,11 +93,17 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
             setText(item.label());
         } else {
             setText(null);
-            // JavaFX's TreeCellSkin leaves an empty cell's disclosure arrow as it was: a row that
-            // showed a folder would keep a stray arrow below the last row. Layout shows it again.
-            if (getDisclosureNode() != null) {
-                getDisclosureNode().setVisible(false);
-            }
+            hideDisclosure();
+        }
+    }
+
+    /**
+     * JavaFX's TreeCellSkin leaves an empty cell's disclosure arrow as it was: a row that showed a
+     * folder would keep a stray arrow below the last row. Layout shows it again.
+     */
+    private void hideDisclosure() {
+        if (getDisclosureNode() != null) {
+            getDisclosureNode().setVisible(false);
         }
     }
 
