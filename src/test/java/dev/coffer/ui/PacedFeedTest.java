@@ -76,4 +76,36 @@ class PacedFeedTest {
         // … and then the rest, gathered into one update.
         assertThat(seen.subList(i, seen.size())).extracting(List::size).containsExactly(sent.size() - shown);
     }
+
+    @Test
+    void theTreeAndTheTableGetTheirFirstRowsInDifferentFrames() {
+        long[] frame = new long[1];
+        List<Long> treeFrames = new ArrayList<>();
+        List<Long> tableFrames = new ArrayList<>();
+        // Started before the feeds, so it runs first in every frame and names the frame.
+        javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame[0] = now;
+            }
+        };
+        onFx(() -> {
+            frames.start();
+            return null;
+        });
+        PacedFeed<Integer> tree = onFx(() -> new PacedFeed<>(rows -> treeFrames.add(frame[0])));
+        PacedFeed<Integer> table = onFx(() -> new PacedFeed<>(rows -> tableFrames.add(frame[0])));
+        onFx(() -> {
+            tree.add(List.of(1, 2, 3));
+            table.add(List.of(1, 2, 3));
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> !treeFrames.isEmpty() && !tableFrames.isEmpty()));
+        onFx(() -> {
+            frames.stop();
+            return null;
+        });
+        assertThat(onFx(() -> treeFrames.get(0))).isNotEqualTo(onFx(() -> tableFrames.get(0)));
+    }
 }

@@ -53,8 +53,15 @@ public final class GrowIn {
         // First the header and one row: the first row also loads and runs the rows' code for the first time.
         view.setMaxHeight(2 * rowHeight);
         new AnimationTimer() {
+            private boolean laidOutOnce;
+
             @Override
             public void handle(long now) {
+                // A timer started outside a frame runs before the next layout: let that layout have the first rows alone.
+                if (!laidOutOnce) {
+                    laidOutOnce = true;
+                    return;
+                }
                 double next = view.getMaxHeight() + step;
                 if (next >= fullHeight) {
                     view.setMaxHeight(maxHeight);
