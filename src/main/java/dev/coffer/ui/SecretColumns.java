@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 
-/** The secrets table's columns: for the window, and for {@link ListWarmUp}, which must lay out the same cells. */
+/** The secrets table's columns and how each shows a secret's metadata (never its value). */
 final class SecretColumns {
 
     private SecretColumns() {

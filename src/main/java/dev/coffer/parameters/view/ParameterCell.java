@@ -20,9 +20,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  *
  * <p>Built for ten thousand parameters: a cell makes its nodes once (when it first shows an
  * entry) and only changes their text, icon and visibility as it is reused (never its graphic or
- * style classes, which would restyle it); a folder's count follows its row's count property, so a page that changes counts touches
- * a few labels instead of making the tree rebuild its cells; the tooltip is made when the pointer
- * first rests on the cell, not for every row shown.
+ * style classes, which would restyle it); a folder's count follows its row's count property, so a
+ * page that changes counts touches a few labels instead of making the tree rebuild its cells; the
+ * tooltip is made when the pointer first rests on the cell, not for every row shown.
  */
 public final class ParameterCell extends TreeCell<TreeEntry> {
 

@@ -57,7 +57,7 @@ public final class GrowIn {
 
             @Override
             public void handle(long now) {
-                // A timer started outside a frame runs before the next layout: let that layout have the first rows alone.
+                // The first call can come before the layout that shows the first rows: that layout gets them alone.
                 if (!laidOutOnce) {
                     laidOutOnce = true;
                     return;
