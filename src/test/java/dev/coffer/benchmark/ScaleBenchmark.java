@@ -642,8 +642,8 @@ public final class ScaleBenchmark {
     }
 
     /**
-     * RSS and heap are only meaningful with the JVM options the app ships with
-     * (installers/app-image.txt): says so when this run's options differ.
+     * The figures (memory, first window, stalls) are only meaningful with the JVM options the app
+     * ships with (installers/app-image.txt): says so when this run's options differ.
      */
     private void checkShippedJvmOptions() throws IOException {
         Path file = Path.of("installers", "app-image.txt");
@@ -662,7 +662,7 @@ public final class ScaleBenchmark {
         details.put("shipped_jvm_options", shipped);
         if (!missing.isEmpty()) {
             log("WARNING: this run lacks the shipped JVM options " + missing + " (installers/app-image.txt); "
-                    + "memory figures will not match the app's");
+                    + "its figures will not match the app's");
         }
     }
 
