@@ -8,7 +8,12 @@ import dev.coffer.aws.Connection;
 import dev.coffer.aws.RenewableCredentials;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
 import dev.coffer.secrets.view.SecretListViewModel;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -27,6 +32,9 @@ import javafx.beans.property.StringProperty;
  * on the app's background executor; a newer connection or refresh makes older loads stop.
  */
 public final class MainViewModel {
+
+    /** How long a listing's next pages wait for the window's first rows. */
+    private static final Duration FIRST_ROWS_WAIT = Duration.ofSeconds(1);
 
     private final Background background;
     private final ParameterTreeViewModel parameters = new ParameterTreeViewModel();
@@ -287,11 +295,13 @@ public final class MainViewModel {
         parametersFailed.set(false);
         secretsFailed.set(false);
         updateStatus();
-        load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameters::addPage,
-                parametersLoading, parametersFailed);
+        CompletableFuture<Void> firstRows = new CompletableFuture<>();
+        CompletableFuture<Void> parametersShown = load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled),
+                parameters::addPage, parametersLoading, parametersFailed, firstRows);
         boolean withDeleted = showDeletedSecrets.get();
-        load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secrets::addPage,
-                secretsLoading, secretsFailed);
+        CompletableFuture<Void> secretsShown = load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted),
+                secrets::addPage, secretsLoading, secretsFailed, firstRows);
+        CompletableFuture.allOf(parametersShown, secretsShown).thenRun(() -> firstRows.complete(null));
     }
 
     /** How a store lists everything: pages to a consumer, until cancelled. */
@@ -301,9 +311,14 @@ public final class MainViewModel {
 
     /**
      * Runs one listing in the background; its pages reach the view through a {@link PacedFeed},
-     * and only while {@code gen} is current.
+     * and only while {@code gen} is current. After its first page the listing waits (a second at
+     * most) for {@code firstRows}, the first rows of every view on screen: those are the costliest
+     * frames of a load (cells built and styled for the first time), and on two cores the listings'
+     * next pages (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale
+     * benchmark. Returns this listing's first-rows-shown signal.
      */
-    private <T> void load(int gen, Listing<T> listing, Consumer<List<T>> addPage, BooleanProperty loadingFlag, BooleanProperty failedFlag) {
+    private <T> CompletableFuture<Void> load(int gen, Listing<T> listing, Consumer<List<T>> addPage, BooleanProperty loadingFlag,
+            BooleanProperty failedFlag, CompletableFuture<Void> firstRows) {
         PacedFeed<T> feed = new PacedFeed<>(rows -> {
             if (gen == generation.get()) {
                 addPage.accept(rows);
@@ -312,7 +327,14 @@ public final class MainViewModel {
         });
         background.execute(() -> {
             try {
-                listing.run(page -> Platform.runLater(() -> feed.add(page)), () -> gen != generation.get());
+                boolean[] firstPage = {true};
+                listing.run(page -> {
+                    Platform.runLater(() -> feed.add(page));
+                    if (firstPage[0]) {
+                        firstPage[0] = false;
+                        awaitQuietly(firstRows, FIRST_ROWS_WAIT);
+                    }
+                }, () -> gen != generation.get());
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     if (gen == generation.get()) {
@@ -329,6 +351,18 @@ public final class MainViewModel {
                 }));
             }
         });
+        return feed.firstRowsShown();
+    }
+
+    /** Waits for {@code event} at most {@code wait}; the listing goes on either way. */
+    private static void awaitQuietly(CompletableFuture<Void> event, Duration wait) {
+        try {
+            event.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A busy or hidden window: go on listing.
+        }
     }
 
     private void updateStatus() {

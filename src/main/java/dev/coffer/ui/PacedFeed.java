@@ -19,7 +19,8 @@ import javafx.application.Platform;
  * build their cells) in different frames. After that, rows mostly land off screen, and what costs is
  * the number of updates (a layout, a repaint and a status line each): pages that arrive
  * meanwhile are gathered and delivered together a few times a second, which leaves the CPU to
- * the listing itself. Rows are delivered in order, and {@code whenDone} runs after the last one.
+ * the listing itself. Rows are delivered in order, and {@code whenDone} runs after the last one;
+ * {@link #firstRowsShown} tells the listing when the first rows are on screen.
  */
 final class PacedFeed<T> {
 
@@ -38,6 +39,7 @@ final class PacedFeed<T> {
 
     private final Consumer<List<T>> deliver;
     private final ArrayDeque<List<T>> pages = new ArrayDeque<>();
+    private final CompletableFuture<Void> firstRowsShown = new CompletableFuture<>();
     private Runnable whenDone;
     private int delivered;
     private boolean pacing;
@@ -71,10 +73,19 @@ final class PacedFeed<T> {
         }
     }
 
+    /**
+     * Completes (on the FX thread) once the first rows are laid out: a screenful, or every row
+     * the listing had sent by then; or when the listing ends with nothing left to show.
+     */
+    CompletableFuture<Void> firstRowsShown() {
+        return firstRowsShown;
+    }
+
     /** FX thread: run {@code done} once every queued row is delivered. */
     void finish(Runnable done) {
         whenDone = done;
         if (!pacing) {
+            firstRowsShown.complete(null);
             flush();
         }
     }
@@ -104,6 +115,8 @@ final class PacedFeed<T> {
         }
         pacing = false;
         frames.stop();
+        // The rows delivered last frame have been laid out.
+        firstRowsShown.complete(null);
         if (whenDone != null || pages.isEmpty()) {
             flush();
         } else {

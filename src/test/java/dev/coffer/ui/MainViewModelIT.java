@@ -11,6 +11,8 @@ import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,34 @@ class MainViewModelIT {
             assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
             clients.secretsManager().createSecret(b -> b.name("one").secretString("{}"));
         }
+    }
+
+    @Test
+    void theListingsAskForMorePagesOnlyOnceTheFirstRowsAreShown(MotoServer moto) {
+        Background background = new Background();
+        MainViewModel model = onFx(() -> new MainViewModel(background));
+        List<Long> callsWhenFirstRowsArrived = new ArrayList<>();
+        onFx(() -> {
+            model.open(Sessions.local(Connection.endpoint(moto.endpoint(), "us-east-1", false), moto.endpoint()));
+            ClientFactory clients = model.openConnection().clients();
+            model.parameters().totalProperty().addListener((o, was, now) -> {
+                if (was.intValue() == 0 && now.intValue() > 0) {
+                    callsWhenFirstRowsArrived.add(clients.calls().count("DescribeParameters"));
+                }
+            });
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> !model.loadingProperty().get()));
+
+        // moto pages parameters ten at a time: the first page's rows were shown before the second was asked for.
+        assertThat(onFx(() -> List.copyOf(callsWhenFirstRowsArrived))).containsExactly(1L);
+        assertThat(onFx(() -> model.openConnection().clients().calls().count("DescribeParameters"))).isGreaterThanOrEqualTo(PARAMETERS / 10);
+        assertThat(onFx(() -> model.parameters().totalProperty().get())).isEqualTo(PARAMETERS);
+        onFx(() -> {
+            model.close();
+            return null;
+        });
+        background.shutdown();
     }
 
     @Test

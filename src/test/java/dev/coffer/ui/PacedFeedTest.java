@@ -108,4 +108,48 @@ class PacedFeedTest {
         });
         assertThat(onFx(() -> treeFrames.get(0))).isNotEqualTo(onFx(() -> tableFrames.get(0)));
     }
+
+    @Test
+    void saysTheFirstRowsAreShownInTheFrameAfterTheLastOfThemWasDelivered() {
+        long[] frame = new long[1];
+        List<Long> deliveryFrames = new ArrayList<>();
+        List<Long> shownFrames = new ArrayList<>();
+        javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame[0] = now;
+            }
+        };
+        onFx(() -> {
+            frames.start();
+            return null;
+        });
+        PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> deliveryFrames.add(frame[0])));
+        onFx(() -> {
+            feed.firstRowsShown().thenRun(() -> shownFrames.add(frame[0]));
+            // A first page of ten: two frames of rows.
+            feed.add(IntStream.range(0, 10).boxed().toList());
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> !shownFrames.isEmpty()));
+        onFx(() -> {
+            frames.stop();
+            return null;
+        });
+        assertThat(onFx(() -> List.copyOf(deliveryFrames))).hasSize(2);
+        // Not in a frame that delivered rows (those are laid out after the feed runs), but in a later one.
+        assertThat(onFx(() -> shownFrames.get(0))).isGreaterThan(onFx(() -> deliveryFrames.get(1)));
+    }
+
+    @Test
+    void aListingThatEndsWithoutRowsCountsAsShown() {
+        PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> { }));
+        assertThat(onFx(() -> feed.firstRowsShown().isDone())).isFalse();
+        onFx(() -> {
+            feed.finish(() -> { });
+            return null;
+        });
+        assertThat(onFx(() -> feed.firstRowsShown().isDone())).isTrue();
+    }
 }
