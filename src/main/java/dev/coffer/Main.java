@@ -26,6 +26,7 @@ public final class Main {
         // while JavaFX starts (a new JVM's first picocli parse takes some 0.3 s), and a bad one still
         // stops Coffer before any window opens (App.init).
         if (java.util.Arrays.stream(args).noneMatch(Main::answeredWithoutWindow)) {
+            StartupClasses.preload();
             App.prepare(args);
             try {
                 Application.launch(App.class, args);
@@ -53,6 +54,7 @@ public final class Main {
         if (options.selfCheck()) {
             System.exit(SelfCheck.run(System.out));
         }
+        StartupClasses.preload();
         App.prepare(args);
         Application.launch(App.class, args);
     }

@@ -27,10 +27,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -502,13 +504,62 @@ public final class ScaleBenchmark {
         log("Launching Coffer in new JVMs");
         List<Double> starts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            starts.add(launchToWindow(moto));
+            starts.add(launchToWindow(moto, List.of()));
         }
         details.put("first_window_runs_seconds", starts.stream().map(s -> round(s, 2)).toList());
         figures.put("first_window_seconds", round(percentile(starts.subList(1, starts.size()), 50), 2));
+        startupClasses(moto);
     }
 
-    private double launchToWindow(MotoServer moto) throws Exception {
+    /**
+     * One more start, logging the classes it loads: writes the list Coffer preloads
+     * (dev.coffer.StartupClasses) afresh to target/benchmark, and says how much of this start the
+     * committed list covers, so that a list gone stale with JavaFX or Coffer shows here.
+     */
+    private void startupClasses(MotoServer moto) throws Exception {
+        Path logged = out.resolve("class-load.log");
+        Files.deleteIfExists(logged);
+        launchToWindow(moto, List.of("-Xlog:class+load:file=" + logged + ":timemillis"));
+        List<String> started = new ArrayList<>();
+        boolean appStarted = false;
+        for (String line : Files.readAllLines(logged)) {
+            // "[1796607645913ms] javafx.scene.Node source: jrt:/javafx.graphics"
+            int close = line.indexOf("ms] ");
+            int source = line.indexOf(" source: ");
+            if (close < 0 || source < 0 || Long.parseLong(line.substring(1, close)) > windowReadyMillis) {
+                continue;
+            }
+            String name = line.substring(close + 4, source);
+            // From App.start on (Background is the first class it loads): before that the FX thread starts JavaFX itself.
+            appStarted |= name.equals("dev.coffer.ui.Background");
+            // Classes of the JDK's shared archive cost nothing to load; generated classes cannot be named.
+            if (appStarted && !line.endsWith("shared objects file") && !name.contains("$$Lambda") && !name.contains("/0x")) {
+                started.add(name);
+            }
+        }
+        Path fresh = out.resolve("startup-classes.txt");
+        List<String> file = new ArrayList<>(List.of(
+                "# The classes Coffer loads from App.start to its first frame, in order, which dev.coffer.StartupClasses",
+                "# preloads. Written by the scale benchmark (mvn -Pbenchmark verify) to target/benchmark/startup-classes.txt."));
+        file.addAll(started);
+        Files.write(fresh, file);
+        Set<String> committed = new HashSet<>();
+        try (var in = dev.coffer.App.class.getResourceAsStream("startup-classes.txt")) {
+            if (in != null) {
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).forEach(committed::add);
+            }
+        }
+        long covered = started.stream().filter(committed::contains).count();
+        details.put("startup_classes", started.size());
+        details.put("startup_classes_preloaded_percent", started.isEmpty() ? 0 : Math.round(100.0 * covered / started.size()));
+        log(String.format("Startup classes: %,d after App.start, %d %% in the preloaded list; a fresh list is in %s", started.size(),
+                started.isEmpty() ? 0 : Math.round(100.0 * covered / started.size()), fresh));
+    }
+
+    /** System.currentTimeMillis when the last launch said its window was ready. */
+    private long windowReadyMillis;
+
+    private double launchToWindow(MotoServer moto, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The same JVM options as this benchmark (which stand for the shipped app's) and headless glass;
@@ -517,6 +568,7 @@ public final class ScaleBenchmark {
                 .filter(a -> a.startsWith("-D") || a.startsWith("-X") && !a.contains("FlightRecord"))
                 .forEach(command::add);
         command.add("-Dcoffer.reportStartup=true");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(appClassPath());
         command.add("dev.coffer.Main");
@@ -532,6 +584,7 @@ public final class ScaleBenchmark {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("coffer: window ready")) {
+                    windowReadyMillis = System.currentTimeMillis();
                     return (System.nanoTime() - t0) / 1e9;
                 }
             }
