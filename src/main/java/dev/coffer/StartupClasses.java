@@ -13,9 +13,10 @@ import java.nio.charset.StandardCharsets;
  * benchmark's first-window launch), while the other core was mostly idle waiting for JavaFX to
  * start. Classes are only loaded, not initialised: nothing runs ahead of the FX thread.
  *
- * <p>The list ({@value #LIST}) is the classes a start loads after the theme, in order; the scale
- * benchmark writes a fresh one to {@code target/benchmark/} and says how much of a start the
- * committed list covers. A class that no longer exists is skipped.
+ * <p>The list ({@value #LIST}) is the classes a start loads from {@code App.start} to the first
+ * frame, in order; the scale benchmark writes a fresh one to {@code target/benchmark/} and says how
+ * much of a start the committed list covers. A class that no longer exists is skipped.
+ * {@code -Dcoffer.preloadClasses=false} turns preloading off.
  */
 final class StartupClasses {
 
@@ -25,6 +26,10 @@ final class StartupClasses {
     }
 
     static void preload() {
+        // Off for the scale benchmark's start that logs which classes a start loads, in the FX thread's order.
+        if (!Boolean.parseBoolean(System.getProperty("coffer.preloadClasses", "true"))) {
+            return;
+        }
         Thread thread = new Thread(StartupClasses::loadAll, "coffer-preload");
         thread.setDaemon(true);
         thread.start();

@@ -514,12 +514,14 @@ public final class ScaleBenchmark {
     /**
      * One more start, logging the classes it loads: writes the list Coffer preloads
      * (dev.coffer.StartupClasses) afresh to target/benchmark, and says how much of this start the
-     * committed list covers, so that a list gone stale with JavaFX or Coffer shows here.
+     * committed list covers, so that a list gone stale with JavaFX or Coffer shows here (copy the
+     * fresh one to src/main/resources/dev/coffer/ then).
      */
     private void startupClasses(MotoServer moto) throws Exception {
         Path logged = out.resolve("class-load.log");
         Files.deleteIfExists(logged);
-        launchToWindow(moto, List.of("-Xlog:class+load:file=" + logged + ":timemillis"));
+        // Without preloading, so that the log has the classes in the order the start needs them.
+        launchToWindow(moto, List.of("-Xlog:class+load:file=" + logged + ":timemillis", "-Dcoffer.preloadClasses=false"));
         List<String> started = new ArrayList<>();
         boolean appStarted = false;
         for (String line : Files.readAllLines(logged)) {
