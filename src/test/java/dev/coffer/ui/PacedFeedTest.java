@@ -79,22 +79,11 @@ class PacedFeedTest {
 
     @Test
     void theTreeAndTheTableGetTheirFirstRowsInDifferentFrames() {
-        long[] frame = new long[1];
         List<Long> treeFrames = new ArrayList<>();
         List<Long> tableFrames = new ArrayList<>();
-        // Started before the feeds, so it runs first in every frame and names the frame.
-        javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                frame[0] = now;
-            }
-        };
-        onFx(() -> {
-            frames.start();
-            return null;
-        });
-        PacedFeed<Integer> tree = onFx(() -> new PacedFeed<>(rows -> treeFrames.add(frame[0])));
-        PacedFeed<Integer> table = onFx(() -> new PacedFeed<>(rows -> tableFrames.add(frame[0])));
+        FrameClock frames = FrameClock.started();
+        PacedFeed<Integer> tree = onFx(() -> new PacedFeed<>(rows -> treeFrames.add(frames.now)));
+        PacedFeed<Integer> table = onFx(() -> new PacedFeed<>(rows -> tableFrames.add(frames.now)));
         onFx(() -> {
             tree.add(List.of(1, 2, 3));
             table.add(List.of(1, 2, 3));
@@ -102,41 +91,25 @@ class PacedFeedTest {
         });
 
         await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> !treeFrames.isEmpty() && !tableFrames.isEmpty()));
-        onFx(() -> {
-            frames.stop();
-            return null;
-        });
+        frames.close();
         assertThat(onFx(() -> treeFrames.get(0))).isNotEqualTo(onFx(() -> tableFrames.get(0)));
     }
 
     @Test
     void saysTheFirstRowsAreShownInTheFrameAfterTheLastOfThemWasDelivered() {
-        long[] frame = new long[1];
         List<Long> deliveryFrames = new ArrayList<>();
         List<Long> shownFrames = new ArrayList<>();
-        javafx.animation.AnimationTimer frames = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                frame[0] = now;
-            }
-        };
+        FrameClock frames = FrameClock.started();
+        PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> deliveryFrames.add(frames.now)));
         onFx(() -> {
-            frames.start();
-            return null;
-        });
-        PacedFeed<Integer> feed = onFx(() -> new PacedFeed<>(rows -> deliveryFrames.add(frame[0])));
-        onFx(() -> {
-            feed.firstRowsShown().thenRun(() -> shownFrames.add(frame[0]));
+            feed.firstRowsShown().thenRun(() -> shownFrames.add(frames.now));
             // A first page of ten: two frames of rows.
             feed.add(IntStream.range(0, 10).boxed().toList());
             return null;
         });
 
         await().atMost(Duration.ofSeconds(20)).until(() -> onFx(() -> !shownFrames.isEmpty()));
-        onFx(() -> {
-            frames.stop();
-            return null;
-        });
+        frames.close();
         assertThat(onFx(() -> List.copyOf(deliveryFrames))).hasSize(2);
         // Not in a frame that delivered rows (those are laid out after the feed runs), but in a later one.
         assertThat(onFx(() -> shownFrames.get(0))).isGreaterThan(onFx(() -> deliveryFrames.get(1)));
@@ -151,5 +124,31 @@ class PacedFeedTest {
             return null;
         });
         assertThat(onFx(() -> feed.firstRowsShown().isDone())).isTrue();
+    }
+
+    /** Names the current frame: started before the feeds, it runs first in every frame (FX thread only). */
+    private static final class FrameClock extends javafx.animation.AnimationTimer {
+        private long now;
+
+        @Override
+        public void handle(long now) {
+            this.now = now;
+        }
+
+        static FrameClock started() {
+            FrameClock clock = new FrameClock();
+            onFx(() -> {
+                clock.start();
+                return null;
+            });
+            return clock;
+        }
+
+        void close() {
+            onFx(() -> {
+                stop();
+                return null;
+            });
+        }
     }
 }
