@@ -1,10 +1,9 @@
 package dev.coffer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Loads the classes the window's first frame needs on a thread of its own, from the moment Coffer
@@ -37,22 +36,27 @@ final class StartupClasses {
 
     private static void loadAll() {
         ClassLoader loader = StartupClasses.class.getClassLoader();
-        try (InputStream in = StartupClasses.class.getResourceAsStream(LIST)) {
-            if (in == null) {
-                return;
-            }
-            BufferedReader names = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String name = names.readLine(); name != null; name = names.readLine()) {
-                if (!name.isBlank() && !name.startsWith("#")) {
-                    try {
-                        Class.forName(name.strip(), false, loader);
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        // Gone since the list was made (another JavaFX or JDK): the FX thread will not need it either.
-                    }
+        try {
+            for (String name : names()) {
+                try {
+                    Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // Gone since the list was made (another JavaFX or JDK): the FX thread will not need it either.
                 }
             }
         } catch (IOException e) {
             // Only a head start is lost.
+        }
+    }
+
+    /** The listed class names, in order (none when the list is missing). */
+    static List<String> names() throws IOException {
+        try (InputStream in = StartupClasses.class.getResourceAsStream(LIST)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).map(String::strip).toList();
         }
     }
 }

@@ -65,7 +65,8 @@ public final class DetailsPane extends VBox {
     public void addActions(javafx.scene.Node row) {
         actions.add(row);
         if (content != null) {
-            content.getChildren().add(2 + actions.size() - 1, row);
+            // After the title, the fields and the rows added before it.
+            content.getChildren().add(1 + actions.size(), row);
         }
     }
 

@@ -6,7 +6,9 @@ import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.RenewableCredentials;
+import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
+import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretListViewModel;
 import java.time.Duration;
 import java.util.List;
@@ -295,13 +297,14 @@ public final class MainViewModel {
         parametersFailed.set(false);
         secretsFailed.set(false);
         updateStatus();
-        CompletableFuture<Void> firstRows = new CompletableFuture<>();
-        CompletableFuture<Void> parametersShown = load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled),
-                parameters::addPage, parametersLoading, parametersFailed, firstRows);
+        PacedFeed<Parameter> parameterRows = feed(gen, parameters::addPage);
+        PacedFeed<Secret> secretRows = feed(gen, secrets::addPage);
+        CompletableFuture<Void> firstRows = CompletableFuture.allOf(parameterRows.firstRowsShown(), secretRows.firstRowsShown());
+        load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameterRows, parametersLoading,
+                parametersFailed, firstRows);
         boolean withDeleted = showDeletedSecrets.get();
-        CompletableFuture<Void> secretsShown = load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted),
-                secrets::addPage, secretsLoading, secretsFailed, firstRows);
-        CompletableFuture.allOf(parametersShown, secretsShown).thenRun(() -> firstRows.complete(null));
+        load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secretRows, secretsLoading,
+                secretsFailed, firstRows);
     }
 
     /** How a store lists everything: pages to a consumer, until cancelled. */
@@ -309,22 +312,25 @@ public final class MainViewModel {
         void run(Consumer<List<T>> onPage, BooleanSupplier cancelled);
     }
 
-    /**
-     * Runs one listing in the background; its pages reach the view through a {@link PacedFeed},
-     * and only while {@code gen} is current. After its first page the listing waits (a second at
-     * most) for {@code firstRows}, the first rows of every view on screen: those are the costliest
-     * frames of a load (cells built and styled for the first time), and on two cores the listings'
-     * next pages (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale
-     * benchmark. Returns this listing's first-rows-shown signal.
-     */
-    private <T> CompletableFuture<Void> load(int gen, Listing<T> listing, Consumer<List<T>> addPage, BooleanProperty loadingFlag,
-            BooleanProperty failedFlag, CompletableFuture<Void> firstRows) {
-        PacedFeed<T> feed = new PacedFeed<>(rows -> {
+    /** The view's feed for one listing: it takes rows only while {@code gen} is current. */
+    private <T> PacedFeed<T> feed(int gen, Consumer<List<T>> addPage) {
+        return new PacedFeed<>(rows -> {
             if (gen == generation.get()) {
                 addPage.accept(rows);
                 updateStatus();
             }
         });
+    }
+
+    /**
+     * Runs one listing in the background; its pages reach the view through {@code feed}, and only
+     * while {@code gen} is current. After its first page the listing waits (a second at most) for
+     * {@code firstRows}, the first rows of every view on screen: those are the costliest frames of a
+     * load (cells built and styled for the first time), and on two cores the listings' next pages
+     * (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale benchmark.
+     */
+    private <T> void load(int gen, Listing<T> listing, PacedFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
+            CompletableFuture<Void> firstRows) {
         background.execute(() -> {
             try {
                 boolean[] firstPage = {true};
@@ -351,7 +357,6 @@ public final class MainViewModel {
                 }));
             }
         });
-        return feed.firstRowsShown();
     }
 
     /** Waits for {@code event} at most {@code wait}; the listing goes on either way. */
