@@ -510,8 +510,11 @@ public final class ParameterStore {
         return ParameterExportFile.write(folderPath, parameters, values, this::tags);
     }
 
-    /** Values of parameters that are not SecureStrings, without asking KMS for anything. */
-    private Map<String, SecretText> plainValues(List<String> names) {
+    /**
+     * Values of parameters that are not SecureStrings, without asking KMS for anything
+     * (GetParameters without decryption, {@value #VALUE_BATCH_SIZE} names a call); SecureStrings are left out.
+     */
+    public Map<String, SecretText> plainValues(List<String> names) {
         Map<String, SecretText> values = new HashMap<>();
         for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
