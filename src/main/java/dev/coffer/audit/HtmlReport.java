@@ -90,7 +90,9 @@ final class HtmlReport {
                 .append("; not accessed for ").append(report.settings().notAccessedDays()).append(" days; expiring within ")
                 .append(report.settings().expiringDays()).append(" days; customer key required under ")
                 .append(esc(String.join(", ", report.settings().customerKeyPrefixes()))).append(" or tagged ")
-                .append(esc(report.settings().customerKeyTag())).append(". Values are never part of this report.</p>");
+                .append(esc(report.settings().customerKeyTag())).append(". Values are never part of this report: value sizes are ")
+                .append("measured for Advanced String and StringList parameters only (a SecureString is never decrypted for it), and ")
+                .append("parameter labels are not collected.</p>");
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -26,9 +25,10 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 /**
  * Reads everything an audit report lists from one connection, using only reads: DescribeParameters
  * (all metadata, 50 a page), ListTagsForResource per parameter only when a check needs tags,
- * GetParameters for Advanced parameters only (10 a call, to measure their values' size, which is
- * then dropped), ListSecrets (every field but replication), DescribeSecret only for replicated
- * secrets, and the KMS key list to tell AWS managed keys from customer keys.
+ * GetParameters without decryption for Advanced String and StringList parameters only (10 a call,
+ * to measure their values' size, which is then dropped; a SecureString is never decrypted for it),
+ * ListSecrets (every field but replication, staging labels by version included), DescribeSecret
+ * only for replicated secrets, and the KMS key list to tell AWS managed keys from customer keys.
  */
 public final class ReportCollector {
 
@@ -105,11 +105,11 @@ public final class ReportCollector {
         }, cancelled);
         checkCancelled();
         Map<String, Integer> sizes = new TreeMap<>();
-        List<String> advanced = all.stream().filter(p -> "Advanced".equals(p.tier())).map(Parameter::name).toList();
+        List<String> advanced = all.stream().filter(p -> "Advanced".equals(p.tier()) && !p.isSecure()).map(Parameter::name).toList();
         for (int i = 0; i < advanced.size(); i += ParameterStore.VALUE_BATCH_SIZE) {
             checkCancelled();
             progress.update("Measuring Advanced parameter values…", i, advanced.size());
-            Map<String, SecretText> values = store.values(advanced.subList(i, Math.min(advanced.size(), i + ParameterStore.VALUE_BATCH_SIZE)));
+            Map<String, SecretText> values = store.plainValues(advanced.subList(i, Math.min(advanced.size(), i + ParameterStore.VALUE_BATCH_SIZE)));
             values.forEach((name, value) -> sizes.put(name, value.sizeInBytes())); // only the size is kept
         }
         List<InventoryItem> items = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class ReportCollector {
             items.add(new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.PARAMETER_STORE, p.name(),
                     store.arnOf(p.name(), info.account()), p.type(), p.tier(), p.dataType(), p.description().orElse(null),
                     key, key == null ? null : keyManager(key, keys), p.lastModified(), p.lastModifiedUser(),
-                    (int) Math.min(p.version(), 100), List.of(), tags,
+                    (int) Math.min(p.version(), 100), null, tags,
                     policies == null || policies.isEmpty() ? (p.policiesJson().isEmpty() ? null : p.policiesJson()) : policies.summary(),
                     policies == null ? null : policies.expiration().orElse(null),
                     null, null, null, null, null, null, null, null, null, null, sizes.get(p.name())));
@@ -167,8 +167,8 @@ public final class ReportCollector {
     private InventoryItem secret(AuditReport.ConnectionInfo info, SecretListEntry s, List<KmsKey> keys) {
         Map<String, String> tags = new TreeMap<>();
         s.tags().forEach(t -> tags.put(t.key(), t.value()));
-        TreeSet<String> labels = new TreeSet<>();
-        s.secretVersionsToStages().values().forEach(labels::addAll);
+        Map<String, List<String>> labels = new TreeMap<>();
+        s.secretVersionsToStages().forEach((version, stages) -> labels.put(version, stages.stream().sorted().toList()));
         String key = s.kmsKeyId() == null ? "aws/secretsmanager" : s.kmsKeyId();
         RotationRulesType rules = s.rotationRules();
         String schedule = rules == null ? null
@@ -177,7 +177,7 @@ public final class ReportCollector {
         Integer everyDays = rules == null || rules.automaticallyAfterDays() == null ? null : rules.automaticallyAfterDays().intValue();
         return new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.SECRETS_MANAGER, s.name(), s.arn(),
                 "Secret", null, null, s.description(), key, s.kmsKeyId() == null ? InventoryItem.AWS_MANAGED : keyManager(key, keys),
-                s.lastChangedDate(), null, s.secretVersionsToStages().size(), List.copyOf(labels), tags, null, null,
+                s.lastChangedDate(), null, s.secretVersionsToStages().size(), labels, tags, null, null,
                 Boolean.TRUE.equals(s.rotationEnabled()), schedule, everyDays, s.lastRotatedDate(), s.nextRotationDate(),
                 s.lastAccessedDate(), s.createdDate(), s.deletedDate(), s.owningService(), replication(s), null);
     }

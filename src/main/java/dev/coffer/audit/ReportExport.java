@@ -4,22 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.coffer.files.PrivateFiles;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes an audit report as CSV, JSON or one HTML page. A report holds metadata only (value sizes
- * at most), so no export can contain a secret or SecureString value.
+ * Writes an audit report as CSV, JSON or one HTML page, each file readable by its owner only. A
+ * report holds metadata only (value sizes at most), so no export can contain a secret or
+ * SecureString value. CSV cells that a spreadsheet would run as a formula are neutralised; JSON
+ * and HTML keep every text exactly.
  */
 public final class ReportExport {
 
@@ -39,6 +40,8 @@ public final class ReportExport {
             "Data type", "Description", "KMS key", "Key manager", "Last modified", "Last modified by", "Versions", "Labels", "Tags",
             "Policies", "Expiration", "Rotation", "Rotation schedule", "Last rotated", "Next rotation", "Last accessed", "Created",
             "Scheduled deletion", "Owning service", "Replication", "Value size (bytes)", "Findings");
+    /** What a cell says for a field Coffer did not read, so that it is not taken for "none". */
+    static final String NOT_COLLECTED = "(not collected)";
     static final List<String> FINDING_COLUMNS = List.of("Severity", "Finding", "Connection", "Store", "Name", "Detail");
 
     private ReportExport() {
@@ -49,23 +52,19 @@ public final class ReportExport {
      * findings beside it ({@code name-findings.csv}). Returns the files written.
      */
     public static List<Path> write(AuditReport report, Format format, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         return switch (format) {
             case HTML -> {
-                Files.writeString(file, HtmlReport.render(report), StandardCharsets.UTF_8);
+                PrivateFiles.write(file, HtmlReport.render(report));
                 yield List.of(file);
             }
             case JSON -> {
-                JSON.writeValue(file.toFile(), json(report));
+                PrivateFiles.write(file, JSON.writeValueAsString(json(report)));
                 yield List.of(file);
             }
             case CSV -> {
                 Path findings = findingsFileFor(file);
-                writeInventoryCsv(report, file);
-                writeFindingsCsv(report, findings);
+                PrivateFiles.write(file, inventoryCsv(report));
+                PrivateFiles.write(findings, findingsCsv(report));
                 yield List.of(file, findings);
             }
         };
@@ -92,22 +91,37 @@ public final class ReportExport {
         return root;
     }
 
-    private static void writeInventoryCsv(AuditReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(INVENTORY_COLUMNS.toArray(String[]::new)).get().print(out)) {
+    private static String inventoryCsv(AuditReport report) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(INVENTORY_COLUMNS.toArray(String[]::new)).get().print(out)) {
             for (InventoryItem i : report.inventory()) {
-                csv.printRecord(inventoryRow(i, report.findingsOf(i)));
+                csv.printRecord(inventoryRow(i, report.findingsOf(i)).stream().map(ReportExport::neutralised));
             }
         }
+        return out.toString();
     }
 
-    private static void writeFindingsCsv(AuditReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(FINDING_COLUMNS.toArray(String[]::new)).get().print(out)) {
+    private static String findingsCsv(AuditReport report) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(FINDING_COLUMNS.toArray(String[]::new)).get().print(out)) {
             for (Finding f : report.findings()) {
-                csv.printRecord(f.severity(), f.title(), f.connection(), f.store(), f.item(), f.detail());
+                csv.printRecord(Stream.of(f.severity().name(), f.title(), f.connection(), f.store(), f.item(), f.detail())
+                        .map(ReportExport::neutralised));
             }
         }
+        return out.toString();
+    }
+
+    /**
+     * A CSV cell a spreadsheet shows as text: one starting with =, +, -, @, a tab or a carriage
+     * return is a formula (or a DDE command) to Excel and LibreOffice, so it gets a leading
+     * apostrophe, as OWASP recommends for CSV injection.
+     */
+    static String neutralised(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     /** One inventory row as text, in {@link #INVENTORY_COLUMNS} order (also for the HTML page). */
@@ -128,7 +142,7 @@ public final class ReportExport {
         row.add(time(i.lastModified()));
         row.add(text(i.lastModifiedBy()));
         row.add(String.valueOf(i.versions()));
-        row.add(String.join(" ", i.labels()));
+        row.add(labels(i.labels()));
         row.add(tags(i.tags()));
         row.add(text(i.policies()));
         row.add(time(i.expiration()));
@@ -141,14 +155,33 @@ public final class ReportExport {
         row.add(time(i.deletionDate()));
         row.add(text(i.owningService()));
         row.add(text(i.replication()));
-        row.add(i.valueBytes() == null ? "" : String.valueOf(i.valueBytes()));
+        row.add(valueSize(i));
         row.add(findings);
         return row;
     }
 
+    /** "version: LABEL, LABEL; version: LABEL", or {@link #NOT_COLLECTED} (parameter labels). */
+    static String labels(Map<String, List<String>> byVersion) {
+        if (byVersion == null) {
+            return NOT_COLLECTED;
+        }
+        return String.join("; ", byVersion.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).toList());
+    }
+
+    /** Measured for Advanced String and StringList parameters only; a secret has no such column. */
+    private static String valueSize(InventoryItem i) {
+        if (i.valueBytes() != null) {
+            return String.valueOf(i.valueBytes());
+        }
+        if (i.isSecret()) {
+            return "";
+        }
+        return "SecureString".equals(i.type()) ? "(not measured: SecureString)" : "(not measured)";
+    }
+
     static String tags(Map<String, String> tags) {
         if (tags == null) {
-            return "(not collected)";
+            return NOT_COLLECTED;
         }
         return String.join("; ", tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }

@@ -2,17 +2,16 @@ package dev.coffer.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coffer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The local audit log of value reveals: one JSON object a line in {@code audit-log.jsonl} in the
  * Coffer home folder, only ever appended to. An entry says what was read, when, by whom and
- * through which connection; it never holds the value.
+ * through which connection; it never holds the value. Who read which secret is for the owner's
+ * eyes only: the file is 0600 and its folder 0700, also when an older Coffer left them open.
  */
 public final class RevealLog {
 
@@ -22,6 +21,7 @@ public final class RevealLog {
 
     private final Path file;
 
+    /** @param file the log; the folder it is in is Coffer's own, kept owner-only */
     public RevealLog(Path file) {
         this.file = file;
     }
@@ -51,9 +51,8 @@ public final class RevealLog {
                 .put("region", reveal.region())
                 .put("endpoint", reveal.endpoint());
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            PrivateFiles.ownFolder(file.toAbsolutePath().getParent());
+            PrivateFiles.append(file, JSON.writeValueAsString(line) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the audit log " + file, e);
         }

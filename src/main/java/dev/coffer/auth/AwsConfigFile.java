@@ -1,19 +1,15 @@
 package dev.coffer.auth;
 
+import dev.coffer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
@@ -21,7 +17,9 @@ import software.amazon.awssdk.profiles.ProfileFileLocation;
 /**
  * Adds profiles to the AWS config file as text, so everything else in it stays exactly as the user
  * wrote it: other sections, their order, comments and blank lines. The new section goes at the end;
- * the previous file is kept as {@code config.bak} and the new one replaces it atomically.
+ * the previous file is kept as {@code config.bak} and the new one replaces it atomically, both
+ * readable by their owner only. A symbolic link stays a link: the file it points to is replaced, as
+ * the AWS CLI writes a linked config. Values AWS would not accept are refused before anything is written.
  */
 public final class AwsConfigFile {
 
@@ -29,6 +27,16 @@ public final class AwsConfigFile {
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*(?:(profile|sso-session|services)\\s+)?([^\\]]*?)\\s*\\]\\s*(?:[#;].*)?$");
     /** Profile names the CLI can address and this writer can put in a header unambiguously. */
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_.@+-]{1,64}");
+    /** What AWS allows in the values this writer is given (IAM's role name pattern; region names as partitions spell them). */
+    private static final Map<String, Rule> RULES = Map.of(
+            "sso_account_id", new Rule(Pattern.compile("\\d{12}"), "The account id (sso_account_id) must be 12 digits."),
+            "sso_role_name", new Rule(Pattern.compile("[\\w+=,.@-]{1,64}"),
+                    "The role name (sso_role_name) must be 1 to 64 letters, digits and + = , . @ _ - as IAM allows."),
+            "region", new Rule(Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}"),
+                    "The region must be an AWS region name such as eu-west-1 or us-gov-west-1."));
+
+    private record Rule(Pattern pattern, String problem) {
+    }
 
     private final Path file;
 
@@ -73,15 +81,32 @@ public final class AwsConfigFile {
         return null;
     }
 
+    /** Why a property's value can not be written, or null when it can. A line break would start a new line of the file. */
+    static String problemWithValue(String key, String value) {
+        String v = value.trim();
+        if (v.contains("\n") || v.contains("\r")) {
+            return "The value of " + key + " must be on one line: it contains a line break.";
+        }
+        Rule rule = RULES.get(key);
+        return rule == null || rule.pattern().matcher(v).matches() ? null : rule.problem();
+    }
+
     /**
      * Appends {@code [profile NAME]} with these properties (in this order) and nothing else changes.
      *
-     * @throws IllegalArgumentException when the name is not usable or already taken
+     * @throws IllegalArgumentException when the name is not usable or already taken, or a value is
+     *                                  not one AWS allows (the message names the property)
      */
     public void addProfile(String name, Map<String, String> properties) {
         String problem = problemWithName(name);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
+        }
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String valueProblem = problemWithValue(property.getKey(), property.getValue());
+            if (valueProblem != null) {
+                throw new IllegalArgumentException(valueProblem);
+            }
         }
         String before = read();
         StringBuilder text = new StringBuilder(before);
@@ -95,7 +120,7 @@ public final class AwsConfigFile {
         }
         text.append(name.equals("default") ? "[default]" : "[profile " + name + "]").append('\n');
         properties.forEach((key, value) -> text.append(key).append(" = ").append(value.trim()).append('\n'));
-        write(text.toString(), !before.isEmpty() || Files.exists(file));
+        write(before, text.toString());
     }
 
     private List<String> names(String kind) {
@@ -122,29 +147,13 @@ public final class AwsConfigFile {
         }
     }
 
-    private void write(String text, boolean existed) {
+    /** Keeps the previous text as config.bak, then replaces the file (a linked config's target). */
+    private void write(String before, String text) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            Set<PosixFilePermission> permissions = existed && posix ? Files.getPosixFilePermissions(file) : null;
-            if (existed) {
-                Files.copy(file, backup(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            if (Files.exists(file)) {
+                PrivateFiles.write(backup(), before);
             }
-            Path tmp = Files.createTempFile(dir, ".config-", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                if (permissions != null) {
-                    Files.setPosixFilePermissions(tmp, permissions);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            PrivateFiles.write(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file + ": " + e.getMessage(), e);
         }

@@ -38,10 +38,15 @@ public final class AwsErrors {
             "NotFoundException", "InvalidAMIID.NotFound");
 
     /**
-     * AWS validation errors quote the rejected member ("Value 'xyz' at 'secretString' failed to
-     * satisfy constraint"); for a value that is the secret itself, so the quote is dropped.
+     * AWS validation errors quote the rejected value ("Value 'xyz' at 'secretString' failed to
+     * satisfy constraint"; moto also quotes with double quotes); for a value that is the secret
+     * itself. The quote ends only where the member name and "failed to satisfy constraint" follow,
+     * so a value that itself holds "' at '" is dropped whole.
      */
-    private static final Pattern ECHOED_VALUE = Pattern.compile("(?s)Value '.*?' at '");
+    private static final Pattern ECHOED_VALUE = Pattern.compile(
+            "(?s)Value (['\"]).*?\\1 at \\1([\\w.\\[\\]-]+)\\1 failed to satisfy constraint");
+    /** An echoed value whose end can not be told (the message was cut short): everything from it on is dropped. */
+    private static final Pattern UNENDED_VALUE = Pattern.compile("(?s)Value ['\"].*");
 
     private AwsErrors() {
     }
@@ -145,7 +150,8 @@ public final class AwsErrors {
     }
 
     private static String firstLine(String s) {
-        String hidden = ECHOED_VALUE.matcher(s).replaceAll("Value (hidden) at '");
+        String hidden = UNENDED_VALUE.matcher(ECHOED_VALUE.matcher(s).replaceAll("Value (hidden) at $1$2$1 failed to satisfy constraint"))
+                .replaceAll("Value (hidden)");
         int end = hidden.length();
         for (char stop : new char[] {'\n', '\r'}) {
             int at = hidden.indexOf(stop);

@@ -8,8 +8,16 @@ import java.util.List;
  */
 public record ImportPlan(List<ImportItem> creates, List<ImportItem> updates, List<String> unchanged, List<String> skipped) {
 
-    /** One parameter to create or update, without its value. */
-    public record ImportItem(String name, String type, String description, String tier, String dataType) {
+    /**
+     * One parameter to create or update, without its value.
+     *
+     * @param changes for an update, what changes in words ("data type text → aws:ec2:image", "value"); empty for a create
+     */
+    public record ImportItem(String name, String type, String description, String tier, String dataType, List<String> changes) {
+
+        public ImportItem {
+            changes = List.copyOf(changes);
+        }
     }
 
     public ImportPlan {

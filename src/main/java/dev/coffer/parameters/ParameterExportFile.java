@@ -1,5 +1,6 @@
 package dev.coffer.parameters;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
+import dev.coffer.files.PrivateFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +30,8 @@ final class ParameterExportFile {
 
     static final String FORMAT = "parameters";
     static final int VERSION = 1;
+    /** Larger files are refused before they are read, so that no file can fill the memory. */
+    static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -74,6 +82,25 @@ final class ParameterExportFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Writes an export document to a file only its owner can read: it holds parameter values. */
+    static void save(Path file, String document) throws IOException {
+        PrivateFiles.write(file, document);
+    }
+
+    /**
+     * Reads an export file, after checking its size: a larger file is refused without being read.
+     *
+     * @throws IllegalArgumentException when the file is larger than {@link #MAX_FILE_BYTES}
+     */
+    static String load(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(String.format("%s is %,d bytes, larger than 10 MB (%,d bytes), the most an import reads.",
+                    file.getFileName(), size, MAX_FILE_BYTES));
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
     }
 
     /**
@@ -141,6 +168,24 @@ final class ParameterExportFile {
         return name.startsWith(from + "/") ? Optional.of(to + name.substring(from.length())) : Optional.empty();
     }
 
+    /**
+     * Why {@code name} may not be imported into {@code folder}, or empty when it may. Parameter
+     * Store never resolves "." or "..", but a person or a tool reading "/apps/x/../../prod/db" takes
+     * it for a parameter of /prod, so such names are refused wherever they point.
+     */
+    static Optional<String> outside(String name, String folder) {
+        for (String level : name.split("/")) {
+            if (level.equals(".") || level.equals("..")) {
+                return Optional.of("the name has a \".\" or \"..\" level; an import never names a parameter by a relative path.");
+            }
+        }
+        String prefix = prefix(folder);
+        if (!prefix.isEmpty() && !name.startsWith(prefix + "/")) {
+            return Optional.of("outside " + prefix + "; an import only creates or changes parameters in the folder it goes into.");
+        }
+        return Optional.empty();
+    }
+
     /** A folder as a name prefix: "/apps/billing" for "apps/billing/", "" for the root. */
     private static String prefix(String folder) {
         String path = folder == null ? "" : folder.trim();
@@ -156,7 +201,10 @@ final class ParameterExportFile {
         try {
             root = JSON.readTree(json == null ? "" : json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The file is not valid JSON: " + e.getOriginalMessage(), e);
+            // Jackson's own message quotes the text around the error, which may be a value: only say where.
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(at == null ? "The file is not valid JSON."
+                    : "The file is not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ".");
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("coffer").asText(null))) {
             throw new IllegalArgumentException("The file is not a Coffer parameter export (\"coffer\": \"parameters\" is missing).");

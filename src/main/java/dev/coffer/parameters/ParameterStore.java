@@ -7,6 +7,8 @@ import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
 import dev.coffer.aws.TagChange;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -510,8 +512,25 @@ public final class ParameterStore {
         return ParameterExportFile.write(folderPath, parameters, values, this::tags);
     }
 
-    /** Values of parameters that are not SecureStrings, without asking KMS for anything. */
-    private Map<String, SecretText> plainValues(List<String> names) {
+    /** Writes {@link #export} of a folder to a file only its owner can read. */
+    public void exportTo(String folderPath, Path file) throws IOException {
+        ParameterExportFile.save(file, export(folderPath));
+    }
+
+    /**
+     * Reads an export file for {@link #planImport}, refusing one larger than 10 MB before reading it.
+     *
+     * @throws IllegalArgumentException when the file is too large
+     */
+    public static String readExport(Path file) throws IOException {
+        return ParameterExportFile.load(file);
+    }
+
+    /**
+     * Values of parameters that are not SecureStrings, without asking KMS for anything
+     * (GetParameters without decryption, {@value #VALUE_BATCH_SIZE} names a call); SecureStrings are left out.
+     */
+    public Map<String, SecretText> plainValues(List<String> names) {
         Map<String, SecretText> values = new HashMap<>();
         for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
@@ -542,15 +561,17 @@ public final class ParameterStore {
     }
 
     /**
-     * What importing an export document would do, compared with the parameters as they are now.
-     * Skipped (with the reason): entries without a name or a value (SecureStrings are exported
-     * without one), names listed twice, entries the rules refuse, and any entry that would
+     * What importing an export document into {@code folder} would do, compared with the parameters
+     * as they are now (the names already moved there, see {@link #moveExport}). Skipped (with the
+     * reason): entries without a name, names outside {@code folder} or with a "." or ".." level,
+     * names listed twice, entries marked secure but not typed SecureString, entries without a value
+     * (SecureStrings are exported without one), entries the rules refuse, and any entry that would
      * overwrite a SecureString or turn an existing parameter into one: a file never overwrites a
-     * SecureString. An existing Advanced parameter stays Advanced.
+     * SecureString. An existing Advanced parameter stays Advanced. Updates name what changes.
      *
      * @throws IllegalArgumentException when the text is not a Coffer parameter export
      */
-    public ImportPlan planImport(String json) {
+    public ImportPlan planImport(String json, String folder) {
         List<ParameterExportFile.Entry> entries = ParameterExportFile.read(json);
         List<String> names = entries.stream().map(ParameterExportFile.Entry::name).filter(n -> !n.isEmpty()).toList();
         Map<String, Parameter> existing = describeAll(names);
@@ -561,7 +582,7 @@ public final class ParameterStore {
         List<String> skipped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ParameterExportFile.Entry entry : entries) {
-            Optional<String> reason = skipReason(entry, seen, existing.get(entry.name()));
+            Optional<String> reason = skipReason(entry, folder, seen, existing.get(entry.name()));
             if (reason.isPresent()) {
                 skipped.add(entry.label() + ": " + reason.get());
                 continue;
@@ -573,10 +594,12 @@ public final class ParameterStore {
                 skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((a, b) -> a + " " + b).orElse(""));
                 continue;
             }
-            ImportPlan.ImportItem item = new ImportPlan.ImportItem(draft.name(), draft.type(), draft.description(), draft.tier(), draft.dataType());
+            List<String> changes = current == null ? List.of() : changes(draft, current, currentValues.get(current.name()));
+            ImportPlan.ImportItem item = new ImportPlan.ImportItem(draft.name(), draft.type(), draft.description(), draft.tier(),
+                    draft.dataType(), changes);
             if (current == null) {
                 creates.add(item);
-            } else if (sameAs(draft, current, currentValues.get(current.name()))) {
+            } else if (changes.isEmpty()) {
                 unchanged.add(draft.name());
             } else {
                 updates.add(item);
@@ -585,12 +608,20 @@ public final class ParameterStore {
         return new ImportPlan(creates, updates, unchanged, skipped);
     }
 
-    private static Optional<String> skipReason(ParameterExportFile.Entry entry, Set<String> seen, Parameter current) {
+    private static Optional<String> skipReason(ParameterExportFile.Entry entry, String folder, Set<String> seen, Parameter current) {
         if (entry.name().isEmpty()) {
             return Optional.of("no name.");
         }
+        Optional<String> outside = ParameterExportFile.outside(entry.name(), folder);
+        if (outside.isPresent()) {
+            return outside;
+        }
         if (!seen.add(entry.name())) {
             return Optional.of("listed more than once in the file; only the first is used.");
+        }
+        if (entry.secure() && !ParameterDraft.SECURE_STRING.equals(entry.type())) {
+            return Optional.of("marked secure in the file but typed " + entry.type() + "; a secure entry is never imported as "
+                    + entry.type() + ".");
         }
         if (entry.value().isEmpty()) {
             return Optional.of(entry.secure()
@@ -612,14 +643,28 @@ public final class ParameterStore {
                 Optional.empty(), entry.tags(), current == null ? ParameterPolicies.none() : policiesOf(current));
     }
 
-    private boolean sameAs(ParameterDraft draft, Parameter current, SecretText currentValue) {
-        boolean sameTier = draft.tier().equals(current.tier()) || ParameterDraft.INTELLIGENT_TIERING.equals(draft.tier());
-        return sameTier
-                && draft.type().equals(current.type())
-                && draft.dataType().equals(current.dataType())
-                && draft.description().equals(current.description().orElse(""))
-                && Objects.equals(draft.value(), currentValue)
-                && Set.copyOf(draft.tags()).equals(Set.copyOf(tags(current.name())));
+    /** What an update changes, in words and without values ("data type text → aws:ec2:image", "value"). */
+    private List<String> changes(ParameterDraft draft, Parameter current, SecretText currentValue) {
+        List<String> changes = new ArrayList<>();
+        if (!draft.type().equals(current.type())) {
+            changes.add("type " + current.type() + " → " + draft.type());
+        }
+        if (!draft.dataType().equals(current.dataType())) {
+            changes.add("data type " + current.dataType() + " → " + draft.dataType());
+        }
+        if (!draft.tier().equals(current.tier()) && !ParameterDraft.INTELLIGENT_TIERING.equals(draft.tier())) {
+            changes.add("tier " + current.tier() + " → " + draft.tier());
+        }
+        if (!Objects.equals(draft.value(), currentValue)) {
+            changes.add("value");
+        }
+        if (!draft.description().equals(current.description().orElse(""))) {
+            changes.add("description");
+        }
+        if (!Set.copyOf(draft.tags()).equals(Set.copyOf(tags(current.name())))) {
+            changes.add("tags");
+        }
+        return changes;
     }
 
     /**

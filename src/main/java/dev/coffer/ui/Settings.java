@@ -3,10 +3,10 @@ package dev.coffer.ui;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.coffer.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,14 +81,11 @@ public final class Settings {
         return new Settings();
     }
 
-    /** Writes atomically, so a crash never leaves half a file. */
+    /** Writes atomically, so a crash never leaves half a file; the file and the Coffer home are the owner's alone. */
     public void save() {
         try {
-            Path file = file();
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.ownFolder(home());
+            PrivateFiles.write(file(), JSON.writeValueAsString(this));
         } catch (IOException e) {
             System.err.println("Coffer: could not save settings: " + e.getMessage());
         }

@@ -38,7 +38,7 @@ class LayeringTest {
 
     @Test
     void domainAndServicesImportNoJavaFx() throws IOException {
-        List<Path> files = sources("aws", "auth", "auth/sso", "kms", "parameters", "secrets", "sandbox", "ami", "rotation", "audit");
+        List<Path> files = sources("aws", "auth", "auth/sso", "files", "kms", "parameters", "secrets", "sandbox", "ami", "rotation", "audit");
         assertThat(files).isNotEmpty();
         assertThat(offenders(files, "javafx.")).isEmpty();
     }

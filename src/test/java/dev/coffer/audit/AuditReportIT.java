@@ -31,19 +31,28 @@ class AuditReportIT {
     private static String customerKey;
     private static AuditReport report;
     private static List<String> operations;
+    private static List<String> recorded;
+    /** The DB secret's versions: the first holds AWSPREVIOUS and MYLABEL, the second AWSCURRENT. */
+    private static String firstDbVersion;
+    private static String secondDbVersion;
 
     @BeforeAll
     static void seedAndReport(MotoServer server) throws IOException {
         moto = server;
         try (ClientFactory writable = Moto.clients(moto, false)) {
             customerKey = AuditFixture.seed(writable, moto.endpoint());
+            var secrets = writable.secretsManager();
+            firstDbVersion = secrets.describeSecret(b -> b.secretId(DB_SECRET)).versionIdsToStages().keySet().iterator().next();
+            secondDbVersion = secrets.putSecretValue(b -> b.secretId(DB_SECRET).secretString("{\"username\":\"app\"}")).versionId();
+            secrets.updateSecretVersionStage(b -> b.secretId(DB_SECRET).versionStage("MYLABEL").moveToVersionId(firstDbVersion));
         }
         Files.createDirectories(OUT);
         Moto.startRecording(moto);
         try (ClientFactory audit = Moto.clients(moto, true)) {
             report = ReportCollector.report(List.of(audit), AuditFixture.settings(), (m, d, t) -> { }, () -> false);
         }
-        operations = Moto.operations(Moto.stopRecording(moto));
+        recorded = Moto.stopRecording(moto);
+        operations = Moto.operations(recorded);
     }
 
     private static InventoryItem item(String name) {
@@ -74,7 +83,8 @@ class AuditReportIT {
 
         InventoryItem cert = item(CUSTOMER_KEY_CERT);
         assertThat(cert.keyManager()).isEqualTo(InventoryItem.CUSTOMER);
-        assertThat(cert.valueBytes()).isEqualTo(CANARY_ADVANCED.length());
+        assertThat(cert.valueBytes()).as("a SecureString is not decrypted to measure it").isNull();
+        assertThat(item(SMALL_ADVANCED).valueBytes()).isEqualTo("{\"mode\":\"on\"}".length());
         assertThat(item(LARGE_ADVANCED).valueBytes()).isEqualTo(LARGE_BYTES);
         assertThat(item(STRING_PASSWORD).keyManager()).isNull();
         assertThat(item(EXPIRED).expiration()).isNotNull();
@@ -85,15 +95,13 @@ class AuditReportIT {
         assertThat(db.rotationEnabled()).isFalse();
         assertThat(db.kmsKey()).isEqualTo("aws/secretsmanager");
         assertThat(db.keyManager()).isEqualTo(InventoryItem.AWS_MANAGED);
-        assertThat(db.versions()).isEqualTo(1);
-        assertThat(db.labels()).contains("AWSCURRENT");
+        assertThat(db.versions()).isEqualTo(2);
         assertThat(db.created()).isNotNull();
 
         InventoryItem rotated = item(ROTATED_SECRET);
         assertThat(rotated.rotationEnabled()).isTrue();
         assertThat(rotated.rotationSchedule()).isEqualTo("every 30 days");
         assertThat(rotated.nextRotation()).isAfter(report.generated());
-        assertThat(rotated.labels()).contains("AWSCURRENT", "AWSPENDING");
         assertThat(rotated.keyManager()).isEqualTo(InventoryItem.CUSTOMER);
         assertThat(rotated.kmsKey()).contains(customerKey);
     }
@@ -102,8 +110,7 @@ class AuditReportIT {
     void findsEachProblemOnTheItemThatHasIt() {
         assertThat(findingsOf(STRING_PASSWORD)).containsExactly(FindingKind.CREDENTIAL_AS_STRING);
         assertThat(findingsOf(DEFAULT_KEY_TOKEN)).containsExactly(FindingKind.AWS_MANAGED_KEY);
-        assertThat(findingsOf(CUSTOMER_KEY_CERT)).as("customer key, tagged; but a small Advanced value")
-                .containsExactly(FindingKind.ADVANCED_FITS_STANDARD);
+        assertThat(findingsOf(CUSTOMER_KEY_CERT)).as("customer key, tagged; its size is not measured").isEmpty();
         assertThat(findingsOf(SMALL_ADVANCED)).containsExactlyInAnyOrder(FindingKind.ADVANCED_FITS_STANDARD, FindingKind.MISSING_TAGS);
         assertThat(findingsOf(LARGE_ADVANCED)).isEmpty();
         assertThat(findingsOf(EXPIRED)).containsExactly(FindingKind.EXPIRED);
@@ -113,6 +120,64 @@ class AuditReportIT {
         assertThat(findingsOf(ROTATED_SECRET)).containsExactly(FindingKind.NOT_ACCESSED);
         assertThat(report.findings().get(0).severity()).isEqualTo(Severity.HIGH);
         assertThat(report.hasFindingsAtLeast(Severity.HIGH)).isTrue();
+    }
+
+    @Test
+    void secureStringsAreNeverDecryptedToMeasureTheirSize() {
+        List<com.fasterxml.jackson.databind.JsonNode> sizeReads = Moto.requestsFor(recorded, "AmazonSSM.GetParameters");
+        assertThat(sizeReads).isNotEmpty().allSatisfy(body -> {
+            assertThat(body.path("WithDecryption").asBoolean()).isFalse();
+            assertThat(body.path("Names").toString()).doesNotContain(CUSTOMER_KEY_CERT, DEFAULT_KEY_TOKEN).contains(SMALL_ADVANCED);
+        });
+    }
+
+    @Test
+    void whatIsNotCollectedIsLeftOutAndSecretLabelsAreGivenPerVersion() throws IOException {
+        Path jsonFile = OUT.resolve("exact.json");
+        Path csvFile = OUT.resolve("exact.csv");
+        ReportExport.write(report, ReportExport.Format.JSON, jsonFile);
+        ReportExport.write(report, ReportExport.Format.CSV, csvFile);
+
+        var inventory = new com.fasterxml.jackson.databind.ObjectMapper().readTree(jsonFile.toFile()).path("inventory");
+        var parameters = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+        inventory.forEach(i -> {
+            if (i.path("store").asText().equals(RevealRecorder.PARAMETER_STORE)) {
+                parameters.add(i);
+            }
+        });
+        assertThat(parameters).hasSize(7).allSatisfy(p -> assertThat(p.has("labels")).as("parameter labels are not collected").isFalse());
+        assertThat(jsonItem(inventory, CUSTOMER_KEY_CERT).has("valueBytes")).isFalse();
+        var labels = jsonItem(inventory, DB_SECRET).path("labels");
+        assertThat(labels.isObject()).as("labels by version: " + labels).isTrue();
+        assertThat(labels.size()).isEqualTo(2);
+        assertThat(texts(labels.path(firstDbVersion))).containsExactlyInAnyOrder("AWSPREVIOUS", "MYLABEL");
+        assertThat(texts(labels.path(secondDbVersion))).containsExactly("AWSCURRENT");
+
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var in = Files.newBufferedReader(csvFile)) {
+            rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        var cert = rows.stream().filter(r -> r.get("Name").equals(CUSTOMER_KEY_CERT)).findFirst().orElseThrow();
+        assertThat(cert.get("Labels")).isEqualTo("(not collected)");
+        assertThat(cert.get("Value size (bytes)")).isEqualTo("(not measured: SecureString)");
+        var db = rows.stream().filter(r -> r.get("Name").equals(DB_SECRET)).findFirst().orElseThrow();
+        assertThat(db.get("Labels").split("; ")).containsExactlyInAnyOrder(firstDbVersion + ": AWSPREVIOUS, MYLABEL",
+                secondDbVersion + ": AWSCURRENT");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonItem(com.fasterxml.jackson.databind.JsonNode inventory, String name) {
+        for (var item : inventory) {
+            if (name.equals(item.path("name").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("not in the inventory: " + name);
+    }
+
+    private static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
     }
 
     @Test
@@ -161,7 +226,7 @@ class AuditReportIT {
     void theReportsValueReadsAreLoggedWithoutValues() throws IOException {
         Path log = RevealLog.standard().file();
         List<String> lines = Files.readAllLines(log);
-        assertThat(lines).anyMatch(l -> l.contains("\"item\":\"" + CUSTOMER_KEY_CERT + "\"") && l.contains("read value")
+        assertThat(lines).anyMatch(l -> l.contains("\"item\":\"" + SMALL_ADVANCED + "\"") && l.contains("read value")
                 && l.contains("\"account\":\"123456789012\""));
         assertNoCanary(String.join("\n", lines), log.toString());
     }
@@ -175,6 +240,7 @@ class AuditReportIT {
         assertThat(run(text, base)).isZero();
         assertThat(text.toString()).contains("Wrote " + out, "7 parameters, 2 secrets");
         assertThat(Files.readString(out)).contains(STRING_PASSWORD);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
         assertThat(run(text, concat(base, "--fail-on", "HIGH"))).isEqualTo(AuditCommand.FINDINGS);
         assertThat(run(text, "--endpoint-url", moto.endpoint().toString(), "--region", "us-west-2", "--format", "json",
                 "--out", OUT.resolve("empty.json").toString(), "--fail-on", "LOW")).as("an empty region has no findings").isZero();

@@ -17,14 +17,14 @@ class FindingsTest {
     private static InventoryItem secret(String name, Boolean rotation, Integer everyDays, Instant lastRotated, Instant next,
                                         Instant lastAccessed, String keyManager, Map<String, String> tags) {
         return new InventoryItem("c", "1", "r", RevealRecorder.SECRETS_MANAGER, name, "arn", "Secret", null, null, null,
-                "aws/secretsmanager", keyManager, NOW, null, 1, List.of(), tags, null, null, rotation, null, everyDays,
+                "aws/secretsmanager", keyManager, NOW, null, 1, Map.of(), tags, null, null, rotation, null, everyDays,
                 lastRotated, next, lastAccessed, NOW.minus(Duration.ofDays(400)), null, null, null, null);
     }
 
     private static InventoryItem parameter(String name, String type, String tier, String keyManager, Instant expiration,
                                            String policies, Integer bytes, Map<String, String> tags) {
         return new InventoryItem("c", "1", "r", RevealRecorder.PARAMETER_STORE, name, "arn", type, tier, "text", null,
-                keyManager == null ? null : "alias/aws/ssm", keyManager, NOW, "u", 3, List.of(), tags, policies, expiration,
+                keyManager == null ? null : "alias/aws/ssm", keyManager, NOW, "u", 3, null, tags, policies, expiration,
                 null, null, null, null, null, null, null, null, null, null, bytes);
     }
 
@@ -56,7 +56,7 @@ class FindingsTest {
         InventoryItem otherClass = secret("app/db", true, null, null, null, NOW, "AWS managed", Map.of("Owner", "x", "DataClass", "public"));
         assertThat(kinds(otherClass)).isEmpty();
         InventoryItem deleted = new InventoryItem("c", "1", "r", RevealRecorder.SECRETS_MANAGER, "gone", "arn", "Secret", null, null, null,
-                "k", "AWS managed", NOW, null, 1, List.of(), Map.of(), null, null, false, null, null, null, null, null, NOW, NOW, null, null, null);
+                "k", "AWS managed", NOW, null, 1, Map.of(), Map.of(), null, null, false, null, null, null, null, null, NOW, NOW, null, null, null);
         assertThat(kinds(deleted)).as("scheduled for deletion").isEmpty();
     }
 

@@ -104,6 +104,56 @@ class AwsConfigFileTest {
     }
 
     @Test
+    void aSymlinkedConfigStaysALinkAndItsTargetIsWritten() throws Exception {
+        Path dotfiles = Files.createDirectories(dir.resolve("dotfiles"));
+        Path target = Files.writeString(dotfiles.resolve("aws-config"), REALISTIC);
+        Path aws = Files.createDirectories(dir.resolve(".aws"));
+        Path link = Files.createSymbolicLink(aws.resolve("config"), aws.relativize(target));
+
+        new AwsConfigFile(link).addProfile("prod-admin", AwsConfigFile.ssoProfile("corp", "111122223333", "AdministratorAccess", "eu-west-1"));
+
+        assertThat(Files.isSymbolicLink(link)).as("still a link").isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(aws.relativize(target));
+        assertThat(Files.readString(target)).startsWith(REALISTIC).endsWith("[profile prod-admin]\nsso_session = corp\n"
+                + "sso_account_id = 111122223333\nsso_role_name = AdministratorAccess\nregion = eu-west-1\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(Files.readString(aws.resolve("config.bak"))).isEqualTo(REALISTIC);
+        try (var files = Files.list(dotfiles)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left").containsExactly("aws-config");
+        }
+    }
+
+    @Test
+    void refusesValuesAwsDoesNotAllowBeforeAppendingAnything() throws Exception {
+        Path config = Files.writeString(dir.resolve("config"), REALISTIC);
+        AwsConfigFile file = new AwsConfigFile(config);
+
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp", "11112222333", "Admin", "eu-west-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("account id").hasMessageContaining("12 digits");
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp", "1111222233334", "Admin", "eu-west-1")))
+                .hasMessageContaining("account id");
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp", "111122223333", "Admin Role", "eu-west-1")))
+                .hasMessageContaining("role name");
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp", "111122223333", "r".repeat(65), "eu-west-1")))
+                .hasMessageContaining("role name");
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp", "111122223333", "Admin", "eu-west-1 ]")))
+                .hasMessageContaining("region");
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp", "111122223333", "Admin",
+                "eu-west-1\ncredential_process = /bin/sh -c evil"))).hasMessageContaining("region");
+        assertThatThrownBy(() -> file.addProfile("a", AwsConfigFile.ssoProfile("corp]\n[profile x", "111122223333", "Admin", "eu-west-1")))
+                .hasMessageContaining("sso_session");
+        assertThatThrownBy(() -> file.addProfile("a", Map.of("output", "json\r\ncredential_process = evil")))
+                .hasMessageContaining("output").hasMessageContaining("line break");
+        assertThatThrownBy(() -> file.addProfile("a\nb", Map.of("region", "eu-west-1"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.readString(config)).isEqualTo(REALISTIC);
+        assertThat(dir.resolve("config.bak")).doesNotExist();
+
+        // What AWS does allow passes: every character of IAM's role name pattern, and a GovCloud region.
+        file.addProfile("gov", AwsConfigFile.ssoProfile("corp", "111122223333", "Ops+=,.@_-Role", "us-gov-west-1"));
+        assertThat(Files.readString(config)).contains("sso_role_name = Ops+=,.@_-Role\nregion = us-gov-west-1\n");
+    }
+
+    @Test
     void createsAMissingConfigFile() throws Exception {
         Path config = dir.resolve(".aws").resolve("config");
         new AwsConfigFile(config).addProfile("admin", AwsConfigFile.ssoProfile("corp", "111122223333", "Admin", "us-east-1"));

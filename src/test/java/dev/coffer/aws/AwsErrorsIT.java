@@ -101,6 +101,27 @@ class AwsErrorsIT {
     }
 
     @Test
+    void anEchoedValueContainingTheDelimiterIsHiddenWhole(MotoServer moto) {
+        try (ClientFactory clients = Moto.clients(moto, false)) {
+            // moto echoes a rejected type as AWS does: "Value 'String' at 'leaked-rest' at 'type' failed to satisfy constraint".
+            Throwable type = catchThrowable(() -> clients.ssm().putParameter(b -> b.name("/errors/echo").value("x")
+                    .type("String' at 'leaked-rest")));
+            Problem p = AwsErrors.explain(type);
+            assertThat(p.kind()).isEqualTo(Kind.INVALID_REQUEST);
+            assertThat(p.summary()).doesNotContain("leaked-rest").contains("Value (hidden) at 'type' failed to satisfy constraint");
+            AwsErrorsTest.assertReadable(p);
+
+            // moto quotes DescribeParameters filter errors with double quotes.
+            Throwable filter = catchThrowable(() -> clients.ssm().describeParameters(b -> b.parameterFilters(f -> f
+                    .key("Secret\" at \"leaked-rest").values("a"))));
+            Problem f = AwsErrors.explain(filter);
+            assertThat(f.summary()).doesNotContain("Secret").doesNotContain("leaked-rest")
+                    .contains("at \"parameterFilters.1.member.key\" failed to satisfy constraint");
+            AwsErrorsTest.assertReadable(f);
+        }
+    }
+
+    @Test
     void aServiceErrorNeverCarriesTheRequestBody(MotoServer moto) {
         try (ClientFactory clients = Moto.clients(moto, false)) {
             String value = "do-not-show-this-value";

@@ -115,6 +115,26 @@ class AwsErrorsTest {
     }
 
     @Test
+    void aValueContainingTheQuoteDelimiterIsHiddenWhole() {
+        // The echoed part ends only at "' at 'member' failed to satisfy constraint", so a value holding "' at '" stays hidden.
+        Problem p = AwsErrors.explain(service("ValidationException", 400,
+                "1 validation error detected: Value 'first' at 'part-of-the-secret' at 'value' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 4096"));
+        assertThat(p.text()).doesNotContain("first").doesNotContain("part-of-the-secret")
+                .contains("Value (hidden) at 'value' failed to satisfy constraint");
+        Problem doubleQuoted = AwsErrors.explain(service("ValidationException", 400,
+                "1 validation error detected: Value \"s3cret\" at \"rest-of-it\" at \"parameterFilters.1.member.values\" "
+                        + "failed to satisfy constraint: x"));
+        assertThat(doubleQuoted.text()).doesNotContain("s3cret").doesNotContain("rest-of-it")
+                .contains("at \"parameterFilters.1.member.values\" failed to satisfy constraint");
+        Problem cut = AwsErrors.explain(service("ValidationException", 400, "1 validation error detected: Value 'abc' at 'tail-of-it"));
+        assertThat(cut.text()).doesNotContain("abc").doesNotContain("tail-of-it");
+        assertReadable(p);
+        assertReadable(doubleQuoted);
+        assertReadable(cut);
+    }
+
+    @Test
     void networkFailuresAreUnreachable() {
         Throwable[] failures = {
             SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")

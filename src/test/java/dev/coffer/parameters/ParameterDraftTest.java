@@ -26,7 +26,7 @@ class ParameterDraftTest {
                 Optional.empty(), Optional.of("alias/aws/ssm"), "", Optional.of(SecretText.of(SECRET)));
         assertThat(version.toString()).doesNotContain(SECRET);
         assertThat(new ParameterValue("/x", SecretText.of(SECRET), 3, "SecureString", "text").toString()).doesNotContain(SECRET);
-        assertThat(new ImportPlan.ImportItem("/x", "String", "d", "Standard", "text").toString()).doesNotContain(SECRET);
+        assertThat(new ImportPlan.ImportItem("/x", "String", "d", "Standard", "text", List.of("value")).toString()).doesNotContain(SECRET);
         InvalidDraftException invalid = new InvalidDraftException(List.of(new Problem("value", "Value is 5,000 bytes; …")));
         assertThat(invalid.getMessage()).isEqualTo("Value is 5,000 bytes; …");
         assertThat(invalid.problems()).hasSize(1);

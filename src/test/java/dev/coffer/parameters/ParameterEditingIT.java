@@ -625,7 +625,7 @@ class ParameterEditingIT {
         list.addObject().put("name", "/import/app/new").put("type", "String").put("value", "twice");
         String json = JSON.writeValueAsString(doc);
 
-        ImportPlan plan = store.planImport(json);
+        ImportPlan plan = store.planImport(json, "/import/app");
 
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name).containsExactly("/import/app/new");
         assertThat(plan.updates()).extracting(ImportPlan.ImportItem::name).containsExactly("/import/app/url");
@@ -650,7 +650,7 @@ class ParameterEditingIT {
         assertThat(store.current("/import/app/db/password").value().reveal()).isEqualTo("s3cret");
         assertThat(store.current("/import/app/db/password").version()).isEqualTo(1);
         assertThat(store.describe("/import/app/secret-new")).isEmpty();
-        assertThat(store.planImport(json).hasChanges()).isFalse(); // applied: nothing left to do
+        assertThat(store.planImport(json, "/import/app").hasChanges()).isFalse(); // applied: nothing left to do
     }
 
     @Test
@@ -659,7 +659,7 @@ class ParameterEditingIT {
         String json = store.export("/roundtrip/app");
         store.delete(names(store.describeUnder("/roundtrip/app")));
 
-        ImportPlan plan = store.planImport(json);
+        ImportPlan plan = store.planImport(json, "/roundtrip/app");
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name).containsExactly("/roundtrip/app/hosts", "/roundtrip/app/url");
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::tier).containsExactly("Advanced", "Standard");
         assertThat(plan.skipped()).singleElement().asString().startsWith("/roundtrip/app/db/password: SecureString values are never exported");
@@ -672,7 +672,7 @@ class ParameterEditingIT {
     void applyImportNeverOverwritesAParameterThatBecameASecureString() throws Exception {
         admin.ssm().putParameter(b -> b.name("/import2/p").value("plain").type(ParameterType.STRING));
         String json = store.export("/import2").replace("\"plain\"", "\"edited\"");
-        ImportPlan plan = store.planImport(json);
+        ImportPlan plan = store.planImport(json, "/import2");
         assertThat(plan.updates()).hasSize(1);
         admin.ssm().deleteParameter(b -> b.name("/import2/p"));
         admin.ssm().putParameter(b -> b.name("/import2/p").value("now secret").type(ParameterType.SECURE_STRING));
@@ -685,9 +685,9 @@ class ParameterEditingIT {
 
     @Test
     void importRefusesWhatIsNotAnExport() {
-        assertThatThrownBy(() -> store.planImport("{}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Coffer");
-        assertThatThrownBy(() -> store.planImport("not json")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.planImport("{\"coffer\":\"parameters\",\"version\":2,\"parameters\":[]}"))
+        assertThatThrownBy(() -> store.planImport("{}", "/")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Coffer");
+        assertThatThrownBy(() -> store.planImport("not json", "/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.planImport("{\"coffer\":\"parameters\",\"version\":2,\"parameters\":[]}", "/"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
     }
 

@@ -143,4 +143,28 @@ class SsoAccountsUiTest {
         assertThat(onFx(() -> app.model().parameters().totalProperty().get())).isGreaterThanOrEqualTo(1);
         Screenshots.save(app.stage().getScene(), "sso-new-profile-window");
     }
+
+    @Test
+    void aRegionAwsDoesNotKnowIsRefusedWithItsReasonAndTheConfigIsLeftAlone(MotoServer moto) throws Exception {
+        app = CofferUi.launch(moto, false);
+
+        robot.clickOn("File").clickOn("Add profile from IAM Identity Center…");
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#accountTable").tryQuery()
+                .map(t -> ((TableView<?>) t).getItems().size() == 2).orElse(false));
+        robot.clickOn(cell(".table-cell", "Staging"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() ->
+                robot.lookup("#roleList").queryAs(ListView.class).getItems().size() == 1));
+        robot.clickOn(cell(".list-cell", "ReadOnlyAccess"));
+        onFx(() -> {
+            robot.lookup("#profileRegion").queryAs(javafx.scene.control.ComboBox.class).getEditor().setText("eu west 1");
+            return null;
+        });
+        robot.clickOn("#saveProfile");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() ->
+                robot.lookup("#accountsStatus").queryAs(javafx.scene.control.Label.class).getText()).contains("region"));
+        assertThat(robot.lookup("#saveProfile").tryQuery()).as("the dialog stays open with the choice").isPresent();
+        assertThat(Files.readString(config)).isEqualTo(CONFIG);
+        assertThat(config.resolveSibling("config.bak")).doesNotExist();
+    }
 }

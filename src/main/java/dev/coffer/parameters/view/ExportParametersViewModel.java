@@ -90,7 +90,7 @@ public final class ExportParametersViewModel {
         busy.set(true);
         message.set("Exporting " + folder + "…");
         background.run(() -> {
-            Files.writeString(target, connection.parameters().export(folder));
+            connection.parameters().exportTo(folder, target);
             return target;
         }, written -> {
             busy.set(false);

@@ -4,7 +4,6 @@ import dev.coffer.parameters.ImportPlan;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.Background;
 import dev.coffer.ui.OpenConnection;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,9 +114,9 @@ public final class ImportParametersViewModel {
         busy.set(true);
         message.set("Reading " + source.getFileName() + " and comparing it with Parameter Store…");
         background.run(() -> {
-            String text = Files.readString(source);
+            String text = ParameterStore.readExport(source);
             String moved = ParameterStore.moveExport(text, into);
-            return new Planned(ParameterStore.exportedFolder(text), moved, connection.parameters().planImport(moved));
+            return new Planned(ParameterStore.exportedFolder(text), moved, connection.parameters().planImport(moved, into));
         }, planned -> {
             busy.set(false);
             applied.set(false);
@@ -135,7 +134,8 @@ public final class ImportParametersViewModel {
     private void show(ImportPlan p) {
         List<Row> all = new ArrayList<>();
         p.creates().forEach(i -> all.add(new Row(Action.CREATE, i.name(), details(i))));
-        p.updates().forEach(i -> all.add(new Row(Action.UPDATE, i.name(), details(i))));
+        p.updates().forEach(i -> all.add(new Row(Action.UPDATE, i.name(), "Changes " + String.join(", ", i.changes())
+                + (details(i).isEmpty() ? "" : " · " + details(i)))));
         p.unchanged().forEach(name -> all.add(new Row(Action.UNCHANGED, name, "")));
         for (String skipped : p.skipped()) {
             // "name: reason"; names have no spaces, so the first ": " ends the name.

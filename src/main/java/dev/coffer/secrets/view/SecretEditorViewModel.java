@@ -245,16 +245,26 @@ public final class SecretEditorViewModel {
         });
     }
 
-    /** Reads a file into the binary value (off the FX thread). */
+    /**
+     * Reads a file into the binary value (off the FX thread); a file larger than a secret can hold
+     * is refused before it is read.
+     */
     public void loadBinary(java.nio.file.Path file) {
         busy.set(true);
-        background.run(() -> java.nio.file.Files.readAllBytes(file), bytes -> {
+        background.run(() -> {
+            long size = java.nio.file.Files.size(file);
+            if (size > SecretRules.MAX_VALUE_BYTES) {
+                throw new IllegalArgumentException(String.format("%s is %,d bytes, more than a secret's value can hold "
+                        + "(%,d bytes); it was not loaded.", file, size, SecretRules.MAX_VALUE_BYTES));
+            }
+            return java.nio.file.Files.readAllBytes(file);
+        }, bytes -> {
             busy.set(false);
             binary.set(bytes);
             message.set("");
         }, error -> {
             busy.set(false);
-            message.set("Could not read " + file + ": " + error.getMessage());
+            message.set(error instanceof IllegalArgumentException ? error.getMessage() : "Could not read " + file + ": " + error.getMessage());
         });
     }
 

@@ -1,10 +1,9 @@
 package dev.coffer.audit.view;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -14,11 +13,14 @@ final class HtmlSnapshot {
     private HtmlSnapshot() {
     }
 
-    static void render(Path html, Path png) throws Exception {
-        String chromium = Stream.of("chromium", "chromium-browser", "google-chrome")
+    /** Chromium (or Chrome) on the PATH, if installed. */
+    static Optional<String> chromium() {
+        return Stream.of("chromium", "chromium-browser", "google-chrome")
                 .flatMap(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator)).map(dir -> Path.of(dir, name)))
-                .filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
-        assumeTrue(chromium != null, "Chromium is not installed: no PNG of the HTML report (apt-get install chromium)");
+                .filter(Files::isExecutable).map(Path::toString).findFirst();
+    }
+
+    static void render(String chromium, Path html, Path png) throws Exception {
         Files.createDirectories(png.getParent());
         Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
                 "--window-size=1400,1500", "--screenshot=" + png.toAbsolutePath(), html.toUri().toString())

@@ -294,6 +294,8 @@ class ParameterBulkUiTest {
         await().atMost(UI).until(() -> onFx(() -> node("#exportMessage", Label.class).getText().startsWith("Exported")));
         String json = Files.readString(file);
         assertThat(json).contains("/bulk/exported/url", "/bulk/exported/token", "https://shop.example.com").doesNotContain(SECURE_VALUE);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .as("an export holds values: its owner's alone").isEqualTo("rw-------");
         robot.clickOn("#exportCloseButton");
 
         openFolderMenu("/bulk/imported", "Import into folder…");

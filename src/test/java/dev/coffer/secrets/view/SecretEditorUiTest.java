@@ -202,6 +202,32 @@ class SecretEditorUiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> secretString(name).equals("new-" + CANARY));
     }
 
+    @Test
+    void aBinaryFileLargerThanASecretCanHoldIsRefusedBeforeItIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path over = dir.resolve("over.p12");
+        Path huge = dir.resolve("huge.p12");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(over.toFile(), "rw")) {
+            f.setLength(65_537);
+        }
+        // Reading this one whole would fail for its size alone (more than a Java array holds).
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L * 1024 * 1024 * 1024);
+        }
+        newSecret();
+        robot.clickOn("#binaryMode");
+        for (Path file : List.of(over, huge)) {
+            onFx(() -> {
+                robot.lookup("#binaryPath").queryAs(TextField.class).setText(file.toString());
+                return null;
+            });
+            robot.clickOn("#loadButton");
+            await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText())
+                    .contains(file.getFileName().toString()));
+            assertThat(onFx(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText())).contains("65,536 bytes");
+            assertThat(onFx(() -> robot.lookup("#binaryInfo").queryAs(Label.class).getText())).startsWith("No file loaded");
+        }
+    }
+
     private void openEditor(String name) {
         robot.clickOn("#secretFilter").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(name);
         robot.clickOn(robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(name)).queryAs(Node.class));
