@@ -56,6 +56,7 @@ public final class MainViewModel {
     private final BooleanProperty showDeletedSecrets = new SimpleBooleanProperty();
     private final BooleanProperty signInOffered = new SimpleBooleanProperty();
     private final StringProperty accountName = new SimpleStringProperty();
+    private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -130,8 +131,30 @@ public final class MainViewModel {
         problem.set(null);
     }
 
-    /** Switches the window to a session, cancelling whatever the previous one was loading. */
-    public void open(AwsSession newSession) {
+    /**
+     * Audit mode belongs to the window and is never left: once the window opened a read-only
+     * connection, or Coffer was started with --audit, every connection opened in it is read-only,
+     * however it was asked for (Connect dialog, recent connections, region switch, a profile added
+     * from IAM Identity Center, the sandbox).
+     */
+    public ReadOnlyBooleanProperty auditModeProperty() {
+        return auditMode.getReadOnlyProperty();
+    }
+
+    /** Puts the window in audit mode for good (Coffer started with --audit). */
+    public void enterAuditMode() {
+        auditMode.set(true);
+    }
+
+    /**
+     * Switches the window to a session, cancelling whatever the previous one was loading. In an
+     * audit window the session is opened read-only whatever it asked for.
+     */
+    public void open(AwsSession requested) {
+        AwsSession newSession = auditMode.get() ? requested.asReadOnly() : requested;
+        if (newSession.readOnly()) {
+            auditMode.set(true);
+        }
         OpenConnection previous = open;
         int gen = generation.incrementAndGet();
         session = newSession;
