@@ -7,6 +7,7 @@ import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.ui.Background;
+import dev.coffer.ui.ClipboardGuard;
 import dev.coffer.ui.ConnectDialog;
 import dev.coffer.ui.ConnectionTitle;
 import dev.coffer.ui.MainViewModel;
@@ -337,6 +338,8 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        // A secret value Coffer copied must not outlive it on the clipboard (clipboard managers keep it).
+        ClipboardGuard.clearSecret();
         if (window != null) {
             saveGeometry();
         }
