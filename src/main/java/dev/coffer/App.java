@@ -7,6 +7,7 @@ import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.ui.Background;
+import dev.coffer.ui.ClipboardGuard;
 import dev.coffer.ui.ConnectDialog;
 import dev.coffer.ui.ConnectionTitle;
 import dev.coffer.ui.MainViewModel;
@@ -168,6 +169,10 @@ public final class App extends Application {
             throw new UncheckedIOException(e);
         }
         MainWindowController controller = loader.getController();
+        if (options.readOnly()) {
+            // --audit: every window of this process is in audit mode, before its first connection.
+            viewModel.enterAuditMode();
+        }
         controller.init(viewModel, new Actions(new Connections.Target(target, viewModel)), settings.darkTheme, background);
         Scene newScene = new Scene(root, width, height);
         newScene.getStylesheets().add(App.class.getResource("ui/coffer.css").toExternalForm());
@@ -230,6 +235,11 @@ public final class App extends Application {
 
     public MainViewModel model() {
         return model;
+    }
+
+    /** Every open window's state, the first window's first (for tests). */
+    public List<MainViewModel> models() {
+        return List.copyOf(windows);
     }
 
     public Stage stage() {
@@ -328,6 +338,8 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        // A secret value Coffer copied must not outlive it on the clipboard (clipboard managers keep it).
+        ClipboardGuard.clearSecret();
         if (window != null) {
             saveGeometry();
         }
@@ -350,12 +362,12 @@ public final class App extends Application {
 
         @Override
         public void connect() {
-            chooseConnection().ifPresent(c -> connections.open(target, c));
+            chooseConnection(false).ifPresent(c -> connections.open(target, c));
         }
 
         @Override
         public void newWindow() {
-            chooseConnection().ifPresent(App.this::newWindow);
+            chooseConnection(true).ifPresent(App.this::newWindow);
         }
 
         @Override
@@ -394,13 +406,27 @@ public final class App extends Application {
             Platform.exit();
         }
 
-        /** The Connect dialog; it shows and remembers the audit mode chosen for each connection. */
-        private Optional<Connection> chooseConnection() {
+        /**
+         * The Connect dialog; it shows and remembers the audit mode chosen for each connection.
+         * Audit mode cannot be unticked in an audit window, nor anywhere when Coffer was started
+         * with --audit; a new window opened from an audit window asks with audit mode ticked.
+         */
+        private Optional<Connection> chooseConnection(boolean forNewWindow) {
             ConnectDialog dialog = new ConnectDialog(target.stage(), connections.profiles(), target.model().connectionProperty().get(),
                     MotoServer.isInstalled());
             dialog.rememberAuditModes(settings::auditMode);
+            boolean auditWindow = target.model().auditModeProperty().get();
+            boolean locked = options.readOnly() || auditWindow && !forNewWindow;
+            if (options.readOnly()) {
+                dialog.lockAuditMode("Coffer was started in audit mode (--audit): every window is read-only.");
+            } else if (locked) {
+                dialog.lockAuditMode("This window is in audit mode, which it keeps. File → New window… opens one that can make changes.");
+            } else if (auditWindow) {
+                dialog.preferAuditMode();
+            }
             Optional<Connection> chosen = dialog.showAndWait();
-            chosen.ifPresent(c -> {
+            // A locked box is no choice of the user's, so nothing is remembered from it.
+            chosen.filter(c -> !locked).ifPresent(c -> {
                 settings.rememberAuditMode(c);
                 settings.save();
             });

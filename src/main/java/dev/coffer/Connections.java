@@ -56,7 +56,8 @@ final class Connections {
             openSandbox(target, connection.readOnly());
         } else if (connection.usesLocalCredentials()) {
             target.model().open(Sessions.local(connection, connection.endpoint().orElseThrow()));
-            recent.remember(connection);
+            // As opened: read-only in an audit window.
+            recent.remember(target.model().connectionProperty().get());
         } else {
             openProfile(target, connection);
         }
@@ -78,7 +79,7 @@ final class Connections {
                 openSession(target, connection, sso);
             } else {
                 // An sso-session profile without account and role: let the user choose them.
-                chooseAccount(target, sso.get(), token, connection.region());
+                chooseAccount(target, sso.get(), token, connection);
             }
         });
     }
@@ -137,10 +138,11 @@ final class Connections {
             session = choose.showAndWait();
         }
         session.flatMap(name -> SsoConfig.ofSession(profiles.file(), name)).ifPresent(sso -> {
+            // The new profile opens like the window's connection: in its mode, at its endpoint.
             Connection current = target.model().connectionProperty().get();
-            String region = current == null ? sso.region() : current.region();
+            Connection like = current != null ? current : Connection.profile("", sso.region(), null, false);
             withToken(target, "sso-session " + sso.sessionName().orElse(""), SsoLogin.standard(sso),
-                    token -> chooseAccount(target, sso, token, region));
+                    token -> chooseAccount(target, sso, token, like));
         });
     }
 
@@ -154,9 +156,11 @@ final class Connections {
     private void openSession(Target target, Connection connection, Optional<SsoConfig> sso) {
         MainViewModel model = target.model();
         model.open(Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(connection.profile())));
+        // As opened: read-only in an audit window.
+        Connection opened = model.connectionProperty().get();
         model.signInOfferedProperty().set(sso.isPresent());
-        recent.remember(connection);
-        sso.ifPresent(config -> showAccountName(model, connection, config));
+        recent.remember(opened);
+        sso.ifPresent(config -> showAccountName(model, opened, config));
     }
 
     /** The header names the account as IAM Identity Center does (the account alias is not readable with most SSO roles). */
@@ -188,12 +192,16 @@ final class Connections {
         }, target.model()::report);
     }
 
-    /** Lists the accounts and roles of an sso-session and opens the profile the user saves for one. */
-    private void chooseAccount(Target target, SsoConfig sso, CachedToken token, String region) {
-        new SsoAccountsDialog(target.stage(), sso, token, SsoPortal.standard(sso), AwsConfigFile.standard(), region, background,
-                saved -> {
+    /**
+     * Lists the accounts and roles of an sso-session and opens the profile the user saves for one
+     * as {@code requested} would have been opened: in its mode, at its endpoint.
+     */
+    private void chooseAccount(Target target, SsoConfig sso, CachedToken token, Connection requested) {
+        new SsoAccountsDialog(target.stage(), sso, token, SsoPortal.standard(sso), AwsConfigFile.standard(), requested.region(),
+                background, saved -> {
                     profiles = Profiles.fromEnvironment();
-                    openProfile(target, Connection.profile(saved, profiles.regionFor(saved).orElse(region), null, false));
+                    openProfile(target, Connection.profile(saved, profiles.regionFor(saved).orElse(requested.region()),
+                            requested.endpoint().orElse(null), requested.readOnly()));
                 }).show();
     }
 }

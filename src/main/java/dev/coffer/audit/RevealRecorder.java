@@ -1,9 +1,14 @@
 package dev.coffer.audit;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
@@ -75,9 +80,22 @@ public final class RevealRecorder implements ExecutionInterceptor {
         }
     }
 
-    /** Records that a value already read was copied to the clipboard. */
+    /**
+     * Records that a value already read is being copied to the clipboard. Called before the copy:
+     * when the line cannot be written this throws, and the value must not be copied.
+     */
     public void copied(String store, String item, String version) {
         record("copy to clipboard", store, item, version);
+    }
+
+    /** Why a copy was refused: its line could not be written to the log (named, with the reason; never the value). */
+    public AwsErrors.Problem copyRefused(Throwable error) {
+        Throwable cause = error instanceof UncheckedIOException unchecked ? unchecked.getCause() : error;
+        String reason = cause instanceof AccessDeniedException ? "permission denied"
+                : cause instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : Objects.toString(cause.getMessage(), cause.getClass().getSimpleName());
+        return new AwsErrors.Problem(AwsErrors.Kind.OTHER, "Not copied: the audit log " + log.file() + " could not be written ("
+                + reason + ").", "In audit mode a value reaches the clipboard only after its copy is logged; fix the file, then copy again.");
     }
 
     private void parameters(List<Parameter> parameters, Boolean withDecryption) {

@@ -22,4 +22,9 @@ public record AwsSession(Connection connection, AwsCredentialsProvider credentia
     public String profile() {
         return connection.profile();
     }
+
+    /** The same session in audit mode: its clients refuse every change and log every value read. */
+    public AwsSession asReadOnly() {
+        return readOnly() ? this : new AwsSession(connection.withReadOnly(true), credentials, endpoint);
+    }
 }

@@ -5,13 +5,19 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.util.Duration;
 
-/** Copies text to the system clipboard; secret values are wiped from it again after a while. */
+/**
+ * Copies text to the system clipboard. Secret values are wiped from it again after
+ * {@link #SECRET_LIFETIME}, and when Coffer quits, unless something else was copied since. The
+ * clipboard is one for the whole app, and so is the record of the secret Coffer last put there.
+ */
 public final class ClipboardGuard {
 
     /** How long a copied secret value stays on the clipboard. */
     public static final Duration SECRET_LIFETIME = Duration.seconds(30);
 
-    private PauseTransition pendingClear;
+    /** The secret value Coffer last put on the clipboard and the timer that wipes it (FX thread only). */
+    private static String lastSecret;
+    private static PauseTransition pendingClear;
 
     public void copy(String text) {
         ClipboardContent content = new ClipboardContent();
@@ -29,14 +35,22 @@ public final class ClipboardGuard {
         if (pendingClear != null) {
             pendingClear.stop();
         }
+        lastSecret = value;
         pendingClear = new PauseTransition(lifetime);
-        pendingClear.setOnFinished(e -> {
-            Clipboard clipboard = Clipboard.getSystemClipboard();
-            if (clipboard.hasString() && value.equals(clipboard.getString())) {
-                clipboard.clear();
-            }
-            pendingClear = null;
-        });
+        pendingClear.setOnFinished(e -> clearSecret());
         pendingClear.play();
+    }
+
+    /** Clears the clipboard if it still holds the secret value Coffer put there (when its time is up, and when Coffer quits). */
+    public static void clearSecret() {
+        if (pendingClear != null) {
+            pendingClear.stop();
+            pendingClear = null;
+        }
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (lastSecret != null && clipboard.hasString() && lastSecret.equals(clipboard.getString())) {
+            clipboard.clear();
+        }
+        lastSecret = null;
     }
 }

@@ -40,6 +40,8 @@ public final class ConnectDialog extends Dialog<Connection> {
     private final TextField endpoint = new TextField();
     private final CheckBox readOnly = new CheckBox("Audit mode (read-only): nothing that could change AWS is sent; reveals are logged");
     private java.util.function.Predicate<Connection> rememberedAudit = c -> false;
+    private boolean auditByDefault;
+    private final Label auditLocked = new Label();
     private final Label problem = new Label();
 
     public ConnectDialog(Window owner, Profiles profiles, Connection current, boolean sandboxInstalled) {
@@ -76,6 +78,11 @@ public final class ConnectDialog extends Dialog<Connection> {
         endpoint.setId("connectEndpoint");
         endpoint.setPromptText("http://localhost:4566 (optional)");
         readOnly.setId("connectReadOnly");
+        auditLocked.setId("connectAuditLocked");
+        auditLocked.getStyleClass().add("text-muted");
+        auditLocked.setWrapText(true);
+        auditLocked.visibleProperty().bind(readOnly.disabledProperty());
+        auditLocked.managedProperty().bind(auditLocked.visibleProperty());
         problem.getStyleClass().add("danger-text");
         problem.setWrapText(true);
 
@@ -107,7 +114,8 @@ public final class ConnectDialog extends Dialog<Connection> {
         grid.addRow(1, new Label("Region"), region);
         grid.addRow(2, new Label("Endpoint URL"), endpoint);
         grid.add(readOnly, 0, 3, 2, 1);
-        grid.add(problem, 0, 4, 2, 1);
+        grid.add(auditLocked, 0, 4, 2, 1);
+        grid.add(problem, 0, 5, 2, 1);
         GridPane.setHgrow(endpoint, Priority.ALWAYS);
         region.setMaxWidth(Double.MAX_VALUE);
         getDialogPane().setContent(grid);
@@ -143,9 +151,22 @@ public final class ConnectDialog extends Dialog<Connection> {
         rememberedAudit = remembered;
     }
 
+    /** Audit mode ticked, and not to be unticked: the window, or all of Coffer, is in audit mode ({@code why}). */
+    public void lockAuditMode(String why) {
+        preferAuditMode();
+        readOnly.setDisable(true);
+        auditLocked.setText(why);
+    }
+
+    /** Audit mode ticked to start with, and again whenever another connection is chosen; the user may untick it. */
+    public void preferAuditMode() {
+        auditByDefault = true;
+        readOnly.setSelected(true);
+    }
+
     private void applyRememberedAuditMode() {
         if (check().isEmpty()) {
-            readOnly.setSelected(rememberedAudit.test(result()));
+            readOnly.setSelected(auditByDefault || rememberedAudit.test(result()));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.coffer.ui;
 
 import dev.coffer.aws.Tag;
+import dev.coffer.ui.controls.RevealedValueArea;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -10,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -31,7 +32,7 @@ public final class DetailsPane extends VBox {
     static final String MASK = "••••••••••••••••";
 
     private final DetailsViewModel model;
-    private final Runnable onCopyValue;
+    private final Consumer<String> onCopyValue;
     private final GridPane grid = new GridPane();
     private final Button revealButton = new Button();
     private final Button copyValueButton = new Button("Copy");
@@ -39,7 +40,8 @@ public final class DetailsPane extends VBox {
     /** Built when something is first selected: its tables and text area are a good part of the window's first frame. */
     private VBox content;
 
-    public DetailsPane(DetailsViewModel model, Runnable onCopyValue) {
+    /** @param onCopyValue copies the revealed value, or the part of it selected, as the window does */
+    public DetailsPane(DetailsViewModel model, Consumer<String> onCopyValue) {
         this.model = model;
         this.onCopyValue = onCopyValue;
         getStyleClass().add("details");
@@ -94,25 +96,24 @@ public final class DetailsPane extends VBox {
 
         content = new VBox(10, new VBox(2, title, kind), grid);
         content.getChildren().addAll(actions);
-        content.getChildren().addAll(valueSection(onCopyValue), tagSection());
+        content.getChildren().addAll(valueSection(), tagSection());
         content.visibleProperty().bind(model.selectedProperty().isNotNull());
         content.managedProperty().bind(content.visibleProperty());
         return content;
     }
 
-    private VBox valueSection(Runnable onCopyValue) {
+    private VBox valueSection() {
         Label header = sectionHeader("Value");
 
         Label masked = new Label(MASK);
         masked.setId("maskedValue");
         masked.getStyleClass().add("masked-value");
 
-        TextArea text = new TextArea();
+        RevealedValueArea text = new RevealedValueArea();
         text.setId("valueText");
-        text.setEditable(false);
-        text.setWrapText(true);
         text.setPrefRowCount(4);
         text.textProperty().bind(model.valueProperty());
+        text.setOnCopy(onCopyValue);
 
         TableView<DetailsViewModel.Field> keys = new TableView<>(model.valueFields());
         keys.setId("valueTable");
@@ -154,7 +155,7 @@ public final class DetailsPane extends VBox {
         copyValueButton.setGraphic(new FontIcon("mdal-content_copy"));
         copyValueButton.setTooltip(new Tooltip("Copy the value; the clipboard is cleared after 30 seconds (Ctrl+Alt+C)"));
         copyValueButton.disableProperty().bind(revealed.not());
-        copyValueButton.setOnAction(e -> onCopyValue.run());
+        copyValueButton.setOnAction(e -> onCopyValue.accept(model.valueProperty().get()));
 
         HBox buttons = new HBox(8, revealButton, copyValueButton);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -1,5 +1,6 @@
 package dev.coffer.ui;
 
+import dev.coffer.audit.RevealRecorder;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
@@ -12,6 +13,7 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretListViewModel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,7 @@ public final class MainViewModel {
     private final BooleanProperty showDeletedSecrets = new SimpleBooleanProperty();
     private final BooleanProperty signInOffered = new SimpleBooleanProperty();
     private final StringProperty accountName = new SimpleStringProperty();
+    private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -130,8 +133,30 @@ public final class MainViewModel {
         problem.set(null);
     }
 
-    /** Switches the window to a session, cancelling whatever the previous one was loading. */
-    public void open(AwsSession newSession) {
+    /**
+     * Audit mode belongs to the window and is never left: once the window opened a read-only
+     * connection, or Coffer was started with --audit, every connection opened in it is read-only,
+     * however it was asked for (Connect dialog, recent connections, region switch, a profile added
+     * from IAM Identity Center, the sandbox).
+     */
+    public ReadOnlyBooleanProperty auditModeProperty() {
+        return auditMode.getReadOnlyProperty();
+    }
+
+    /** Puts the window in audit mode for good (Coffer started with --audit). */
+    public void enterAuditMode() {
+        auditMode.set(true);
+    }
+
+    /**
+     * Switches the window to a session, cancelling whatever the previous one was loading. In an
+     * audit window the session is opened read-only whatever it asked for.
+     */
+    public void open(AwsSession requested) {
+        AwsSession newSession = auditMode.get() ? requested.asReadOnly() : requested;
+        if (newSession.readOnly()) {
+            auditMode.set(true);
+        }
         OpenConnection previous = open;
         int gen = generation.incrementAndGet();
         session = newSession;
@@ -196,6 +221,38 @@ public final class MainViewModel {
                 }
             }));
         }
+    }
+
+    /**
+     * Copies {@code text}, the revealed value or the part of it selected, with {@code toClipboard}.
+     * In audit mode the reveal log's line for the copy is written first, off the FX thread, and the
+     * text reaches the clipboard only after it: when the line cannot be written nothing is copied
+     * and the message bar says why.
+     */
+    public void copyValue(String text, Consumer<String> toClipboard) {
+        OpenConnection current = open;
+        Object item = details.selectedProperty().get();
+        if (current == null || text == null || text.isEmpty() || details.valueStateProperty().get() != DetailsViewModel.ValueState.REVEALED) {
+            return;
+        }
+        Optional<RevealRecorder> reveals = current.clients().reveals();
+        if (reveals.isEmpty()) {
+            copied(text, toClipboard);
+            return;
+        }
+        background.run(() -> {
+            if (item instanceof Parameter p) {
+                reveals.get().copied(RevealRecorder.PARAMETER_STORE, p.name(), String.valueOf(p.version()));
+            } else if (item instanceof Secret s) {
+                reveals.get().copied(RevealRecorder.SECRETS_MANAGER, s.arn(), "AWSCURRENT");
+            }
+            return text;
+        }, logged -> copied(logged, toClipboard), error -> problem.set(reveals.get().copyRefused(error)));
+    }
+
+    private void copied(String text, Consumer<String> toClipboard) {
+        toClipboard.accept(text);
+        status.set("Value copied; the clipboard is cleared in 30 seconds.");
     }
 
     /** Lists both stores again from the start. */

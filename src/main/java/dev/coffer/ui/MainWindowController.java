@@ -130,7 +130,7 @@ public final class MainWindowController {
 
         bindParameters();
         bindSecrets();
-        DetailsPane detailsPane = new DetailsPane(model.details(), this::onCopyValue);
+        DetailsPane detailsPane = new DetailsPane(model.details(), this::copyValue);
         detailsPane.addActions(new dev.coffer.rotation.view.RotationBar(model.details().selectedProperty(),
                 Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null || model.connectionProperty().get().readOnly(),
                         model.connectionProperty()), secretActions));
@@ -601,25 +601,12 @@ public final class MainWindowController {
 
     @FXML
     private void onCopyValue() {
-        if (model.details().valueStateProperty().get() == DetailsViewModel.ValueState.REVEALED) {
-            clipboard.copySecret(model.details().valueProperty().get());
-            recordCopy(model.details().selectedProperty().get());
-            model.statusProperty().set("Value copied; the clipboard is cleared in 30 seconds.");
-        }
+        copyValue(model.details().valueProperty().get());
     }
 
-    /** In audit mode, a copied value is written to the reveal log too (off the FX thread). */
-    private void recordCopy(Object item) {
-        OpenConnection open = model.openConnection();
-        if (open == null || open.clients().reveals().isEmpty()) {
-            return;
-        }
-        var reveals = open.clients().reveals().get();
-        if (item instanceof Parameter p) {
-            background.execute(() -> reveals.copied(dev.coffer.audit.RevealRecorder.PARAMETER_STORE, p.name(), String.valueOf(p.version())));
-        } else if (item instanceof Secret s) {
-            background.execute(() -> reveals.copied(dev.coffer.audit.RevealRecorder.SECRETS_MANAGER, s.arn(), "AWSCURRENT"));
-        }
+    /** The whole value (Copy, Ctrl+Alt+C) or the part selected in it (Ctrl+C): logged first in audit mode, wiped after 30 s. */
+    private void copyValue(String text) {
+        model.copyValue(text, clipboard::copySecret);
     }
 
     @FXML

@@ -111,4 +111,39 @@ class MainViewModelIT {
         });
         background.shutdown();
     }
+
+    @Test
+    void aWindowThatOpenedAReadOnlyConnectionOpensEveryLaterOneReadOnly(MotoServer moto) {
+        Background background = new Background();
+        MainViewModel model = onFx(() -> new MainViewModel(background));
+        onFx(() -> {
+            model.open(Sessions.local(Connection.endpoint(moto.endpoint(), "us-east-1", true), moto.endpoint()));
+            model.open(Sessions.local(Connection.endpoint(moto.endpoint(), "us-west-2", false), moto.endpoint()));
+            return null;
+        });
+        dev.coffer.testsupport.AuditWindows.assertAuditSession(model, "a read-write connection opened in an audit window");
+        assertThat(onFx(() -> model.connectionProperty().get().region())).isEqualTo("us-west-2");
+        onFx(() -> {
+            model.close();
+            return null;
+        });
+        background.shutdown();
+    }
+
+    @Test
+    void aWindowOfAnAuditProcessOpensEvenItsFirstConnectionReadOnly(MotoServer moto) {
+        Background background = new Background();
+        MainViewModel model = onFx(() -> new MainViewModel(background));
+        onFx(() -> {
+            model.enterAuditMode();
+            model.open(Sessions.local(Connection.endpoint(moto.endpoint(), "us-east-1", false), moto.endpoint()));
+            return null;
+        });
+        dev.coffer.testsupport.AuditWindows.assertAuditSession(model, "the first connection of an audit window");
+        onFx(() -> {
+            model.close();
+            return null;
+        });
+        background.shutdown();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.ui.ClipboardGuard;
+import dev.coffer.ui.controls.RevealedValueArea;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;
@@ -8,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -21,7 +21,7 @@ public final class SecretReferenceController {
     @FXML private Label referencePath;
     @FXML private Label referenceEmpty;
     @FXML private Label referenceMasked;
-    @FXML private TextArea referenceValue;
+    @FXML private RevealedValueArea referenceValue;
     @FXML private Button referenceRevealButton;
     @FXML private Button referenceCopyButton;
     @FXML private ProgressIndicator busyIndicator;
@@ -51,11 +51,8 @@ public final class SecretReferenceController {
         referenceRevealButton.disableProperty().bind(resolved.not());
         referenceRevealButton.setOnAction(e -> model.toggleReveal());
         referenceCopyButton.disableProperty().bind(resolved.not());
-        referenceCopyButton.setOnAction(e -> {
-            clipboard.copySecret(model.value().reveal());
-            model.recordCopy();
-            model.messageProperty().set("Value copied; the clipboard is cleared in 30 seconds.");
-        });
+        referenceCopyButton.setOnAction(e -> model.copyValue(model.value().reveal(), clipboard::copySecret));
+        referenceValue.setOnCopy(text -> model.copyValue(text, clipboard::copySecret));
 
         busyIndicator.visibleProperty().bind(model.busyProperty());
         referenceMessage.textProperty().bind(model.messageProperty());

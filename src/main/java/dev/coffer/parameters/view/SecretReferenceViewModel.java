@@ -1,9 +1,12 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.audit.RevealRecorder;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.Background;
 import dev.coffer.ui.OpenConnection;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -84,14 +87,34 @@ public final class SecretReferenceViewModel {
         shownValue.set(revealed.get() ? value.reveal() : "");
     }
 
-    /** The resolved value, for copying; null before it is resolved. */
-    /** Writes the copy to the audit log in audit mode (off the FX thread). */
-    public void recordCopy() {
+    /**
+     * Copies {@code text}, the resolved value or the part of it selected, with {@code toClipboard}.
+     * In audit mode the reveal log's line for the copy is written first, off the FX thread, and
+     * the text reaches the clipboard only after it; when the line cannot be written nothing is
+     * copied and the message says why.
+     */
+    public void copyValue(String text, Consumer<String> toClipboard) {
+        if (!resolved.get() || text == null || text.isEmpty()) {
+            return;
+        }
+        Optional<RevealRecorder> reveals = connection.clients().reveals();
+        if (reveals.isEmpty()) {
+            copied(text, toClipboard);
+            return;
+        }
         String name = referenceName().get();
-        connection.clients().reveals().ifPresent(r -> background.execute(
-                () -> r.copied(dev.coffer.audit.RevealRecorder.PARAMETER_STORE, name, "current")));
+        background.run(() -> {
+            reveals.get().copied(RevealRecorder.PARAMETER_STORE, name, "current");
+            return text;
+        }, logged -> copied(logged, toClipboard), error -> message.set(reveals.get().copyRefused(error).text()));
     }
 
+    private void copied(String text, Consumer<String> toClipboard) {
+        toClipboard.accept(text);
+        message.set("Value copied; the clipboard is cleared in 30 seconds.");
+    }
+
+    /** The resolved value, for copying; null before it is resolved. */
     public SecretText value() {
         return value;
     }

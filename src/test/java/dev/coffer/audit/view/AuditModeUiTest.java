@@ -353,38 +353,13 @@ class AuditModeUiTest {
 
     @Test
     @Order(4)
-    void theConnectDialogOffersAuditModeAndRemembersIt() throws IOException {
+    void theConnectDialogKeepsAuditModeTickedAndLocked() {
         javafx.scene.control.CheckBox audit = openConnectDialog();
         assertThat(onFx(audit::getText)).startsWith("Audit mode (read-only)");
-        assertThat(onFx(audit::isSelected)).as("starts from the current connection").isTrue();
-        robot.clickOn(audit);
-        robot.clickOn("Connect");
-        await().atMost(WAIT).until(() -> onFx(() -> !app.model().connectionProperty().get().readOnly()));
-        CofferUi.awaitLoaded(app);
-        assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isFalse();
-
-        audit = openConnectDialog();
-        assertThat(onFx(audit::isSelected)).isFalse();
-        robot.clickOn(audit);
-        robot.clickOn("Connect");
-        await().atMost(WAIT).until(() -> onFx(() -> app.model().connectionProperty().get().readOnly()));
-        CofferUi.awaitLoaded(app);
-        assertThat(onFx(() -> robot.lookup("#auditBanner").queryAs(Node.class).isVisible())).isTrue();
-        assertThat(Files.readString(Path.of(System.getProperty("coffer.home"), "settings.json")))
-                .contains("auditModeConnections", "|us-east-1|" + moto.endpoint());
-
-        // Choosing the endpoint again after another choice ticks audit mode from memory.
-        audit = openConnectDialog();
-        robot.clickOn(audit);
-        assertThat(onFx(audit::isSelected)).isFalse();
-        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Local sandbox")))
-                .queryAs(Node.class));
-        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Custom endpoint")))
-                .queryAs(Node.class));
-        robot.clickOn("#connectEndpoint").write(moto.endpoint().toString());
-        assertThat(onFx(audit::isSelected)).as("remembered for this endpoint and region").isTrue();
-        robot.clickOn("#connectEndpoint").write("/other");
-        assertThat(onFx(audit::isSelected)).as("another endpoint was never audited").isFalse();
+        assertThat(onFx(audit::isSelected)).isTrue();
+        assertThat(onFx(audit::isDisabled)).as("Coffer was started with --audit").isTrue();
+        assertThat(onFx(() -> robot.lookup("#connectAuditLocked").queryAs(Label.class).getText())).contains("--audit");
+        Screenshots.save(audit.getScene(), "audit-connect-dialog");
         robot.clickOn("Cancel");
     }
 

@@ -1,0 +1,36 @@
+package dev.coffer.testsupport;
+
+import static dev.coffer.testsupport.CofferUi.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coffer.aws.ReadOnlyRefusedException;
+import dev.coffer.aws.SecretText;
+import dev.coffer.parameters.ParameterDraft;
+import dev.coffer.parameters.ParameterPolicies;
+import dev.coffer.ui.MainViewModel;
+import dev.coffer.ui.OpenConnection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What a window in audit mode must hold to, checked through the window's own session. */
+public final class AuditWindows {
+
+    private AuditWindows() {
+    }
+
+    /**
+     * The window's session refuses a PutParameter before it leaves the machine, says it is
+     * read-only, and logs reveals.
+     */
+    public static void assertAuditSession(MainViewModel window, String after) {
+        OpenConnection open = onFx(window::openConnection);
+        ParameterDraft draft = new ParameterDraft("/audit-window/written-" + java.util.UUID.randomUUID(), "String", SecretText.of("x"), "", "text", "Standard",
+                Optional.empty(), List.of(), ParameterPolicies.none());
+        assertThatThrownBy(() -> open.parameters().put(draft, OptionalLong.empty())).as("a write after " + after)
+                .isInstanceOf(ReadOnlyRefusedException.class);
+        assertThat(onFx(() -> window.connectionProperty().get().readOnly())).as("read-only after " + after).isTrue();
+        assertThat(open.clients().reveals()).as("reveals logged after " + after).isPresent();
+    }
+}
