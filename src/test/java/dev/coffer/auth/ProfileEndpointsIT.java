@@ -157,6 +157,7 @@ class ProfileEndpointsIT {
     @Test
     void aProfilesOwnEndpointCarriesEveryService() throws IOException {
         assertThat(destinations("own", Map.of(), null)).containsExactlyInAnyOrderEntriesOf(all("B"));
+        assertThat(destinations("default", Map.of(), null)).containsExactlyInAnyOrderEntriesOf(all("A"));
     }
 
     @Test
@@ -193,6 +194,8 @@ class ProfileEndpointsIT {
                 .containsExactlyInAnyOrderEntriesOf(aws());
         assertThat(destinations("own", Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true", "AWS_ENDPOINT_URL", url("C")), null))
                 .as("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true").containsExactlyInAnyOrderEntriesOf(aws());
+        assertThat(destinations("default", Map.of("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"), null))
+                .as("the default profile, ignoring its endpoint_url").containsExactlyInAnyOrderEntriesOf(aws());
     }
 
     @Test
@@ -306,7 +309,7 @@ class ProfileEndpointsIT {
     private AwsSession open(String profile, Map<String, String> env, URI chosen, boolean readOnly) throws IOException {
         Profiles profiles = new Profiles(ProfileFile.builder().content(configFile).type(ProfileFile.Type.CONFIGURATION).build(), env::get);
         Connection connection = Connection.profile(profile, "us-east-1", chosen, readOnly);
-        return Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(profile));
+        return Sessions.forProfile(connection, profiles.file(), profiles.endpointsFor(profile));
     }
 
     private static Map<String, String> aws() {

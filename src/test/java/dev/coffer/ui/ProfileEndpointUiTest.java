@@ -6,16 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.coffer.App;
 import dev.coffer.LaunchOptions;
+import dev.coffer.aws.AwsService;
+import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.FailureScreenshots;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @ExtendWith(FailureScreenshots.class)
 class ProfileEndpointUiTest {
 
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
+
     private final FxRobot robot = new FxRobot();
     private App app;
     private Path config;
@@ -46,12 +53,14 @@ class ProfileEndpointUiTest {
                 aws_access_key_id = testing
                 aws_secret_access_key = testing
                 # Nothing listens here: a profile of its own must never be sent to the default's endpoint.
-                endpoint_url = http://127.0.0.1:9
+                endpoint_url = http://127.0.0.1:8
 
                 [profile local-services]
                 region = us-east-1
                 aws_access_key_id = testing
                 aws_secret_access_key = testing
+                # For the services the section does not name (EC2, Lambda); nothing listens here either.
+                endpoint_url = %2$s
                 services = local
 
                 [services local]
@@ -63,7 +72,7 @@ class ProfileEndpointUiTest {
                   endpoint_url = %1$s
                 kms =
                   endpoint_url = %1$s
-                """.formatted(moto.endpoint()));
+                """.formatted(moto.endpoint(), NOWHERE));
         try (ClientFactory local = Moto.clients(moto, false)) {
             local.ssm().putParameter(b -> b.name("/endpoint-ui/where").value("moto").type(ParameterType.STRING).overwrite(true));
         }
@@ -95,5 +104,21 @@ class ProfileEndpointUiTest {
                 .startsWith("local-services · us-east-1 · " + endpoint + " · account 123456789012");
         assertThat(onFx(() -> robot.lookup("#connectionTitle").queryAs(Label.class).getText()))
                 .startsWith("local-services · us-east-1 · " + endpoint + " · 123456789012");
+
+        // Connecting again from the Connect dialog keeps the endpoints per service: the field only
+        // hints at the profile's endpoint and stays empty (typed in, it would replace them all).
+        AwsSession first = onFx(() -> app.model().session());
+        robot.press(KeyCode.CONTROL).press(KeyCode.O).release(KeyCode.O).release(KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#connectEndpoint").tryQuery().isPresent());
+        TextField field = robot.lookup("#connectEndpoint").queryAs(TextField.class);
+        assertThat(onFx(() -> field.getText())).isEmpty();
+        assertThat(onFx(() -> field.getPromptText())).isEqualTo(moto.endpoint() + " (from the profile)");
+        robot.clickOn("Connect");
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() -> app.model().session() != first));
+        CofferUi.awaitLoaded(app);
+        AwsSession again = onFx(() -> app.model().session());
+        assertThat(again.endpoints().of(AwsService.SSM)).contains(moto.endpoint());
+        assertThat(again.endpoints().of(AwsService.LAMBDA)).as("the profile's own endpoint_url").contains(NOWHERE);
+        assertThat(onFx(() -> app.model().problemProperty().get())).isNull();
     }
 }
