@@ -179,9 +179,9 @@ public final class App extends Application {
         target.setScene(newScene);
         target.titleProperty().bind(Bindings.createStringBinding(() -> {
             Connection c = viewModel.connectionProperty().get();
-            return c == null ? "Coffer" : "Coffer — " + ConnectionTitle.of(c, viewModel.identityProperty().get(),
-                    viewModel.accountNameProperty().get()) + (c.readOnly() ? " (read-only)" : "");
-        }, viewModel.connectionProperty(), viewModel.identityProperty(), viewModel.accountNameProperty()));
+            return c == null ? "Coffer" : "Coffer — " + ConnectionTitle.of(viewModel.labelProperty().get(),
+                    viewModel.identityProperty().get(), viewModel.accountNameProperty().get()) + (c.readOnly() ? " (read-only)" : "");
+        }, viewModel.connectionProperty(), viewModel.labelProperty(), viewModel.identityProperty(), viewModel.accountNameProperty()));
         showIcons(target);
         windows.add(viewModel);
         return controller;

@@ -8,6 +8,7 @@ import dev.coffer.auth.sso.SsoConfig;
 import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.auth.sso.SsoPortal;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.Endpoints;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.sandbox.Sandbox;
@@ -155,7 +156,14 @@ final class Connections {
 
     private void openSession(Target target, Connection connection, Optional<SsoConfig> sso) {
         MainViewModel model = target.model();
-        model.open(Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(connection.profile())));
+        Endpoints endpoints;
+        try {
+            endpoints = profiles.endpointsFor(connection.profile());
+        } catch (IllegalArgumentException badSetting) {
+            model.report(badSetting);
+            return;
+        }
+        model.open(Sessions.forProfile(connection, profiles.file(), endpoints));
         // As opened: read-only in an audit window.
         Connection opened = model.connectionProperty().get();
         model.signInOfferedProperty().set(sso.isPresent());

@@ -3,6 +3,7 @@ package dev.coffer;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.Endpoints;
 import dev.coffer.ui.Version;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -148,7 +149,7 @@ public final class SelfCheck {
 
     private static String built(Function<ClientFactory, SdkClient> client) {
         AwsSession offline = new AwsSession(Connection.profile("self-check", "us-east-1", null, true),
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("self-check", "self-check")), Optional.empty());
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("self-check", "self-check")), Endpoints.AWS, Optional.empty());
         try (ClientFactory factory = new ClientFactory(offline)) {
             return built(client.apply(factory));
         }

@@ -100,15 +100,15 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outText = spec.commandLine().getOut();
         AuditSettings settings;
-        List<Connection> connections;
+        List<AwsSession> sessions;
         try {
             settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
-            connections = connections();
+            sessions = connections().stream().map(this::session).toList();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
         }
-        List<ClientFactory> clients = connections.stream().map(c -> new ClientFactory(session(c))).toList();
+        List<ClientFactory> clients = sessions.stream().map(ClientFactory::new).toList();
         try {
             AuditReport report = ReportCollector.report(clients, settings, (message, done, total) -> { }, () -> false);
             List<Path> written = ReportExport.write(report, format, out);
@@ -164,7 +164,7 @@ public final class AuditCommand implements Callable<Integer> {
     private AwsSession session(Connection c) {
         return c.usesLocalCredentials()
                 ? Sessions.local(c, c.endpoint().orElseThrow())
-                : Sessions.forProfile(c, awsProfiles().file(), awsProfiles().endpointFor(c.profile()));
+                : Sessions.forProfile(c, awsProfiles().file(), awsProfiles().endpointsFor(c.profile()));
     }
 
     /** Accepts html, csv or json in any case. */

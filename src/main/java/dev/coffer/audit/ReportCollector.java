@@ -1,8 +1,8 @@
 package dev.coffer.audit;
 
+import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.aws.Connection;
 import dev.coffer.aws.SecretText;
 import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
@@ -70,11 +70,11 @@ public final class ReportCollector {
     }
 
     public Collected collect() {
-        Connection c = clients.session().connection();
+        AwsSession session = clients.session();
         progress.update("Asking STS who this is…", 0, 0);
         CallerIdentity identity = clients.identity();
-        AuditReport.ConnectionInfo info = new AuditReport.ConnectionInfo(c.label(), c.profile(), c.region(),
-                c.endpoint().map(Object::toString).orElse(""), identity.account(), identity.arn());
+        AuditReport.ConnectionInfo info = new AuditReport.ConnectionInfo(session.label(), session.profile(), session.region(),
+                session.endpoint().map(Object::toString).orElse(""), identity.account(), identity.arn());
         List<KmsKey> keys = keys();
         List<InventoryItem> items = new ArrayList<>(parameters(info, keys));
         items.addAll(secrets(info, keys));

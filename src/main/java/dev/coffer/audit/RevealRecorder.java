@@ -1,8 +1,9 @@
 package dev.coffer.audit;
 
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.AwsService;
+import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
-import dev.coffer.aws.Connection;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -40,16 +41,16 @@ public final class RevealRecorder implements ExecutionInterceptor {
     public static final String SECRETS_MANAGER = "Secrets Manager";
 
     private final RevealLog log;
-    private final Connection connection;
+    private final AwsSession session;
     private final Supplier<CallerIdentity> identity;
 
     /**
      * @param identity who the session is; asked only when the first value is recorded (may throw,
      *                 then the entry says "unknown")
      */
-    public RevealRecorder(RevealLog log, Connection connection, Supplier<CallerIdentity> identity) {
+    public RevealRecorder(RevealLog log, AwsSession session, Supplier<CallerIdentity> identity) {
         this.log = log;
-        this.connection = connection;
+        this.session = session;
         this.identity = identity;
     }
 
@@ -118,7 +119,9 @@ public final class RevealRecorder implements ExecutionInterceptor {
         } catch (RuntimeException e) {
             who = new CallerIdentity("unknown", "unknown");
         }
+        // The endpoint of the store that was read (a profile's services section can set one per service).
+        AwsService service = SECRETS_MANAGER.equals(store) ? AwsService.SECRETS_MANAGER : AwsService.SSM;
         log.append(new Reveal(Instant.now(), action, store, item, version, who.arn(), who.account(),
-                connection.profile(), connection.region(), connection.endpoint().map(Object::toString).orElse("")));
+                session.profile(), session.region(), session.endpoints().of(service).map(Object::toString).orElse("")));
     }
 }

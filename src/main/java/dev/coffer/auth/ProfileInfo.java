@@ -2,7 +2,11 @@ package dev.coffer.auth;
 
 import java.util.Optional;
 
-/** One profile from the AWS config and credentials files, as the connection screen lists it. */
+/**
+ * One profile from the AWS config and credentials files, as the connection screen lists it.
+ *
+ * @param endpointUrl where the profile's Parameter Store calls go when not to AWS, as configured
+ */
 public record ProfileInfo(String name, Kind kind, Optional<String> region, Optional<String> endpointUrl,
                           Optional<String> ssoSession, Optional<String> accountId, Optional<String> roleName) {
 

@@ -1,7 +1,13 @@
 package dev.coffer.auth;
 
+import dev.coffer.aws.AwsService;
+import dev.coffer.aws.Endpoints;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +24,10 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 public final class Profiles {
 
     private static final String SSO_SESSION = "sso_session";
+    private static final String SERVICES = "services";
+    private static final String ENDPOINT_VARIABLE = "AWS_ENDPOINT_URL";
+    private static final String IGNORE_ENDPOINTS_VARIABLE = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+    private static final Map<String, String> SDK_PROPERTIES = sdkProperties();
 
     private final ProfileFile file;
     private final Function<String, String> env;
@@ -28,19 +38,28 @@ public final class Profiles {
     }
 
     /**
-     * The user's own AWS files and environment. The SDK's {@code aws.profile} system property
-     * stands in for AWS_PROFILE when set, as it does for the SDK itself.
+     * The user's own AWS files and environment. The SDK's system properties ({@code aws.profile},
+     * {@code aws.endpointUrl}, {@code aws.endpointUrlSsm}…) stand in for their variables when
+     * set, as they do for the SDK itself.
      */
     public static Profiles fromEnvironment() {
         return new Profiles(ProfileFile.defaultProfileFile(), name -> {
-            if ("AWS_PROFILE".equals(name)) {
-                String property = System.getProperty(ProfileFileSystemSetting.AWS_PROFILE.property());
-                if (property != null && !property.isBlank()) {
-                    return property;
-                }
-            }
-            return System.getenv(name);
+            String property = SDK_PROPERTIES.get(name);
+            String value = property == null ? null : System.getProperty(property);
+            return value != null && !value.isBlank() ? value : System.getenv(name);
         });
+    }
+
+    /** The SDK for Java's system properties for the variables read here; the SDK takes them first. */
+    private static Map<String, String> sdkProperties() {
+        Map<String, String> names = new HashMap<>(Map.of(
+                "AWS_PROFILE", ProfileFileSystemSetting.AWS_PROFILE.property(),
+                ENDPOINT_VARIABLE, "aws.endpointUrl",
+                IGNORE_ENDPOINTS_VARIABLE, "aws.ignoreConfiguredEndpointUrls"));
+        for (AwsService service : AwsService.values()) {
+            names.put(service.environmentVariable(), service.systemProperty());
+        }
+        return Map.copyOf(names);
     }
 
     public List<ProfileInfo> list() {
@@ -88,22 +107,64 @@ public final class Profiles {
     }
 
     /**
-     * Endpoint as the CLI picks it: AWS_ENDPOINT_URL, then the profile's endpoint_url; none when
-     * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's ignore_configured_endpoint_urls is true.
-     * (Per-service endpoints, AWS_ENDPOINT_URL_SSM and `services` sections, are not read.)
+     * Endpoints as the AWS CLI v2 picks them, service by service: AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
+     * then AWS_ENDPOINT_URL, then the service's {@code endpoint_url} in the {@code services}
+     * section the profile names, then the profile's own {@code endpoint_url}. None at all (AWS's
+     * own endpoints) when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's
+     * {@code ignore_configured_endpoint_urls} is true. Only this profile's settings count, never
+     * the default profile's.
+     *
+     * @throws IllegalArgumentException naming the setting, when one is not an http(s) URL with a host
      */
-    public Optional<String> endpointFor(String profile) {
-        if (isTrue(env.apply("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
-                || file.profile(profile).flatMap(p -> p.property(ProfileProperty.IGNORE_CONFIGURED_ENDPOINT_URLS))
-                        .filter(Profiles::isTrue).isPresent()) {
+    public Endpoints endpointsFor(String profile) {
+        Map<AwsService, URI> found = new EnumMap<>(AwsService.class);
+        for (AwsService service : AwsService.values()) {
+            configuredEndpoint(profile, service).ifPresent(e -> found.put(service, e.uri()));
+        }
+        return new Endpoints(found);
+    }
+
+    /** A configured endpoint and the setting it came from. */
+    private record Configured(String url, String setting) {
+        URI uri() {
+            try {
+                URI uri = new URI(url);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // reported below, without the text: an endpoint URL can carry a user name and password
+            }
+            throw new IllegalArgumentException(setting + " is not an http:// or https:// URL with a host, "
+                    + "such as http://localhost:4566.");
+        }
+    }
+
+    private Optional<Configured> configuredEndpoint(String profile, AwsService service) {
+        Optional<Profile> own = file.profile(profile);
+        if (isTrue(env.apply(IGNORE_ENDPOINTS_VARIABLE))
+                || own.flatMap(p -> p.property(ProfileProperty.IGNORE_CONFIGURED_ENDPOINT_URLS)).filter(Profiles::isTrue).isPresent()) {
             return Optional.empty();
         }
-        String value = env.apply("AWS_ENDPOINT_URL");
-        if (value != null && !value.isBlank()) {
-            return Optional.of(value.trim());
-        }
-        return file.profile(profile).flatMap(p -> p.property(ProfileProperty.ENDPOINT_URL)).map(String::trim)
-                .filter(v -> !v.isEmpty());
+        return variable(service.environmentVariable())
+                .or(() -> variable(ENDPOINT_VARIABLE))
+                .or(() -> own.flatMap(p -> inServicesSection(p, service)))
+                .or(() -> own.flatMap(p -> p.property(ProfileProperty.ENDPOINT_URL)).filter(v -> !v.isBlank())
+                        .map(v -> new Configured(v.trim(), "The endpoint_url of the profile '" + profile + "'")));
+    }
+
+    /** The service's endpoint_url in the profile's {@code [services NAME]} section (the SDK reads "ssm =\n  endpoint_url = …" as ssm.endpoint_url). */
+    private Optional<Configured> inServicesSection(Profile profile, AwsService service) {
+        Optional<String> name = profile.property(SERVICES);
+        return name.flatMap(n -> file.getSection(SERVICES, n))
+                .flatMap(section -> section.property(service.configKey() + "." + ProfileProperty.ENDPOINT_URL))
+                .filter(v -> !v.isBlank())
+                .map(v -> new Configured(v.trim(), "The " + service.configKey() + " endpoint_url of [services " + name.get()
+                        + "] (used by the profile '" + profile.name() + "')"));
+    }
+
+    private Optional<Configured> variable(String name) {
+        return Optional.ofNullable(env.apply(name)).filter(v -> !v.isBlank()).map(v -> new Configured(v.trim(), name));
     }
 
     private static boolean isTrue(String value) {
@@ -143,7 +204,7 @@ public final class Profiles {
         } else {
             kind = ProfileInfo.Kind.OTHER;
         }
-        return new ProfileInfo(p.name(), kind, regionFor(p.name()), endpointFor(p.name()),
+        return new ProfileInfo(p.name(), kind, regionFor(p.name()), configuredEndpoint(p.name(), AwsService.SSM).map(Configured::url),
                 p.property(SSO_SESSION),
                 p.property(ProfileProperty.SSO_ACCOUNT_ID),
                 p.property(ProfileProperty.SSO_ROLE_NAME));

@@ -2,6 +2,8 @@ package dev.coffer.aws;
 
 import dev.coffer.audit.RevealLog;
 import dev.coffer.audit.RevealRecorder;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -29,8 +33,8 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /**
  * The one place SDK clients are built. Every client of a session shares one HTTP connection pool
- * and gets the same region, credentials, endpoint override, retry mode, timeouts and, for a
- * read-only session, the {@link ReadOnlyGuard}.
+ * and gets the same region, credentials, retry mode, timeouts and, for a read-only session, the
+ * {@link ReadOnlyGuard}; each gets its service's endpoint from the session.
  */
 public final class ClientFactory implements AutoCloseable {
 
@@ -41,14 +45,16 @@ public final class ClientFactory implements AutoCloseable {
     private volatile CallerIdentity identity;
     private SdkHttpClient http;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Optional<ProfileFile> sdkProfileFile;
 
     public ClientFactory(AwsSession session) {
         this.session = session;
+        this.sdkProfileFile = session.profileFile().map(file -> withoutConfiguredEndpoints(file, session.profile()));
         List<ExecutionInterceptor> list = new ArrayList<>();
         if (session.readOnly()) {
             list.add(new ReadOnlyGuard());
             // Audit mode: every value read is written to the reveal log.
-            reveals = new RevealRecorder(RevealLog.standard(), session.connection(), this::identity);
+            reveals = new RevealRecorder(RevealLog.standard(), session, this::identity);
             list.add(reveals);
         } else {
             reveals = null;
@@ -85,27 +91,27 @@ public final class ClientFactory implements AutoCloseable {
     }
 
     public SsmClient ssm() {
-        return client(SsmClient.class, () -> configure(SsmClient.builder()));
+        return client(SsmClient.class, () -> configure(SsmClient.builder(), AwsService.SSM));
     }
 
     public SecretsManagerClient secretsManager() {
-        return client(SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder()));
+        return client(SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder(), AwsService.SECRETS_MANAGER));
     }
 
     public KmsClient kms() {
-        return client(KmsClient.class, () -> configure(KmsClient.builder()));
+        return client(KmsClient.class, () -> configure(KmsClient.builder(), AwsService.KMS));
     }
 
     public Ec2Client ec2() {
-        return client(Ec2Client.class, () -> configure(Ec2Client.builder()));
+        return client(Ec2Client.class, () -> configure(Ec2Client.builder(), AwsService.EC2));
     }
 
     public LambdaClient lambda() {
-        return client(LambdaClient.class, () -> configure(LambdaClient.builder()));
+        return client(LambdaClient.class, () -> configure(LambdaClient.builder(), AwsService.LAMBDA));
     }
 
     public StsClient sts() {
-        return client(StsClient.class, () -> configure(StsClient.builder()));
+        return client(StsClient.class, () -> configure(StsClient.builder(), AwsService.STS));
     }
 
     /**
@@ -139,18 +145,36 @@ public final class ClientFactory implements AutoCloseable {
         return type.cast(clients.computeIfAbsent(type, t -> create.get()));
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, AwsService service) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .executionInterceptors(interceptors)
+                .retryStrategy(RetryMode.STANDARD)
+                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .apiCallTimeout(Duration.ofSeconds(90));
+        // Named, or the SDK would read its other settings (and endpoints) from the default profile.
+        sdkProfileFile.ifPresent(file -> override.defaultProfileFile(file).defaultProfileName(session.profile()));
         builder.region(Region.of(session.region()))
                 .credentialsProvider(session.credentials())
                 .httpClient(http())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .executionInterceptors(interceptors)
-                        .retryStrategy(RetryMode.STANDARD)
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                        .apiCallTimeout(Duration.ofSeconds(90))
-                        .build());
-        session.endpoint().ifPresent(builder::endpointOverride);
+                .overrideConfiguration(override.build());
+        session.endpoints().of(service).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The session's profile file as the SDK's clients get it: with
+     * {@code ignore_configured_endpoint_urls} set on the profile, because the session's endpoints
+     * are already resolved (as the AWS CLI does, {@code Profiles.endpointsFor}) and set client by
+     * client. The SDK must not resolve them a second time: a service the session sends to AWS
+     * goes to AWS.
+     */
+    private static ProfileFile withoutConfiguredEndpoints(ProfileFile file, String profile) {
+        String overlay = "[profile " + profile + "]\n" + ProfileProperty.IGNORE_CONFIGURED_ENDPOINT_URLS + " = true\n";
+        return ProfileFile.aggregator()
+                .addFile(ProfileFile.builder().content(new ByteArrayInputStream(overlay.getBytes(StandardCharsets.UTF_8)))
+                        .type(ProfileFile.Type.CONFIGURATION).build())
+                .addFile(file) // the first file's value of a property wins
+                .build();
     }
 
     /**

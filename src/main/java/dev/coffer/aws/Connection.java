@@ -43,7 +43,12 @@ public record Connection(String profile, String region, Optional<URI> endpoint, 
 
     /** Short label such as "prod-admin · eu-west-1". */
     public String label() {
-        String who = profile.isEmpty() ? endpoint.map(u -> u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "")).orElse("endpoint") : profile;
+        String who = profile.isEmpty() ? endpoint.map(Connection::hostAndPort).orElse("endpoint") : profile;
         return who + " · " + region;
+    }
+
+    /** "localhost:4566", as labels name an endpoint. */
+    static String hostAndPort(URI endpoint) {
+        return endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "");
     }
 }

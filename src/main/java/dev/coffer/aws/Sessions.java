@@ -34,25 +34,29 @@ public final class Sessions {
      *
      * <p>Assume-role profiles with a {@code source_profile} are resolved here instead: the SDK's
      * own provider builds its STS client from the default profile file and region chain, so it
-     * would ignore this connection's region and endpoint (AssumeRole for a LocalStack or moto
+     * would ignore this connection's region and endpoints (AssumeRole for a LocalStack or moto
      * profile would go to the real STS). Here STS is called in the connection's region, at the
-     * session's endpoint when there is one, with the source profile's credentials (which may
-     * themselves come from a role, SSO or a process).
+     * session's STS endpoint, with the source profile's credentials (which may themselves come
+     * from a role, SSO or a process).
+     *
+     * @param configured the profile's endpoints as the AWS CLI resolves them ({@code Profiles.endpointsFor});
+     *                   an endpoint chosen for the connection replaces them all
      */
-    public static AwsSession forProfile(Connection connection, ProfileFile profiles, Optional<String> profileEndpoint) {
-        Optional<URI> endpoint = connection.endpoint().or(() -> profileEndpoint.map(String::trim).filter(s -> !s.isEmpty()).map(URI::create));
+    public static AwsSession forProfile(Connection connection, ProfileFile profiles, Endpoints configured) {
+        Endpoints endpoints = connection.endpoint().map(Endpoints::everywhere).orElse(configured);
         // Renewable, so that signing in again (SSO) takes effect in every client of this session.
         AwsCredentialsProvider credentials = new RenewableCredentials(() -> credentialsFor(profiles, connection.profile(),
-                connection.region(), endpoint, new ArrayList<>()));
-        return new AwsSession(connection, credentials, endpoint);
+                connection, endpoints, new ArrayList<>()));
+        return new AwsSession(connection, credentials, endpoints, Optional.of(profiles));
     }
 
     /** A session against a local endpoint (the sandbox, moto or LocalStack) with local credentials. */
     public static AwsSession local(Connection connection, URI endpoint) {
-        return new AwsSession(connection, LOCAL_CREDENTIALS, Optional.of(endpoint));
+        return new AwsSession(connection, LOCAL_CREDENTIALS, Endpoints.everywhere(endpoint), Optional.empty());
     }
 
-    private static AwsCredentialsProvider credentialsFor(ProfileFile file, String name, String region, Optional<URI> endpoint,
+    /** Credentials of profile {@code name}, a step of the source_profile chain of the profile {@code opened}. */
+    private static AwsCredentialsProvider credentialsFor(ProfileFile file, String name, Connection opened, Endpoints endpoints,
                                                         List<String> chain) {
         Optional<Profile> profile = file.profile(name);
         if (profile.isEmpty() || !isRoleWithSourceProfile(profile.get().properties())) {
@@ -68,7 +72,7 @@ public final class Sessions {
         String source = props.get(ProfileProperty.SOURCE_PROFILE);
         AwsCredentialsProvider sourceCredentials = source.equals(name)
                 ? ownKeys(profile.get())
-                : credentialsFor(file, source, region, endpoint, chain);
+                : credentialsFor(file, source, opened, endpoints, chain);
 
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
                 .roleArn(props.get(ProfileProperty.ROLE_ARN))
@@ -83,10 +87,10 @@ public final class Sessions {
                 return failing("The profile '" + name + "' has duration_seconds = " + duration.trim() + ", which is not a number of seconds.");
             }
         }
-        // STS through the one client factory (retry mode, timeouts, endpoint), signed with the
-        // source credentials. Not read-only: AssumeRole changes nothing, but is not a read either.
-        Connection stsConnection = new Connection(source, region, endpoint, false, false);
-        ClientFactory sts = new ClientFactory(new AwsSession(stsConnection, sourceCredentials, endpoint));
+        // STS through the one client factory (retry mode, timeouts, the opened profile's STS
+        // endpoint, as the CLI), signed with the source credentials. Not read-only: AssumeRole
+        // changes nothing, but is not a read either.
+        ClientFactory sts = new ClientFactory(new AwsSession(opened.withReadOnly(false), sourceCredentials, endpoints, Optional.of(file)));
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts.sts())
                 .refreshRequest(request.build())

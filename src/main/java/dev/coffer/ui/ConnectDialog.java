@@ -31,6 +31,8 @@ public final class ConnectDialog extends Dialog<Connection> {
             "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "sa-east-1",
             "me-central-1", "af-south-1");
 
+    private static final String ENDPOINT_PROMPT = "http://localhost:4566 (optional)";
+
     /** One choice in the list. */
     record Choice(String title, String detail, Optional<ProfileInfo> profile, boolean sandbox) {
     }
@@ -76,7 +78,7 @@ public final class ConnectDialog extends Dialog<Connection> {
         region.setEditable(true);
         region.setId("connectRegion");
         endpoint.setId("connectEndpoint");
-        endpoint.setPromptText("http://localhost:4566 (optional)");
+        endpoint.setPromptText(ENDPOINT_PROMPT);
         readOnly.setId("connectReadOnly");
         auditLocked.setId("connectAuditLocked");
         auditLocked.getStyleClass().add("text-muted");
@@ -93,10 +95,15 @@ public final class ConnectDialog extends Dialog<Connection> {
             if (c.profile().isPresent()) {
                 ProfileInfo p = c.profile().get();
                 p.region().ifPresent(region::setValue);
-                endpoint.setText(p.endpointUrl().orElse(""));
-            } else if (c.sandbox()) {
-                region.setValue("us-east-1");
+                // The profile's own endpoints apply service by service; a URL typed here replaces them all.
                 endpoint.clear();
+                endpoint.setPromptText(p.endpointUrl().map(e -> e + " (from the profile)").orElse(ENDPOINT_PROMPT));
+            } else {
+                endpoint.setPromptText(ENDPOINT_PROMPT);
+                if (c.sandbox()) {
+                    region.setValue("us-east-1");
+                    endpoint.clear();
+                }
             }
             endpoint.setDisable(c.sandbox());
             validate();

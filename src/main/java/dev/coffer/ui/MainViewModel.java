@@ -26,6 +26,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,6 +49,7 @@ public final class MainViewModel {
     private final AtomicInteger generation = new AtomicInteger();
 
     private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper();
     private final ObjectProperty<CallerIdentity> identity = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final BooleanProperty parametersLoading = new SimpleBooleanProperty();
@@ -83,6 +86,11 @@ public final class MainViewModel {
 
     public ObjectProperty<Connection> connectionProperty() {
         return connection;
+    }
+
+    /** How the window names its connection, with the endpoint its calls go to ({@link AwsSession#label()}); null before the first. */
+    public ReadOnlyStringProperty labelProperty() {
+        return label.getReadOnlyProperty();
     }
 
     public ObjectProperty<CallerIdentity> identityProperty() {
@@ -164,6 +172,7 @@ public final class MainViewModel {
         watchExpiry(newSession);
         signInOffered.set(false);
         accountName.set(null);
+        label.set(newSession.label());
         connection.set(newSession.connection());
         identity.set(null);
         problem.set(null);

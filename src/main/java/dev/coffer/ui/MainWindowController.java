@@ -489,11 +489,11 @@ public final class MainWindowController {
                 return "Not connected";
             }
             CallerIdentity id = identity.getValue();
-            return c.label() + (id == null ? " · account …" : " · account " + id.account() + " · " + id.principalName());
-        }, connection, identity));
+            return model.labelProperty().get() + (id == null ? " · account …" : " · account " + id.account() + " · " + id.principalName());
+        }, connection, model.labelProperty(), identity));
         connectionTitle.textProperty().bind(Bindings.createStringBinding(() -> connection.getValue() == null ? ""
-                : ConnectionTitle.of(connection.getValue(), identity.getValue(), model.accountNameProperty().get()),
-                connection, identity, model.accountNameProperty()));
+                : ConnectionTitle.of(model.labelProperty().get(), identity.getValue(), model.accountNameProperty().get()),
+                connection, model.labelProperty(), identity, model.accountNameProperty()));
         bindRegionSwitcher();
         statusText.textProperty().bind(model.statusProperty());
         loadProgress.visibleProperty().bind(model.loadingProperty());

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coffer.auth.ProfileInfo.Kind;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.AwsService;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.Endpoints;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
@@ -25,7 +27,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +116,7 @@ class ProfilesIT {
 
     private AwsSession open(String profile) {
         Connection connection = Connection.profile(profile, profiles.regionFor(profile).orElse("us-east-1"), null, true);
-        return Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(profile));
+        return Sessions.forProfile(connection, profiles.file(), profiles.endpointsFor(profile));
     }
 
     @Test
@@ -177,10 +178,10 @@ class ProfilesIT {
     void anExplicitEndpointOnTheConnectionWinsOverTheProfiles() {
         URI other = URI.create("http://127.0.0.1:1");
         Connection connection = Connection.profile("static", "us-east-1", other, true);
-        AwsSession session = Sessions.forProfile(connection, profiles.file(), profiles.endpointFor("static"));
+        AwsSession session = Sessions.forProfile(connection, profiles.file(), profiles.endpointsFor("static"));
         assertThat(session.endpoint()).contains(other);
-        AwsSession none = Sessions.forProfile(Connection.profile("static", "us-east-1", null, true), profiles.file(),
-                Optional.empty());
+        assertThat(session.endpoints().byService()).hasSize(AwsService.values().length).containsValue(other).doesNotContainValue(moto.endpoint());
+        AwsSession none = Sessions.forProfile(Connection.profile("static", "us-east-1", null, true), profiles.file(), Endpoints.AWS);
         assertThat(none.endpoint()).isEmpty();
     }
 

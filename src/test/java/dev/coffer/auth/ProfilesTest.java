@@ -1,9 +1,13 @@
 package dev.coffer.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.coffer.auth.ProfileInfo.Kind;
+import dev.coffer.aws.AwsService;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -176,17 +180,118 @@ class ProfilesTest {
     @Test
     void endpointsComeFromTheProfileUnlessTheEnvironmentSetsOne() throws IOException {
         Profiles profiles = profiles(Map.of());
-        assertThat(profiles.endpointFor("localstack")).contains("http://localhost:4566");
+        assertThat(endpoints(profiles, "localstack")).containsOnlyKeys(AwsService.values())
+                .allSatisfy((service, uri) -> assertThat(uri).hasToString("http://localhost:4566"));
         assertThat(profiles.find("localstack").orElseThrow().endpointUrl()).contains("http://localhost:4566");
-        assertThat(profiles.endpointFor("default")).isEmpty();
-        assertThat(profiles.endpointFor("localstack-ignored")).isEmpty();
+        assertThat(endpoints(profiles, "default")).isEmpty();
+        assertThat(endpoints(profiles, "localstack-ignored")).isEmpty();
 
         Profiles withEndpoint = profiles(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"));
-        assertThat(withEndpoint.endpointFor("localstack")).contains("http://127.0.0.1:5000");
-        assertThat(withEndpoint.endpointFor("default")).contains("http://127.0.0.1:5000");
+        assertThat(endpoints(withEndpoint, "localstack")).allSatisfy((service, uri) -> assertThat(uri).hasToString("http://127.0.0.1:5000"));
+        assertThat(endpoints(withEndpoint, "default")).hasSize(6);
 
         Profiles ignoring = profiles(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
-        assertThat(ignoring.endpointFor("localstack")).isEmpty();
+        assertThat(endpoints(ignoring, "localstack")).isEmpty();
+    }
+
+    @Test
+    void eachServiceTakesItsOwnVariableThenTheGlobalOneThenTheServicesSectionThenTheProfile() throws IOException {
+        String config = """
+                [default]
+                endpoint_url = http://default:1
+
+                [profile split]
+                endpoint_url = http://profile:2
+                services = local
+
+                [profile sections-only]
+                services = local
+
+                [profile missing-section]
+                services = nowhere
+
+                [services local]
+                ssm =
+                  endpoint_url = http://ssm:3
+                secrets_manager =
+                  endpoint_url = http://secrets:4
+                secretsmanager =
+                  endpoint_url = http://not-the-cli-key:5
+                kms =
+                  endpoint_url = http://kms:6
+                """;
+        Profiles plain = new Profiles(files(dir, config, ""), name -> null);
+        assertThat(urls(plain, "split")).containsExactly(entry(AwsService.SSM, "http://ssm:3"),
+                entry(AwsService.SECRETS_MANAGER, "http://secrets:4"), entry(AwsService.KMS, "http://kms:6"),
+                entry(AwsService.EC2, "http://profile:2"), entry(AwsService.LAMBDA, "http://profile:2"),
+                entry(AwsService.STS, "http://profile:2"));
+        assertThat(urls(plain, "sections-only")).containsOnlyKeys(AwsService.SSM, AwsService.SECRETS_MANAGER, AwsService.KMS);
+        assertThat(urls(plain, "missing-section")).as("a services section that does not exist").isEmpty();
+
+        Profiles global = new Profiles(files(dir, config, ""), Map.of("AWS_ENDPOINT_URL", "http://global:7")::get);
+        assertThat(urls(global, "split")).hasSize(6).allSatisfy((service, url) -> assertThat(url).isEqualTo("http://global:7"));
+
+        Profiles perService = new Profiles(files(dir, config, ""),
+                Map.of("AWS_ENDPOINT_URL", "http://global:7", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://secrets-env:8",
+                        "AWS_ENDPOINT_URL_STS", " ")::get);
+        assertThat(urls(perService, "split")).containsEntry(AwsService.SECRETS_MANAGER, "http://secrets-env:8")
+                .containsEntry(AwsService.SSM, "http://global:7").as("a blank variable is unset").containsEntry(AwsService.STS, "http://global:7");
+
+        Profiles ignoredInProfile = new Profiles(files(dir, config.replace("services = local\n\n[profile sections-only]",
+                "services = local\nignore_configured_endpoint_urls = TRUE\n\n[profile sections-only]"), ""),
+                Map.of("AWS_ENDPOINT_URL_SSM", "http://ssm-env:9")::get);
+        assertThat(urls(ignoredInProfile, "split")).isEmpty();
+        assertThat(urls(ignoredInProfile, "sections-only")).containsEntry(AwsService.SSM, "http://ssm-env:9");
+    }
+
+    @Test
+    void anEndpointThatIsNoUrlIsRefusedNamingTheSettingButNotItsText() throws IOException {
+        String config = """
+                [profile bad-own]
+                endpoint_url = localhost:4566
+
+                [profile bad-section]
+                services = local
+
+                [services local]
+                secrets_manager =
+                  endpoint_url = http://user:pass word@host
+                """;
+        Profiles profiles = new Profiles(files(dir, config, ""), Map.of("AWS_ENDPOINT_URL_KMS", "ftp://files")::get);
+        assertThat(catchThrowable(() -> new Profiles(files(dir, config, ""), name -> null).endpointsFor("bad-own")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The endpoint_url of the profile 'bad-own' is not an http:// or https:// URL with a host, such as http://localhost:4566.");
+        assertThat(catchThrowable(() -> new Profiles(files(dir, config, ""), name -> null).endpointsFor("bad-section")))
+                .hasMessageStartingWith("The secrets_manager endpoint_url of [services local] (used by the profile 'bad-section') is not")
+                .hasMessageNotContaining("pass");
+        assertThat(catchThrowable(() -> profiles.endpointsFor("unlisted"))).hasMessageStartingWith("AWS_ENDPOINT_URL_KMS is not an http://");
+        assertThat(profiles.find("bad-own")).as("the profile is still listed").isPresent();
+    }
+
+    @Test
+    void theSdksSystemPropertiesStandForTheirVariables() {
+        String previous = System.setProperty("aws.endpointUrlSecretsManager", "http://from-property:4566");
+        try {
+            Profiles own = Profiles.fromEnvironment();
+            assertThat(own.endpointsFor("any-profile").of(AwsService.SECRETS_MANAGER)).contains(URI.create("http://from-property:4566"));
+            assertThat(own.endpointsFor("any-profile").of(AwsService.SSM)).isEmpty();
+        } finally {
+            if (previous == null) {
+                System.clearProperty("aws.endpointUrlSecretsManager");
+            } else {
+                System.setProperty("aws.endpointUrlSecretsManager", previous);
+            }
+        }
+    }
+
+    private static Map<AwsService, URI> endpoints(Profiles profiles, String profile) {
+        return profiles.endpointsFor(profile).byService();
+    }
+
+    private static Map<AwsService, String> urls(Profiles profiles, String profile) {
+        Map<AwsService, String> urls = new java.util.EnumMap<>(AwsService.class);
+        profiles.endpointsFor(profile).byService().forEach((service, uri) -> urls.put(service, uri.toString()));
+        return urls;
     }
 
     @Test

@@ -137,7 +137,7 @@ class SsoProfileIT {
     ClientFactory connect(String profile, MotoServer moto) {
         ProfileInfo info = profiles.find(profile).orElseThrow();
         Connection connection = Connection.profile(info.name(), info.region().orElseThrow(), moto.endpoint(), true);
-        AwsSession session = Sessions.forProfile(connection, profiles.file(), profiles.endpointFor(profile));
+        AwsSession session = Sessions.forProfile(connection, profiles.file(), profiles.endpointsFor(profile));
         return new ClientFactory(session);
     }
 

@@ -82,9 +82,14 @@ public final class Moto {
 
     /** Stops the recorder and returns the recorded requests, one JSON object per line. */
     public static List<String> stopRecording(MotoServer moto) {
+        return stopRecording(moto, MotoExtension.RECORDING);
+    }
+
+    /** Stops the recorder of a moto started with its own MOTO_RECORDER_FILEPATH and returns what it recorded. */
+    public static List<String> stopRecording(MotoServer moto, java.nio.file.Path recording) {
         moto.post("/moto-api/recorder/stop-recording", "");
         try {
-            return Files.exists(MotoExtension.RECORDING) ? Files.readAllLines(MotoExtension.RECORDING) : List.of();
+            return Files.exists(recording) ? Files.readAllLines(recording) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

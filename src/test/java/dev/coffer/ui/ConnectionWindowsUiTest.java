@@ -75,11 +75,13 @@ class ConnectionWindowsUiTest {
     }
 
     @Test
-    void eachConnectionHasItsLabelledWindowTheRegionSwitchesInPlaceAndRecentOnesAreRemembered() throws Exception {
+    void eachConnectionHasItsLabelledWindowTheRegionSwitchesInPlaceAndRecentOnesAreRemembered(MotoServer moto) throws Exception {
+        // The profiles' endpoint_url, named after profile and region.
+        String at = " · " + moto.endpoint().getHost() + ":" + moto.endpoint().getPort();
         FxToolkit.registerPrimaryStage();
         app = (App) FxToolkit.setupApplication(() -> new App(LaunchOptions.of("team-a", null, null, false, false)));
         CofferUi.awaitLoaded(app);
-        assertThat(onFx(() -> app.stage().getTitle())).startsWith("Coffer — team-a · us-east-1 · 123456789012 · ");
+        assertThat(onFx(() -> app.stage().getTitle())).startsWith("Coffer — team-a · us-east-1" + at + " · 123456789012 · ");
         int inUsEast = onFx(() -> app.model().parameters().totalProperty().get());
         assertThat(inUsEast).isPositive();
 
@@ -92,7 +94,7 @@ class ConnectionWindowsUiTest {
         CofferUi.awaitLoaded(app);
         assertThat(onFx(() -> app.model().connectionProperty().get().profile())).isEqualTo("team-a");
         assertThat(onFx(() -> app.model().parameters().totalProperty().get())).isZero();
-        assertThat(onFx(() -> app.stage().getTitle())).startsWith("Coffer — team-a · eu-west-1 · ");
+        assertThat(onFx(() -> app.stage().getTitle())).startsWith("Coffer — team-a · eu-west-1" + at + " · ");
 
         // A second connection side by side, read-only, in a window of its own.
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.O)
@@ -105,7 +107,7 @@ class ConnectionWindowsUiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> otherWindow().isPresent());
         Stage second = otherWindow().orElseThrow();
         await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> second.getTitle().contains("123456789012")));
-        assertThat(onFx(second::getTitle)).startsWith("Coffer — team-b · us-east-1 · 123456789012 · ").endsWith("(read-only)");
+        assertThat(onFx(second::getTitle)).startsWith("Coffer — team-b · us-east-1" + at + " · 123456789012 · ").endsWith("(read-only)");
         assertThat(onFx(() -> second.getScene().lookup("#readOnlyBadge").isVisible())).isTrue();
         assertThat(onFx(() -> app.stage().getScene().lookup("#readOnlyBadge").isVisible())).isFalse();
         assertThat(onFx(() -> app.model().connectionProperty().get().profile())).isEqualTo("team-a");

@@ -165,7 +165,8 @@ class SsoSignInUiTest {
         assertThat((String) cached.get("expiresAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         // The window names the account as IAM Identity Center does.
         await().atMost(Duration.ofSeconds(30)).until(() -> onFx(() -> app.stage().getTitle().contains("Production ")));
-        assertThat(onFx(() -> app.stage().getTitle())).startsWith("Coffer — admin · us-east-1 · Production ");
+        assertThat(onFx(() -> app.stage().getTitle()))
+                .startsWith("Coffer — admin · us-east-1 · " + moto.endpoint().getHost() + ":" + moto.endpoint().getPort() + " · Production ");
         Screenshots.save(app.stage().getScene(), "sso-signed-in");
     }
 

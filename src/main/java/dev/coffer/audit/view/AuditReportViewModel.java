@@ -165,7 +165,7 @@ public final class AuditReportViewModel {
     }
 
     public String connectionLabel() {
-        return session.connection().label();
+        return session.label();
     }
 
     AuditSettings settings() {
@@ -190,7 +190,7 @@ public final class AuditReportViewModel {
         status.set("Starting…");
         List<String> chosen = list(regions.get());
         List<AwsSession> audits = (chosen.isEmpty() ? List.of(session.region()) : chosen).stream()
-                .map(r -> new AwsSession(session.connection().withRegion(r).withReadOnly(true), session.credentials(), session.endpoint()))
+                .map(r -> session.with(session.connection().withRegion(r).withReadOnly(true)))
                 .toList();
         background.run(() -> {
             List<ClientFactory> clients = audits.stream().map(ClientFactory::new).toList();
