@@ -55,7 +55,7 @@ public final class AwsErrors {
         Throwable t = unwrap(error);
         if (t instanceof ReadOnlyRefusedException refused) {
             return new Problem(Kind.READ_ONLY, "Read-only mode: " + refused.operation() + " was not sent.",
-                    "Reconnect without read-only mode to make changes.");
+                    "This window is in audit mode for good; to make changes, open File → New window… without audit mode.");
         }
         if (t instanceof AwsServiceException aws) {
             String code = aws.awsErrorDetails() == null ? "" : nullToEmpty(aws.awsErrorDetails().errorCode());

@@ -197,6 +197,8 @@ class AwsErrorsTest {
         Problem p = AwsErrors.explain(ReadOnlyRefusedException.refuse("Ssm", "PutParameter"));
         assertThat(p.kind()).isEqualTo(Kind.READ_ONLY);
         assertThat(p.summary()).contains("PutParameter");
+        assertThat(p.advice()).as("audit mode cannot be left in a window, so the advice is a new window")
+                .contains("New window").doesNotContain("Reconnect");
         assertReadable(p);
     }
 
