@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SsoLoginIT {
 
     static final SsoConfig CORP = new SsoConfig(Optional.of("corp"), "https://corp.awsapps.com/start", "eu-west-1",
-            List.of("sso:account:access"));
+            Optional.of(List.of("sso:account:access")));
 
     @TempDir
     Path dir;
@@ -246,7 +246,7 @@ class SsoLoginIT {
 
     @Test
     void aLegacyProfileCachesUnderItsStartUrlWithoutRefreshToken() throws Exception {
-        SsoConfig legacy = new SsoConfig(Optional.empty(), "https://legacy.awsapps.com/start", "eu-west-1", List.of());
+        SsoConfig legacy = new SsoConfig(Optional.empty(), "https://legacy.awsapps.com/start", "eu-west-1", Optional.empty());
         login(legacy, n -> device().approve()).signIn(code -> { }, new Cancellation());
 
         assertThat(sso.calls("RegisterClient")).singleElement().satisfies(call -> assertThat(call.body()).doesNotContainKey("scopes"));
