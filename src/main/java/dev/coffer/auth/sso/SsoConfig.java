@@ -41,6 +41,11 @@ public record SsoConfig(Optional<String> sessionName, String startUrl, String re
         return sessionName.map(s -> s + " (" + startUrl + ")").orElse(startUrl);
     }
 
+    /** Where the settings come from, for messages: "sso-session 'corp'" or "the profile's sso_start_url https://…". */
+    public String source() {
+        return sessionName.map(s -> "sso-session '" + s + "'").orElse("the profile's sso_start_url " + startUrl);
+    }
+
     /** The SSO settings of a profile, when it is an IAM Identity Center profile. */
     public static Optional<SsoConfig> ofProfile(ProfileFile file, String profileName) {
         Optional<Profile> profile = file.profile(profileName);

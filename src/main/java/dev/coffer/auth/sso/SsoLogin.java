@@ -1,10 +1,15 @@
 package dev.coffer.auth.sso;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.ServiceText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -45,6 +50,8 @@ public final class SsoLogin {
     static final String CLIENT_NAME = "coffer";
     static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     static final String REFRESH_TOKEN_GRANT = "refresh_token";
+    /** How URI.getHost() spells this computer; an IPv6 literal keeps its brackets. */
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final SsoConfig config;
     private final TokenCache cache;
@@ -116,8 +123,9 @@ public final class SsoLogin {
                 answer = startDeviceAuthorization(client, registration);
             }
             int interval = answer.interval() == null || answer.interval() <= 0 ? 5 : answer.interval();
-            return new DeviceCode(answer.userCode(), answer.verificationUri(),
-                    Optional.ofNullable(answer.verificationUriComplete()).orElse(answer.verificationUri()),
+            String page = safePage(answer.verificationUri());
+            String pageWithCode = answer.verificationUriComplete() == null ? page : safePage(answer.verificationUriComplete());
+            return new DeviceCode(ServiceText.printable(answer.userCode()), page, pageWithCode,
                     clock.instant().plusSeconds(answer.expiresIn()), Duration.ofSeconds(interval), answer.deviceCode(),
                     registration);
         }
@@ -173,6 +181,29 @@ public final class SsoLogin {
     private static SsoLoginException expired() {
         return new SsoLoginException(SsoLoginException.Reason.CODE_EXPIRED,
                 "The sign-in code expired before it was approved. Sign in again to get a new code.");
+    }
+
+    /**
+     * The verification page as the service sent it, when it is safe to open in a browser and to
+     * print: https:// with a host, or plain http:// on this computer (a local stand-in). Anything
+     * else (javascript:, file:, another scheme, http:// across the network, control characters)
+     * could run or phish instead of signing in, so the sign-in stops before the page is shown.
+     */
+    private String safePage(String page) {
+        URI uri;
+        try {
+            uri = page == null ? null : new URI(page);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri == null || uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") && !host.isEmpty() || scheme.equals("http") && LOOPBACK_HOSTS.contains(host)) {
+            return page;
+        }
+        throw new SsoLoginException(SsoLoginException.Reason.UNSAFE_PAGE, "IAM Identity Center sent a sign-in page that Coffer "
+                + "does not open: '" + ServiceText.printable(page) + "'. Only https:// pages are used (http:// only on this "
+                + "computer). Check sso_region and sso_start_url of " + config.source() + ", and any SSO-OIDC endpoint setting.");
     }
 
     private StartDeviceAuthorizationResponse startDeviceAuthorization(SsoOidcClient client, ClientRegistration registration) {
