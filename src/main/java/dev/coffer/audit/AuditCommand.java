@@ -1,6 +1,9 @@
 package dev.coffer.audit;
 
 import dev.coffer.auth.Profiles;
+import dev.coffer.auth.sso.CachedSignIn;
+import dev.coffer.auth.sso.SsoConfig;
+import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
@@ -110,6 +113,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<ClientFactory> clients = connections.stream().map(c -> new ClientFactory(session(c))).toList();
         try {
+            Optional<List<String>> signInProblem = signInProblem(connections);
+            if (signInProblem.isPresent()) {
+                signInProblem.get().forEach(err::println);
+                return FAILED;
+            }
             AuditReport report = ReportCollector.report(clients, settings, (message, done, total) -> { }, () -> false);
             List<Path> written = ReportExport.write(report, format, out);
             Map<Severity, Long> counts = report.findingsBySeverity();
@@ -159,6 +167,24 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         return result;
+    }
+
+    /**
+     * An IAM Identity Center profile whose cached sign-in is missing, expired or no longer refreshes:
+     * which it is, and how to sign in. Checked (and refreshed) here, before the SDK's SSO provider
+     * would try and log its own failure with stack traces on the terminal.
+     */
+    private Optional<List<String>> signInProblem(List<Connection> connections) {
+        for (String profile : connections.stream().filter(c -> !c.usesLocalCredentials()).map(Connection::profile).distinct().toList()) {
+            Optional<SsoConfig> sso = SsoConfig.ofProfile(awsProfiles().file(), profile);
+            if (sso.isPresent()) {
+                CachedSignIn signIn = SsoLogin.standard(sso.get()).cachedSignIn();
+                if (signIn.state() != CachedSignIn.State.SIGNED_IN) {
+                    return Optional.of(signIn.explain(profile));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private AwsSession session(Connection c) {

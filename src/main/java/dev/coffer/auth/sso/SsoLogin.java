@@ -83,18 +83,26 @@ public final class SsoLogin {
      * user must sign in.
      */
     public Optional<CachedToken> usableToken() {
+        return cachedSignIn().token();
+    }
+
+    /** As {@link #usableToken()}, and when there is none, why: nothing cached, expired, or the refresh refused. */
+    public CachedSignIn cachedSignIn() {
         Optional<CachedToken> cached = cache.read(config.cacheKey());
         Instant now = clock.instant();
         if (cached.isEmpty() || !cached.get().startUrl().equals(config.startUrl())) {
-            return Optional.empty();
-        }
-        if (cached.get().validFor(MIN_VALIDITY, now)) {
-            return cached;
-        }
-        if (config.sessionName().isEmpty() || !cached.get().refreshable(now)) {
-            return Optional.empty();
+            return CachedSignIn.none(CachedSignIn.State.NOT_SIGNED_IN, "there is no cached sign-in for " + config.source());
         }
         CachedToken old = cached.get();
+        if (old.validFor(MIN_VALIDITY, now)) {
+            return CachedSignIn.signedIn(old);
+        }
+        String expiry = "its sign-in (" + config.source() + ") " + (old.expiresAt().isAfter(now)
+                ? "expires at " + old.expiresAt() + ", in less than " + MIN_VALIDITY.toMinutes() + " minutes"
+                : "expired at " + old.expiresAt());
+        if (config.sessionName().isEmpty() || !old.refreshable(now)) {
+            return CachedSignIn.none(CachedSignIn.State.EXPIRED, expiry);
+        }
         try (SsoOidcClient client = oidc.get()) {
             CreateTokenResponse answer = client.createToken(b -> b.grantType(REFRESH_TOKEN_GRANT)
                     .clientId(old.clientId().orElseThrow()).clientSecret(old.clientSecret().orElseThrow())
@@ -103,11 +111,19 @@ public final class SsoLogin {
                     clock.instant().plusSeconds(answer.expiresIn()), old.clientId(), old.clientSecret(),
                     old.registrationExpiresAt(), Optional.ofNullable(answer.refreshToken()).or(old::refreshToken));
             cache.write(config.cacheKey(), refreshed);
-            return Optional.of(refreshed);
+            return CachedSignIn.signedIn(refreshed);
         } catch (SsoOidcException e) {
             // invalid_grant and the like: the session ended; only a new sign-in helps.
-            return Optional.empty();
+            return CachedSignIn.none(CachedSignIn.State.REFRESH_REFUSED,
+                    expiry + ", and IAM Identity Center refused to refresh it (" + refusal(e) + ")");
         }
+    }
+
+    /** The service's error code, and its description when it sent one. */
+    private static String refusal(SsoOidcException e) {
+        String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+        String description = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return ServiceText.printable(description == null || description.isBlank() ? code : code + ": " + description);
     }
 
     /** Registers (or reuses a registration) and starts a device authorization: what to show the user. */
