@@ -1,5 +1,6 @@
 package dev.coffer.sandbox;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +32,11 @@ public final class MotoServer implements AutoCloseable {
 
     public static final String COMMAND = "moto_server";
 
-    /** Watches standard input on a thread of its own, then runs moto_server's own main with the arguments. */
+    /**
+     * Watches standard input on a thread of its own, then runs moto_server's own main. Its first
+     * argument is the moto_server it stands for, only so that the process reads as moto_server in a
+     * process list; the arguments after it are moto_server's.
+     */
     static final String WATCHDOG = String.join("\n",
             "import os, sys, threading",
             "def watch():",
@@ -38,7 +44,7 @@ public final class MotoServer implements AutoCloseable {
             "    os._exit(0)",
             "threading.Thread(target=watch, daemon=True).start()",
             "from moto.server import main",
-            "main(sys.argv[1:])");
+            "main(sys.argv[2:])");
 
     private final Process process;
     private final URI endpoint;
@@ -80,7 +86,7 @@ public final class MotoServer implements AutoCloseable {
                 "moto_server is not installed or not on the PATH. Install it with `pip install 'moto[server]'`."));
         int port = freePort();
         List<String> command = new ArrayList<>(python(executable));
-        command.addAll(List.of("-c", WATCHDOG, "-H", "127.0.0.1", "-p", String.valueOf(port)));
+        command.addAll(List.of("-c", WATCHDOG, executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)));
         // Standard input stays the pipe from this JVM (ProcessBuilder's default): the watchdog's lifeline.
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // moto must not read the user's AWS profile or endpoint settings (botocore fails on some).
@@ -112,7 +118,7 @@ public final class MotoServer implements AutoCloseable {
      * install), else python3 from the PATH (a pyenv shim, which is a shell script).
      */
     static List<String> python(Path motoServer) {
-        try (java.io.BufferedReader reader = Files.newBufferedReader(motoServer, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        try (BufferedReader reader = Files.newBufferedReader(motoServer, StandardCharsets.ISO_8859_1)) {
             String first = Optional.ofNullable(reader.readLine()).orElse("");
             if (first.startsWith("#!") && first.contains("python")) {
                 return List.of(first.substring(2).trim().split("\\s+"));
