@@ -8,6 +8,7 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.ServiceText;
 import dev.coffer.aws.Sessions;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -131,7 +132,8 @@ public final class AuditCommand implements Callable<Integer> {
             return FAILED;
         } catch (RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);
-            err.println(problem.text());
+            // AWS's own message is part of it: printed without terminal control characters.
+            err.println(ServiceText.printable(problem.text()));
             return FAILED;
         } finally {
             clients.forEach(ClientFactory::close);
