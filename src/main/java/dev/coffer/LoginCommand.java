@@ -7,6 +7,7 @@ import dev.coffer.auth.sso.SsoConfig;
 import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.auth.sso.SsoLoginException;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ServiceText;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -99,7 +100,8 @@ public final class LoginCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            err.println(AwsErrors.explain(e).text());
+            // The service's own message may be part of it.
+            err.println(ServiceText.printable(AwsErrors.explain(e).text()));
             return 1;
         }
     }

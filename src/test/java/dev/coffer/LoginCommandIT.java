@@ -129,4 +129,29 @@ class LoginCommandIT {
         assertThat(err.toString()).contains("no profile 'nope'");
         assertThat(sso.calls()).isEmpty();
     }
+
+    @Test
+    void aVerificationPageThatIsNotHttpsIsNeitherPrintedNorWaitedFor() throws Exception {
+        sso.deviceAuthorizationAnswer("http://sso-login.example.net/device", "http://sso-login.example.net/device?user_code=BCDF-GHJK", null);
+
+        assertThat(run("login", "--profile", "admin").get(60, TimeUnit.SECONDS)).isOne();
+
+        assertThat(out.toString()).doesNotContain("sso-login.example.net");
+        assertThat(err.toString()).contains("https://").contains("sso-session 'corp'");
+        assertThat(sso.count("CreateToken")).isZero();
+        assertThat(cache.read("corp")).isEmpty();
+    }
+
+    @Test
+    void whatTheServiceSentIsPrintedWithoutTerminalControlCharacters() throws Exception {
+        sso.deviceAuthorizationAnswer(sso.endpoint() + "/device", sso.endpoint() + "/device?user_code=BCDF-GHJK", "\u001b]0;pwned\u0007BCDF-GHJK\r\n\u001b[1A\u001b[2K");
+        CompletableFuture<Integer> exit = run("login", "--profile", "admin");
+        await().atMost(Duration.ofSeconds(30)).until(() -> out.toString().contains("BCDF-GHJK"));
+        sso.latestDeviceAuthorization().orElseThrow().deny();
+
+        assertThat(exit.get(60, TimeUnit.SECONDS)).isOne();
+        String printed = out.toString() + err.toString();
+        assertThat(printed.replace(System.lineSeparator(), "")).doesNotContainPattern("\\p{Cntrl}");
+        assertThat(out.toString()).contains(System.lineSeparator() + "BCDF-GHJK" + System.lineSeparator());
+    }
 }

@@ -1,10 +1,14 @@
 package dev.coffer.audit;
 
 import dev.coffer.auth.Profiles;
+import dev.coffer.auth.sso.CachedSignIn;
+import dev.coffer.auth.sso.SsoConfig;
+import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.ServiceText;
 import dev.coffer.aws.Sessions;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -110,6 +114,11 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<ClientFactory> clients = sessions.stream().map(ClientFactory::new).toList();
         try {
+            Optional<List<String>> signInProblem = signInProblem(connections);
+            if (signInProblem.isPresent()) {
+                signInProblem.get().forEach(err::println);
+                return FAILED;
+            }
             AuditReport report = ReportCollector.report(clients, settings, (message, done, total) -> { }, () -> false);
             List<Path> written = ReportExport.write(report, format, out);
             Map<Severity, Long> counts = report.findingsBySeverity();
@@ -123,7 +132,8 @@ public final class AuditCommand implements Callable<Integer> {
             return FAILED;
         } catch (RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);
-            err.println(problem.text());
+            // AWS's own message is part of it: printed without terminal control characters.
+            err.println(ServiceText.printable(problem.text()));
             return FAILED;
         } finally {
             clients.forEach(ClientFactory::close);
@@ -159,6 +169,24 @@ public final class AuditCommand implements Callable<Integer> {
             }
         }
         return result;
+    }
+
+    /**
+     * An IAM Identity Center profile whose cached sign-in is missing, expired or no longer refreshes:
+     * which it is, and how to sign in. Checked (and refreshed) here, before the SDK's SSO provider
+     * would try and log its own failure with stack traces on the terminal.
+     */
+    private Optional<List<String>> signInProblem(List<Connection> connections) {
+        for (String profile : connections.stream().filter(c -> !c.usesLocalCredentials()).map(Connection::profile).distinct().toList()) {
+            Optional<SsoConfig> sso = SsoConfig.ofProfile(awsProfiles().file(), profile);
+            if (sso.isPresent()) {
+                CachedSignIn signIn = SsoLogin.standard(sso.get()).cachedSignIn();
+                if (signIn.state() != CachedSignIn.State.SIGNED_IN) {
+                    return Optional.of(signIn.explain(profile));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private AwsSession session(Connection c) {

@@ -1,5 +1,6 @@
 package dev.coffer.sandbox;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +21,34 @@ import java.util.Optional;
 /**
  * A moto_server process on a free loopback port: the local AWS endpoint behind the sandbox and
  * the test suite. Its state lives in memory and goes with the process.
+ *
+ * <p>It never outlives this JVM. moto runs in-process under a small Python watchdog that reads its
+ * standard input, a pipe only this JVM holds, and ends the process at end of file: when
+ * {@link #close()} closes the pipe, and when the JVM is gone however it ended (SIGKILL, a crash,
+ * the display lost), since the system closes the pipe then. A shutdown hook also stops it on an
+ * orderly exit (SIGTERM, Ctrl+C, System.exit), including one during start-up.
  */
 public final class MotoServer implements AutoCloseable {
 
     public static final String COMMAND = "moto_server";
 
+    /**
+     * Watches standard input on a thread of its own, then runs moto_server's own main. Its first
+     * argument is the moto_server it stands for, only so that the process reads as moto_server in a
+     * process list; the arguments after it are moto_server's.
+     */
+    static final String WATCHDOG = String.join("\n",
+            "import os, sys, threading",
+            "def watch():",
+            "    sys.stdin.buffer.read()",
+            "    os._exit(0)",
+            "threading.Thread(target=watch, daemon=True).start()",
+            "from moto.server import main",
+            "main(sys.argv[2:])");
+
     private final Process process;
     private final URI endpoint;
+    private final Thread shutdownHook = new Thread(this::stop, "moto-server-shutdown");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private MotoServer(Process process, URI endpoint) {
@@ -62,7 +85,9 @@ public final class MotoServer implements AutoCloseable {
         Path executable = locate().orElseThrow(() -> new IllegalStateException(
                 "moto_server is not installed or not on the PATH. Install it with `pip install 'moto[server]'`."));
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)));
+        List<String> command = new ArrayList<>(python(executable));
+        command.addAll(List.of("-c", WATCHDOG, executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port)));
+        // Standard input stays the pipe from this JVM (ProcessBuilder's default): the watchdog's lifeline.
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // moto must not read the user's AWS profile or endpoint settings (botocore fails on some).
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
@@ -75,11 +100,33 @@ public final class MotoServer implements AutoCloseable {
         try {
             Process process = builder.start();
             MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
-            server.awaitReady(Duration.ofSeconds(60));
+            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+            try {
+                server.awaitReady(Duration.ofSeconds(60));
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + executable, e);
         }
+    }
+
+    /**
+     * The Python that runs moto_server: the interpreter its script names (a pip, pipx or virtualenv
+     * install), else python3 from the PATH (a pyenv shim, which is a shell script).
+     */
+    static List<String> python(Path motoServer) {
+        try (BufferedReader reader = Files.newBufferedReader(motoServer, StandardCharsets.ISO_8859_1)) {
+            String first = Optional.ofNullable(reader.readLine()).orElse("");
+            if (first.startsWith("#!") && first.contains("python")) {
+                return List.of(first.substring(2).trim().split("\\s+"));
+            }
+        } catch (IOException e) {
+            // Not readable as a script: the usual interpreter is the best guess.
+        }
+        return List.of("python3");
     }
 
     public static MotoServer start() {
@@ -144,18 +191,15 @@ public final class MotoServer implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                close();
                 throw new IllegalStateException("Interrupted while waiting for moto_server", e);
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                close();
                 throw new IllegalStateException("Interrupted while waiting for moto_server", e);
             }
         }
-        close();
         throw new IllegalStateException("moto_server did not answer within " + timeout.toSeconds() + " s");
     }
 
@@ -170,12 +214,23 @@ public final class MotoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        stop();
         try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting and runs the hook itself.
+        }
+    }
+
+    /** Closes the watchdog's pipe, which ends moto at once, and waits for it; forcibly after 5 seconds. */
+    private void stop() {
+        try {
+            process.getOutputStream().close();
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        } catch (IOException e) {
+            process.destroyForcibly();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

@@ -17,22 +17,20 @@ import java.util.function.Consumer;
 
 /**
  * The local sandbox: a private moto_server seeded with {@link SandboxData}, so the app can be
- * tried without an AWS account. Stopping the sandbox (or the JVM) stops moto; its state lives in
- * memory only.
+ * tried without an AWS account. Stopping the sandbox stops moto, and so does the end of the JVM,
+ * however it ends ({@link MotoServer}); its state lives in memory only.
  */
 public final class Sandbox implements AutoCloseable {
 
     private final MotoServer moto;
     private final ClientFactory seeding;
     private final Duration seedTime;
-    private final Thread shutdownHook;
     private boolean closed;
 
-    private Sandbox(MotoServer moto, ClientFactory seeding, Duration seedTime, Thread shutdownHook) {
+    private Sandbox(MotoServer moto, ClientFactory seeding, Duration seedTime) {
         this.moto = moto;
         this.seeding = seeding;
         this.seedTime = seedTime;
-        this.shutdownHook = shutdownHook;
     }
 
     /** Starts moto on a free loopback port and seeds it. Throws when moto_server is not installed. */
@@ -51,21 +49,17 @@ public final class Sandbox implements AutoCloseable {
     /** Starts moto and fills it with {@code seed}; the timings cover the whole seed. */
     static Sandbox start(Optional<Path> log, Consumer<ClientFactory> seed) {
         MotoServer moto = MotoServer.start(log, Map.of());
-        // Registered before seeding, so an exit during the seed still stops moto.
-        Thread hook = new Thread(moto::close, "coffer-sandbox-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         ClientFactory seeding = null;
         try {
             seeding = new ClientFactory(Sessions.local(sandboxConnection(false, moto.endpoint()), moto.endpoint()));
             long started = System.nanoTime();
             seed.accept(seeding);
-            return new Sandbox(moto, seeding, Duration.ofNanos(System.nanoTime() - started), hook);
+            return new Sandbox(moto, seeding, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
             if (seeding != null) {
                 seeding.close();
             }
             moto.close();
-            removeHook(hook);
             throw e;
         }
     }
@@ -143,14 +137,5 @@ public final class Sandbox implements AutoCloseable {
         closed = true;
         seeding.close();
         moto.close();
-        removeHook(shutdownHook);
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting and runs the hook itself.
-        }
     }
 }

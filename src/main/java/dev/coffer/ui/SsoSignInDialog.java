@@ -175,6 +175,8 @@ public final class SsoSignInDialog {
         progress.setVisible(false);
         status.getStyleClass().add("danger-text");
         status.setText(error instanceof SsoLoginException e ? e.getMessage() : AwsErrors.explain(error).text());
+        // A long reason must not push the buttons out of the window.
+        stage.sizeToScene();
         // The code is spent: only a new attempt helps.
         setCodeVisible(false);
         tryAgain.setVisible(true);

@@ -204,6 +204,31 @@ class SsoSignInUiTest {
     }
 
     @Test
+    void aVerificationPageThatIsNotHttpsIsNeitherOpenedNorShown(MotoServer moto) throws Exception {
+        sso.deviceAuthorizationAnswer("http://sso-login.example.net/device", "http://sso-login.example.net/device?user_code=BCDF-GHJK",
+                null);
+        app = CofferUi.launch(moto, false);
+        app.useBrowser(opened::add);
+        robot.press(KeyCode.CONTROL).press(KeyCode.O).release(KeyCode.O).release(KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#connectChoices").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("admin")))
+                .queryAs(Node.class));
+        robot.clickOn("Connect");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sso.count("StartDeviceAuthorization") >= 1
+                && !dialogStatus().startsWith("Contacting") && !dialogStatus().equals("(no dialog)"));
+        assertThat(opened).isEmpty();
+        assertThat(dialogStatus()).contains("does not open").contains("https://");
+        assertThat(onFx(() -> robot.lookup("#ssoVerificationUrl").queryAs(javafx.scene.control.Hyperlink.class).getText()))
+                .doesNotContain("sso-login.example.net");
+        assertThat(onFx(() -> robot.lookup("#ssoCopyLink").queryAs(Node.class).isDisabled())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#ssoOpenBrowser").queryAs(Node.class).isDisabled())).isTrue();
+        assertThat(sso.count("CreateToken")).isZero();
+        Screenshots.save(robot.lookup("#ssoStatus").queryAs(Node.class).getScene(), "sso-sign-in-unsafe-page");
+        robot.clickOn("#ssoCancel");
+    }
+
+    @Test
     void anExpiredSignInDuringAnEditOffersToSignInAgainAndTheDraftIsSavedAfterwards(MotoServer moto) throws Exception {
         // Signed in earlier (by the CLI or Coffer); role credentials are short-lived, so each call asks the portal.
         String first = "aoaFirstSignInAccessToken";

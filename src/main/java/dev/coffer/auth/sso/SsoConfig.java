@@ -11,9 +11,11 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * Where and how to sign in for an IAM Identity Center profile: its start URL and SSO region, from
  * the profile's {@code [sso-session NAME]} section or, for a legacy profile, from the profile itself.
  *
- * @param sessionName the sso-session's name; empty for a legacy profile
+ * @param sessionName        the sso-session's name; empty for a legacy profile
+ * @param registrationScopes the session's {@code sso_registration_scopes} as the AWS CLI parses them (a list that
+ *                           may be empty); empty when the key is not there, which the CLI's registration cache key tells apart
  */
-public record SsoConfig(Optional<String> sessionName, String startUrl, String region, List<String> scopes) {
+public record SsoConfig(Optional<String> sessionName, String startUrl, String region, Optional<List<String>> registrationScopes) {
 
     public static final String DEFAULT_SCOPE = "sso:account:access";
 
@@ -25,9 +27,23 @@ public record SsoConfig(Optional<String> sessionName, String startUrl, String re
         return sessionName.orElse(startUrl);
     }
 
+    /**
+     * The scopes Coffer registers its client with: those configured, else {@value #DEFAULT_SCOPE} for an
+     * sso-session (a registration with it gets refresh tokens), and none for a legacy profile, as the CLI.
+     */
+    public List<String> scopes() {
+        return registrationScopes.filter(list -> !list.isEmpty())
+                .orElse(sessionName.isPresent() ? List.of(DEFAULT_SCOPE) : List.of());
+    }
+
     /** What the user signs in to, for dialogs: "corp (https://corp.awsapps.com/start)". */
     public String label() {
         return sessionName.map(s -> s + " (" + startUrl + ")").orElse(startUrl);
+    }
+
+    /** Where the settings come from, for messages: "sso-session 'corp'" or "the profile's sso_start_url https://…". */
+    public String source() {
+        return sessionName.map(s -> "sso-session '" + s + "'").orElse("the profile's sso_start_url " + startUrl);
     }
 
     /** The SSO settings of a profile, when it is an IAM Identity Center profile. */
@@ -45,8 +61,7 @@ public record SsoConfig(Optional<String> sessionName, String startUrl, String re
         if (startUrl.isEmpty() || region.isEmpty()) {
             return Optional.empty();
         }
-        // Legacy profiles register without scopes, as the CLI does for them.
-        return Optional.of(new SsoConfig(Optional.empty(), startUrl.get().trim(), region.get().trim(), List.of()));
+        return Optional.of(new SsoConfig(Optional.empty(), startUrl.get().trim(), region.get().trim(), Optional.empty()));
     }
 
     /** The settings of an {@code [sso-session NAME]} section. */
@@ -57,10 +72,8 @@ public record SsoConfig(Optional<String> sessionName, String startUrl, String re
             if (startUrl.isEmpty() || region.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> scopes = section.property("sso_registration_scopes")
-                    .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList())
-                    .filter(l -> !l.isEmpty())
-                    .orElse(List.of(DEFAULT_SCOPE));
+            Optional<List<String>> scopes = section.property("sso_registration_scopes")
+                    .map(s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList());
             return Optional.of(new SsoConfig(Optional.of(sessionName), startUrl.get().trim(), region.get().trim(), scopes));
         });
     }

@@ -1,10 +1,15 @@
 package dev.coffer.auth.sso;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.ServiceText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -45,6 +50,8 @@ public final class SsoLogin {
     static final String CLIENT_NAME = "coffer";
     static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
     static final String REFRESH_TOKEN_GRANT = "refresh_token";
+    /** How URI.getHost() spells this computer; an IPv6 literal keeps its brackets. */
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final SsoConfig config;
     private final TokenCache cache;
@@ -76,18 +83,26 @@ public final class SsoLogin {
      * user must sign in.
      */
     public Optional<CachedToken> usableToken() {
+        return cachedSignIn().token();
+    }
+
+    /** As {@link #usableToken()}, and when there is none, why: nothing cached, expired, or the refresh refused. */
+    public CachedSignIn cachedSignIn() {
         Optional<CachedToken> cached = cache.read(config.cacheKey());
         Instant now = clock.instant();
         if (cached.isEmpty() || !cached.get().startUrl().equals(config.startUrl())) {
-            return Optional.empty();
-        }
-        if (cached.get().validFor(MIN_VALIDITY, now)) {
-            return cached;
-        }
-        if (config.sessionName().isEmpty() || !cached.get().refreshable(now)) {
-            return Optional.empty();
+            return CachedSignIn.none(CachedSignIn.State.NOT_SIGNED_IN, "there is no cached sign-in for " + config.source());
         }
         CachedToken old = cached.get();
+        if (old.validFor(MIN_VALIDITY, now)) {
+            return CachedSignIn.signedIn(old);
+        }
+        String expiry = "its sign-in (" + config.source() + ") " + (old.expiresAt().isAfter(now)
+                ? "expires at " + old.expiresAt() + ", in less than " + MIN_VALIDITY.toMinutes() + " minutes"
+                : "expired at " + old.expiresAt());
+        if (config.sessionName().isEmpty() || !old.refreshable(now)) {
+            return CachedSignIn.none(CachedSignIn.State.EXPIRED, expiry);
+        }
         try (SsoOidcClient client = oidc.get()) {
             CreateTokenResponse answer = client.createToken(b -> b.grantType(REFRESH_TOKEN_GRANT)
                     .clientId(old.clientId().orElseThrow()).clientSecret(old.clientSecret().orElseThrow())
@@ -96,11 +111,19 @@ public final class SsoLogin {
                     clock.instant().plusSeconds(answer.expiresIn()), old.clientId(), old.clientSecret(),
                     old.registrationExpiresAt(), Optional.ofNullable(answer.refreshToken()).or(old::refreshToken));
             cache.write(config.cacheKey(), refreshed);
-            return Optional.of(refreshed);
+            return CachedSignIn.signedIn(refreshed);
         } catch (SsoOidcException e) {
             // invalid_grant and the like: the session ended; only a new sign-in helps.
-            return Optional.empty();
+            return CachedSignIn.none(CachedSignIn.State.REFRESH_REFUSED,
+                    expiry + ", and IAM Identity Center refused to refresh it (" + refusal(e) + ")");
         }
+    }
+
+    /** The service's error code, and its description when it sent one. */
+    private static String refusal(SsoOidcException e) {
+        String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+        String description = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return ServiceText.printable(description == null || description.isBlank() ? code : code + ": " + description);
     }
 
     /** Registers (or reuses a registration) and starts a device authorization: what to show the user. */
@@ -116,8 +139,9 @@ public final class SsoLogin {
                 answer = startDeviceAuthorization(client, registration);
             }
             int interval = answer.interval() == null || answer.interval() <= 0 ? 5 : answer.interval();
-            return new DeviceCode(answer.userCode(), answer.verificationUri(),
-                    Optional.ofNullable(answer.verificationUriComplete()).orElse(answer.verificationUri()),
+            String page = safePage(answer.verificationUri());
+            String pageWithCode = answer.verificationUriComplete() == null ? page : safePage(answer.verificationUriComplete());
+            return new DeviceCode(ServiceText.printable(answer.userCode()), page, pageWithCode,
                     clock.instant().plusSeconds(answer.expiresIn()), Duration.ofSeconds(interval), answer.deviceCode(),
                     registration);
         }
@@ -173,6 +197,29 @@ public final class SsoLogin {
     private static SsoLoginException expired() {
         return new SsoLoginException(SsoLoginException.Reason.CODE_EXPIRED,
                 "The sign-in code expired before it was approved. Sign in again to get a new code.");
+    }
+
+    /**
+     * The verification page as the service sent it, when it is safe to open in a browser and to
+     * print: https:// with a host, or plain http:// on this computer (a local stand-in). Anything
+     * else (javascript:, file:, another scheme, http:// across the network, control characters)
+     * could run or phish instead of signing in, so the sign-in stops before the page is shown.
+     */
+    private String safePage(String page) {
+        URI uri;
+        try {
+            uri = page == null ? null : new URI(page);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri == null || uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") && !host.isEmpty() || scheme.equals("http") && LOOPBACK_HOSTS.contains(host)) {
+            return page;
+        }
+        throw new SsoLoginException(SsoLoginException.Reason.UNSAFE_PAGE, "IAM Identity Center sent a sign-in page that Coffer "
+                + "does not open: '" + ServiceText.printable(page) + "'. Only https:// pages are used (http:// only on this "
+                + "computer). Check sso_region and sso_start_url of " + config.source() + ", and any SSO-OIDC endpoint setting.");
     }
 
     private StartDeviceAuthorizationResponse startDeviceAuthorization(SsoOidcClient client, ClientRegistration registration) {

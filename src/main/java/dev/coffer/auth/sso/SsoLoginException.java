@@ -9,7 +9,9 @@ public final class SsoLoginException extends RuntimeException {
         /** The code ran out before the user approved it. */
         CODE_EXPIRED,
         /** The user cancelled. */
-        CANCELLED
+        CANCELLED,
+        /** The service named a verification page that is not https:// (nor http:// on this computer): not opened or shown. */
+        UNSAFE_PAGE
     }
 
     private final Reason reason;

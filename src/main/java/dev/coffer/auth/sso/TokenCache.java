@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
@@ -58,16 +60,44 @@ public final class TokenCache {
 
     /** The registration file the CLI v2 keeps for a sign-in configuration. */
     public Path registrationFile(SsoConfig config) {
-        // Python's json.dumps(args, sort_keys=True): keys sorted, ", " and ": " separators, null for no session.
-        // Legacy profiles register without scopes: None in Python, null here.
-        StringJoiner scopes = new StringJoiner(", ", "[", "]");
-        config.scopes().forEach(s -> scopes.add(quote(s)));
-        String key = "{" + quote("region") + ": " + quote(config.region())
-                + ", " + quote("scopes") + ": " + (config.scopes().isEmpty() ? "null" : scopes.toString())
-                + ", " + quote("session_name") + ": " + config.sessionName().map(TokenCache::quote).orElse("null")
-                + ", " + quote("startUrl") + ": " + quote(config.startUrl())
-                + ", " + quote("tool") + ": " + quote("botocore") + "}";
+        // botocore's json.dumps(args, sort_keys=True): keys sorted, ", " and ": " separators, None as null,
+        // so a session without sso_registration_scopes (and a legacy profile) has "scopes": null.
+        String scopes = config.registrationScopes()
+                .map(list -> list.stream().map(TokenCache::pythonJson).collect(Collectors.joining(", ", "[", "]")))
+                .orElse("null");
+        String key = "{" + pythonJson("region") + ": " + pythonJson(config.region())
+                + ", " + pythonJson("scopes") + ": " + scopes
+                + ", " + pythonJson("session_name") + ": " + config.sessionName().map(TokenCache::pythonJson).orElse("null")
+                + ", " + pythonJson("startUrl") + ": " + pythonJson(config.startUrl())
+                + ", " + pythonJson("tool") + ": " + pythonJson("botocore") + "}";
         return directory.resolve(sha1Hex(key) + ".json");
+    }
+
+    /**
+     * A JSON string exactly as Python's json.dumps writes it (ensure_ascii): everything outside
+     * printable ASCII escaped, in lower-case hex, so that the SHA-1 of the key matches the CLI's.
+     */
+    static String pythonJson(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c >= ' ' && c <= '~') {
+                        json.append(c);
+                    } else {
+                        json.append(String.format("\\u%04x", (int) c));
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
     }
 
     /** The cached token, if there is a readable one. A damaged file counts as none: signing in again rewrites it. */
@@ -105,9 +135,13 @@ public final class TokenCache {
         return file;
     }
 
-    /** A registration the CLI or Coffer cached for this configuration, if any. */
+    /**
+     * A device-flow registration the CLI or Coffer cached for this configuration, if any. One the CLI
+     * made for its browser flow (grantTypes with authorization_code) is left alone, as the CLI's device
+     * flow leaves it.
+     */
     public Optional<ClientRegistration> readRegistration(SsoConfig config) {
-        return readJson(registrationFile(config)).flatMap(n -> {
+        return readJson(registrationFile(config)).filter(n -> !forAuthorizationCode(n)).flatMap(n -> {
             Optional<String> id = text(n, "clientId");
             Optional<String> secret = text(n, "clientSecret");
             Optional<Instant> expires = text(n, "expiresAt").flatMap(TokenCache::parseTime);
@@ -131,6 +165,11 @@ public final class TokenCache {
         Path file = registrationFile(config);
         writeAtomically(file, json.toString());
         return file;
+    }
+
+    private static boolean forAuthorizationCode(JsonNode registration) {
+        JsonNode grants = registration.path("grantTypes");
+        return grants.isArray() && StreamSupport.stream(grants.spliterator(), false).anyMatch(g -> g.asText().equals("authorization_code"));
     }
 
     private Optional<JsonNode> readJson(Path file) {

