@@ -104,10 +104,12 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outText = spec.commandLine().getOut();
         AuditSettings settings;
+        List<Connection> connections;
         List<AwsSession> sessions;
         try {
             settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
-            sessions = connections().stream().map(this::session).toList();
+            connections = connections();
+            sessions = connections.stream().map(this::session).toList();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
