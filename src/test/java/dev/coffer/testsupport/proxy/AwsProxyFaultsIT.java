@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.http.ConnectionClosedException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
@@ -67,7 +66,7 @@ class AwsProxyFaultsIT {
     @Test
     void throttlingIsAwsThrottlingOnEveryProtocol(MotoServer moto) {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
-            proxy.inject(FaultRule.of(Fault.THROTTLING).on("GetParameter", "GetCallerIdentity", "DescribeRegions").times(9));
+            proxy.inject(FaultRule.of(Fault.THROTTLING).on("GetParameter", "GetCallerIdentity", "DescribeRegions"));
 
             Throwable ssm = catchThrowable(() -> clients.ssm().getParameter(b -> b.name("/proxy/any")));
             Throwable sts = catchThrowable(() -> clients.sts().getCallerIdentity());
@@ -87,11 +86,11 @@ class AwsProxyFaultsIT {
             assertThat(ec2).isInstanceOf(Ec2Exception.class);
             assertThat(((Ec2Exception) ec2).isThrottlingException()).isTrue();
             assertThat(((Ec2Exception) ec2).awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
-            // The SDK took each for throttling and tried three times; the proxy counted every answer.
+            // The SDK took each for throttling and tried again; the proxy counted every answer.
             for (String operation : List.of("GetParameter", "GetCallerIdentity", "DescribeRegions")) {
-                assertThat(proxy.requests(operation)).as(operation).isEqualTo(3);
-                assertThat(proxy.throttles(operation)).as(operation).isEqualTo(3);
-                assertThat(proxy.faults(operation)).as(operation).isEqualTo(3);
+                assertThat(proxy.requests(operation)).as(operation).isGreaterThanOrEqualTo(2);
+                assertThat(proxy.throttles(operation)).as(operation).isEqualTo(proxy.requests(operation));
+                assertThat(proxy.faults(operation)).as(operation).isEqualTo(proxy.requests(operation));
             }
         }
     }
@@ -117,23 +116,32 @@ class AwsProxyFaultsIT {
     @Test
     void serverErrorsAreRetryableAndNeverReachTheUpstream(MotoServer moto) {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
-             ClientFactory direct = Moto.clients(moto, true)) {
-            proxy.inject(FaultRule.of(Fault.INTERNAL_ERROR).on("PutParameter").times(3));
+             ClientFactory direct = Moto.clients(moto, false)) {
+            proxy.inject(FaultRule.of(Fault.INTERNAL_ERROR).on("PutParameter"));
             Throwable internal = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/server-error").value("v").type(ParameterType.STRING)));
-            proxy.clearFaults().inject(FaultRule.of(Fault.SERVICE_UNAVAILABLE).on("PutParameter").times(3));
+            proxy.clearFaults().inject(FaultRule.of(Fault.SERVICE_UNAVAILABLE).on("PutParameter"));
             Throwable unavailable = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/server-error").value("v").type(ParameterType.STRING)));
+            direct.ssm().putParameter(b -> b.name("/proxy/recovers").value("third time").type(ParameterType.STRING));
+            proxy.clearFaults()
+                    .inject(FaultRule.of(Fault.INTERNAL_ERROR).on("GetParameter").times(1))
+                    .inject(FaultRule.of(Fault.SERVICE_UNAVAILABLE).on("GetParameter").times(1));
+            String value = clients.ssm().getParameter(b -> b.name("/proxy/recovers")).parameter().value();
 
             assertThat(internal).isInstanceOf(InternalServerErrorException.class);
-            assertThat(((SdkServiceException) internal).statusCode()).isEqualTo(500);
+            assertThat(((SsmException) internal).statusCode()).isEqualTo(500);
+            assertThat(((SsmException) internal).awsErrorDetails().errorCode()).isEqualTo("InternalServerError");
             assertThat(unavailable).isInstanceOf(SsmException.class);
             assertThat(((SsmException) unavailable).statusCode()).isEqualTo(503);
             assertThat(((SsmException) unavailable).awsErrorDetails().errorCode()).isEqualTo("ServiceUnavailable");
-            assertThat(proxy.requests("PutParameter")).as("three attempts each: the SDK retries 500 and 503").isEqualTo(6);
-            assertThat(proxy.faults("PutParameter")).isEqualTo(6);
+            assertThat(proxy.faults("PutParameter")).isEqualTo(proxy.requests("PutParameter"));
             assertThat(catchThrowable(() -> direct.ssm().getParameter(b -> b.name("/proxy/server-error"))))
                     .as("not forwarded: moto never saw the parameter").isInstanceOf(ParameterNotFoundException.class);
+            // The SDK retried after the 500 and after the 503: both are retryable service errors.
+            assertThat(value).isEqualTo("third time");
+            assertThat(proxy.requests("GetParameter")).isEqualTo(3);
+            assertThat(proxy.faults("GetParameter")).isEqualTo(2);
         }
     }
 
@@ -141,15 +149,14 @@ class AwsProxyFaultsIT {
     void aResetBeforeForwardingLosesTheRequest(MotoServer moto) {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, true)) {
-            proxy.inject(FaultRule.of(Fault.RESET_BEFORE_FORWARD).on("PutParameter").times(3));
+            proxy.inject(FaultRule.of(Fault.RESET_BEFORE_FORWARD).on("PutParameter"));
 
             Throwable error = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/reset-before").value("v").type(ParameterType.STRING)));
 
             assertThat(error).isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(SocketException.class);
             assertThat(error.getMessage()).contains("Connection reset");
-            assertThat(proxy.requests("PutParameter")).isEqualTo(3);
-            assertThat(proxy.faults("PutParameter")).isEqualTo(3);
+            assertThat(proxy.faults("PutParameter")).isPositive().isEqualTo(proxy.requests("PutParameter"));
             assertThat(catchThrowable(() -> direct.ssm().getParameter(b -> b.name("/proxy/reset-before"))))
                     .isInstanceOf(ParameterNotFoundException.class);
         }
@@ -160,21 +167,22 @@ class AwsProxyFaultsIT {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
             direct.ssm().putParameter(b -> b.name("/proxy/reset-after").value("v1").type(ParameterType.STRING));
-            proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter").times(3));
+            proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter"));
 
             Throwable error = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/reset-after").value("v2").type(ParameterType.STRING).overwrite(true)));
 
             assertThat(error).isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(SocketException.class);
             assertThat(error.getMessage()).contains("Connection reset");
-            // moto applied every attempt the client believes failed: one save, three new versions.
-            assertThat(direct.ssm().getParameter(b -> b.name("/proxy/reset-after")).parameter().version()).isEqualTo(4);
-            assertThat(proxy.faults("PutParameter")).isEqualTo(3);
+            // moto applied every attempt whose answer the client lost: each one is a new version.
+            long attempts = proxy.requests("PutParameter");
+            assertThat(attempts).isPositive().isEqualTo(proxy.faults("PutParameter"));
+            assertThat(direct.ssm().getParameter(b -> b.name("/proxy/reset-after")).parameter().version()).isEqualTo(1 + attempts);
         }
     }
 
     @Test
-    void aCreateWhoseAnswerIsLostMeetsItselfOnTheRetry(MotoServer moto) {
+    void aCreateWhoseAnswerIsLostIsInMotoThoughTheClientSawAnError(MotoServer moto) {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, true)) {
             proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter").times(1));
@@ -182,10 +190,12 @@ class AwsProxyFaultsIT {
             Throwable error = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/created-once").value("mine").type(ParameterType.STRING)));
 
-            // Issue 17's "your own parameter already exists": the first attempt created it, the retry collides.
-            assertThat(error).isInstanceOf(ParameterAlreadyExistsException.class);
-            assertThat(direct.ssm().getParameter(b -> b.name("/proxy/created-once")).parameter().value()).isEqualTo("mine");
-            assertThat(proxy.requests("PutParameter")).isEqualTo(2);
+            // The lost answer itself, or (with today's blind retry, issue 17) the retry colliding with the first attempt.
+            assertThat(error).isInstanceOfAny(SdkClientException.class, ParameterAlreadyExistsException.class);
+            var created = direct.ssm().getParameter(b -> b.name("/proxy/created-once")).parameter();
+            assertThat(created.value()).isEqualTo("mine");
+            assertThat(created.version()).isEqualTo(1);
+            assertThat(proxy.faults("PutParameter")).isEqualTo(1);
         }
     }
 
@@ -215,15 +225,16 @@ class AwsProxyFaultsIT {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
             direct.ssm().putParameter(b -> b.name("/proxy/truncated").value("v1").type(ParameterType.STRING));
-            proxy.inject(FaultRule.of(Fault.TRUNCATED_ANSWER).on("PutParameter").times(3));
+            proxy.inject(FaultRule.of(Fault.TRUNCATED_ANSWER).on("PutParameter"));
 
             Throwable error = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/truncated").value("v2").type(ParameterType.STRING).overwrite(true)));
 
             assertThat(error).isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(ConnectionClosedException.class);
             assertThat(error.getMessage()).contains("Premature end of Content-Length delimited message body");
-            assertThat(direct.ssm().getParameter(b -> b.name("/proxy/truncated")).parameter().version()).isEqualTo(4);
-            assertThat(proxy.faults("PutParameter")).isEqualTo(3);
+            long attempts = proxy.requests("PutParameter");
+            assertThat(attempts).isPositive().isEqualTo(proxy.faults("PutParameter"));
+            assertThat(direct.ssm().getParameter(b -> b.name("/proxy/truncated")).parameter().version()).isEqualTo(1 + attempts);
         }
     }
 
