@@ -1,0 +1,19 @@
+package dev.coffer.testsupport.proxy;
+
+/** What the proxy can do to a request instead of, or besides, forwarding it. */
+public enum Fault {
+    /** Answers the protocol's throttling error (JSON: HTTP 400 ThrottlingException "Rate exceeded"); not forwarded. */
+    THROTTLING,
+    /** Answers HTTP 500 in the protocol's error shape; not forwarded. */
+    INTERNAL_ERROR,
+    /** Answers HTTP 503 ServiceUnavailable; not forwarded. */
+    SERVICE_UNAVAILABLE,
+    /** Resets the connection (SO_LINGER 0) without forwarding or answering: AWS never saw the request. */
+    RESET_BEFORE_FORWARD,
+    /** Forwards, so the upstream applies the request, then resets the connection without answering: the answer is lost. */
+    RESET_AFTER_FORWARD,
+    /** Forwards, then holds the answer back for the rule's delay (for attempt timeouts). */
+    SLOW_ANSWER,
+    /** Forwards, then sends the status and headers with the whole body's Content-Length but only half the body, and closes. */
+    TRUNCATED_ANSWER
+}
