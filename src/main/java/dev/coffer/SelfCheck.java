@@ -4,7 +4,7 @@ import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Endpoints;
-import dev.coffer.ui.Version;
+import dev.coffer.about.Version;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

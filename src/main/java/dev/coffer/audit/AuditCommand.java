@@ -4,6 +4,7 @@ import dev.coffer.auth.Profiles;
 import dev.coffer.auth.sso.CachedSignIn;
 import dev.coffer.auth.sso.SsoConfig;
 import dev.coffer.auth.sso.SsoLogin;
+import dev.coffer.about.Version;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code coffer audit}: writes an audit report without a window, for scheduled runs. Every
  * connection it opens is read-only (audit mode) by construction, so it cannot change anything.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = dev.coffer.LaunchOptions.VersionProvider.class,
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"Write an audit report of parameters and secrets (read-only: nothing is changed in AWS).",
             "Exit code: 0 done, 1 findings at or above --fail-on exist, 2 bad options, 3 AWS or file error."})
 public final class AuditCommand implements Callable<Integer> {

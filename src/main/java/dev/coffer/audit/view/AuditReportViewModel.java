@@ -10,7 +10,7 @@ import dev.coffer.audit.Severity;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.ui.Background;
+import dev.coffer.ui.kit.Background;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

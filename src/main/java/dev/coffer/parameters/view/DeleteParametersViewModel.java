@@ -1,9 +1,9 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.shell.OpenConnection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

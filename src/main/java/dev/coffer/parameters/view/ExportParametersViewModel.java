@@ -2,9 +2,9 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.shell.OpenConnection;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.ImportPlan;
 import dev.coffer.parameters.ParameterStore;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.shell.OpenConnection;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,11 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.MainViewModel;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.Windows;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.shell.MainViewModel;
+import dev.coffer.ui.shell.OpenConnection;
+import dev.coffer.ui.kit.Screen;
+import dev.coffer.ui.kit.Windows;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -50,7 +51,7 @@ public final class ParameterActions {
         boolean readOnly = main.connectionProperty().get().readOnly();
         ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, connection(), parameter,
                 () -> main.parameterSaved(parameter.name(), saved -> { }));
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/parameter_history.fxml"),
+        return Windows.open(owner.get(), Screen.PARAMETER_HISTORY,
                 "History of " + parameter.name(), false,
                 (ParameterHistoryController c, Stage stage) -> c.init(vm, stage, readOnly));
     }
@@ -74,7 +75,7 @@ public final class ParameterActions {
     }
 
     private Stage openDelete(DeleteParametersViewModel vm, String title) {
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/delete_parameters.fxml"), title, true,
+        return Windows.open(owner.get(), Screen.DELETE_PARAMETERS, title, true,
                 (DeleteParametersController c, Stage stage) -> c.init(vm, stage, deleted -> {
                     main.parametersRemoved(deleted.names());
                     main.statusProperty().set(deleted.summary());
@@ -92,7 +93,7 @@ public final class ParameterActions {
     }
 
     private Stage openCopy(CopyParametersViewModel vm, String title) {
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/copy_parameters.fxml"), title, true,
+        return Windows.open(owner.get(), Screen.COPY_PARAMETERS, title, true,
                 (CopyParametersController c, Stage stage) -> c.init(vm, stage, copied -> {
                     // Only the names that changed are re-read, never the whole store.
                     if (!copied.removed().isEmpty()) {
@@ -106,26 +107,26 @@ public final class ParameterActions {
     public Stage exportFolder(String folderPath) {
         ExportParametersViewModel vm = new ExportParametersViewModel(background, connection(), folderPath,
                 Path.of(System.getProperty("user.home")));
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/export_parameters.fxml"),
+        return Windows.open(owner.get(), Screen.EXPORT_PARAMETERS,
                 "Export folder", false, (ExportParametersController c, Stage stage) -> c.init(vm, stage));
     }
 
     /** Imports an export file into a folder, after a preview. */
     public Stage importInto(String folderPath) {
         ImportParametersViewModel vm = new ImportParametersViewModel(background, connection(), folderPath);
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/import_parameters.fxml"),
+        return Windows.open(owner.get(), Screen.IMPORT_PARAMETERS,
                 "Import into folder", true, (ImportParametersController c, Stage stage) -> c.init(vm, stage, main::parametersSaved));
     }
 
     /** Resolves /aws/reference/secretsmanager/{@code secretId} (a read: also offered in read-only mode). */
     public Stage resolveSecretReference(String secretId) {
         SecretReferenceViewModel vm = new SecretReferenceViewModel(background, connection(), secretId);
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/secret_reference.fxml"),
+        return Windows.open(owner.get(), Screen.SECRET_REFERENCE,
                 "Resolve Secrets Manager reference", false, (SecretReferenceController c, Stage stage) -> c.init(vm, stage));
     }
 
     private Stage openEditor(ParameterEditorViewModel vm, String title) {
-        return Windows.open(owner.get(), ParameterActions.class.getResource("/dev/coffer/parameters/parameter_editor.fxml"), title, false,
+        return Windows.open(owner.get(), Screen.PARAMETER_EDITOR, title, false,
                 (ParameterEditorController c, Stage stage) -> c.init(vm, stage,
                         name -> main.parameterSaved(name, saved -> select.accept(saved.name())),
                         () -> vm.existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));

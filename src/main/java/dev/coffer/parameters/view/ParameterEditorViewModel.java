@@ -13,9 +13,9 @@ import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterValue;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.controls.TagRow;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.shell.OpenConnection;
+import dev.coffer.ui.kit.controls.TagRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -221,7 +221,7 @@ public final class ParameterEditorViewModel {
 
     /** Problems of one field (and its sub-fields, such as tag[2].key), one per line. */
     public StringBinding problemsOf(String field) {
-        return dev.coffer.ui.FieldProblems.of(problems, field);
+        return dev.coffer.ui.kit.FieldProblems.of(problems, field);
     }
 
     /** "1,234 of 4,096 bytes" for the chosen tier. */

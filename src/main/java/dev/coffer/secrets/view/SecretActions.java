@@ -1,9 +1,10 @@
 package dev.coffer.secrets.view;
 
 import dev.coffer.secrets.Secret;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.MainViewModel;
-import dev.coffer.ui.Windows;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.shell.MainViewModel;
+import dev.coffer.ui.kit.Screen;
+import dev.coffer.ui.kit.Windows;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.stage.Stage;
@@ -44,7 +45,7 @@ public final class SecretActions {
     public Stage versions(Secret secret) {
         SecretVersionsViewModel vm = new SecretVersionsViewModel(background, main.openConnection(), secret,
                 () -> main.secretSaved(secret.name()));
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_versions.fxml"),
+        return Windows.open(owner.get(), Screen.SECRET_VERSIONS,
                 "Versions of " + secret.name(), false,
                 (SecretVersionsController c, Stage stage) -> c.init(vm, stage, readOnly()));
     }
@@ -52,7 +53,7 @@ public final class SecretActions {
     /** The delete dialog; afterwards the row leaves the list (or shows its deletion date when those are listed). */
     public Stage delete(Secret secret) {
         SecretDeleteViewModel vm = new SecretDeleteViewModel(background, main.openConnection(), secret);
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_delete.fxml"),
+        return Windows.open(owner.get(), Screen.SECRET_DELETE,
                 "Delete secret", true, (SecretDeleteController c, Stage stage) -> c.init(vm, stage, force -> {
                     if (!force && main.showDeletedSecretsProperty().get()) {
                         main.secretSaved(secret.name());
@@ -77,7 +78,7 @@ public final class SecretActions {
     /** The resource policy dialog (read-only connections only view and validate). */
     public Stage policy(Secret secret) {
         SecretPolicyViewModel vm = new SecretPolicyViewModel(background, main.openConnection(), secret);
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_policy.fxml"),
+        return Windows.open(owner.get(), Screen.SECRET_POLICY,
                 "Resource policy of " + secret.name(), false,
                 (SecretPolicyController c, Stage stage) -> c.init(vm, stage, readOnly()));
     }
@@ -129,7 +130,7 @@ public final class SecretActions {
     }
 
     private Stage openEditor(SecretEditorViewModel vm, String title) {
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_editor.fxml"), title, false,
+        return Windows.open(owner.get(), Screen.SECRET_EDITOR, title, false,
                 (SecretEditorController c, Stage stage) -> c.init(vm, stage, main::secretSaved,
                         () -> vm.existing().ifPresent(this::edit)));
     }

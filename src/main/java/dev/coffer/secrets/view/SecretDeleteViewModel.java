@@ -2,8 +2,8 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretRules;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.shell.OpenConnection;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

@@ -14,9 +14,9 @@ import dev.coffer.secrets.SecretConflictException;
 import dev.coffer.secrets.SecretContent;
 import dev.coffer.secrets.SecretDraft;
 import dev.coffer.secrets.SecretRules;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.controls.TagRow;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.shell.OpenConnection;
+import dev.coffer.ui.kit.controls.TagRow;
 import java.security.MessageDigest;
 import java.util.AbstractMap;
 import java.util.HexFormat;
@@ -297,7 +297,7 @@ public final class SecretEditorViewModel {
     }
 
     public StringBinding problemsOf(String field) {
-        return dev.coffer.ui.FieldProblems.of(problems, field);
+        return dev.coffer.ui.kit.FieldProblems.of(problems, field);
     }
 
     public void save(Consumer<String> onSaved) {

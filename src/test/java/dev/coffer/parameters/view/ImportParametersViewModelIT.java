@@ -8,8 +8,9 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.FxBackground;
+import dev.coffer.ui.shell.OpenConnection;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class ImportParametersViewModelIT {
         FxToolkit.registerPrimaryStage();
         clients = Moto.clients(moto, false);
         clients.ssm().putParameter(b -> b.name(FOLDER + "/ami").value("ami-0123456789abcdef0").type(ParameterType.STRING));
-        background = new Background();
+        background = new FxBackground();
         connection = OpenConnection.of(clients, 1);
     }
 

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coffer.App;
+import dev.coffer.ui.shell.App;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.sandbox.SandboxData;
@@ -14,7 +14,7 @@ import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.Settings;
+import dev.coffer.ui.shell.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
