@@ -1,10 +1,10 @@
 package dev.coffer.audit;
 
+import dev.coffer.about.Version;
 import dev.coffer.auth.Profiles;
 import dev.coffer.auth.sso.CachedSignIn;
 import dev.coffer.auth.sso.SsoConfig;
 import dev.coffer.auth.sso.SsoLogin;
-import dev.coffer.about.Version;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
@@ -115,7 +115,7 @@ public final class AuditCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return 2;
         }
-        List<ClientFactory> clients = sessions.stream().map(ClientFactory::new).toList();
+        List<ClientFactory> clients = sessions.stream().map(SessionClients::open).toList();
         try {
             Optional<List<String>> signInProblem = signInProblem(connections);
             if (signInProblem.isPresent()) {

@@ -6,6 +6,7 @@ import dev.coffer.audit.Finding;
 import dev.coffer.audit.InventoryItem;
 import dev.coffer.audit.ReportCollector;
 import dev.coffer.audit.ReportExport;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.audit.Severity;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
@@ -193,7 +194,7 @@ public final class AuditReportViewModel {
                 .map(r -> session.with(session.connection().withRegion(r).withReadOnly(true)))
                 .toList();
         background.run(() -> {
-            List<ClientFactory> clients = audits.stream().map(ClientFactory::new).toList();
+            List<ClientFactory> clients = audits.stream().map(SessionClients::open).toList();
             try {
                 return ReportCollector.report(clients, settings, (message, done, total) -> Platform.runLater(() -> {
                     if (!mine.get()) {

@@ -1,6 +1,7 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.audit.RevealRecorder;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
@@ -97,7 +98,7 @@ public final class SecretReferenceViewModel {
         if (!resolved.get() || text == null || text.isEmpty()) {
             return;
         }
-        Optional<RevealRecorder> reveals = connection.clients().reveals();
+        Optional<RevealRecorder> reveals = SessionClients.reveals(connection.clients());
         if (reveals.isEmpty()) {
             copied(text, toClipboard);
             return;

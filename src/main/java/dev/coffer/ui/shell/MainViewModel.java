@@ -1,18 +1,18 @@
 package dev.coffer.ui.shell;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.Formats;
 
 import dev.coffer.audit.RevealRecorder;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
-import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.RenewableCredentials;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretListViewModel;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -170,7 +170,7 @@ public final class MainViewModel {
         OpenConnection previous = open;
         int gen = generation.incrementAndGet();
         session = newSession;
-        open = OpenConnection.of(new ClientFactory(newSession), gen);
+        open = OpenConnection.of(SessionClients.open(newSession), gen);
         watchExpiry(newSession);
         signInOffered.set(false);
         accountName.set(null);
@@ -246,7 +246,7 @@ public final class MainViewModel {
         if (current == null || text == null || text.isEmpty() || details.valueStateProperty().get() != DetailsViewModel.ValueState.REVEALED) {
             return;
         }
-        Optional<RevealRecorder> reveals = current.clients().reveals();
+        Optional<RevealRecorder> reveals = SessionClients.reveals(current.clients());
         if (reveals.isEmpty()) {
             copied(text, toClipboard);
             return;

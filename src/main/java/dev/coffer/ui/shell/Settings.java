@@ -3,6 +3,8 @@ package dev.coffer.ui.shell;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.coffer.aws.Connection;
+import dev.coffer.files.CofferHome;
 import dev.coffer.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,31 +43,26 @@ public final class Settings {
     public List<String> auditModeConnections = new ArrayList<>();
 
     /** Whether this connection (profile, region, endpoint) was last opened in audit mode. */
-    public boolean auditMode(dev.coffer.aws.Connection c) {
+    public boolean auditMode(Connection c) {
         return auditModeConnections.contains(auditKey(c));
     }
 
     /** Remembers whether this connection was opened in audit mode. */
-    public void rememberAuditMode(dev.coffer.aws.Connection c) {
+    public void rememberAuditMode(Connection c) {
         auditModeConnections.remove(auditKey(c));
         if (c.readOnly()) {
             auditModeConnections.add(auditKey(c));
         }
     }
 
-    private static String auditKey(dev.coffer.aws.Connection c) {
+    private static String auditKey(Connection c) {
         return c.sandbox() ? "sandbox" : c.profile() + "|" + c.region() + "|" + c.endpoint().map(Object::toString).orElse("");
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public static Path home() {
-        String configured = System.getProperty("coffer.home");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".coffer");
-    }
-
     private static Path file() {
-        return home().resolve("settings.json");
+        return CofferHome.folder().resolve("settings.json");
     }
 
     public static Settings load() {
@@ -84,7 +81,7 @@ public final class Settings {
     /** Writes atomically, so a crash never leaves half a file; the file and the Coffer home are the owner's alone. */
     public void save() {
         try {
-            PrivateFiles.ownFolder(home());
+            PrivateFiles.ownFolder(CofferHome.folder());
             PrivateFiles.write(file(), JSON.writeValueAsString(this));
         } catch (IOException e) {
             System.err.println("Coffer: could not save settings: " + e.getMessage());

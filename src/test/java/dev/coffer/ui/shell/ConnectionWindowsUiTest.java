@@ -4,15 +4,16 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.ui.shell.App;
-import dev.coffer.ui.shell.StartOptions;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.files.CofferHome;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.FailureScreenshots;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.ui.shell.App;
+import dev.coffer.ui.shell.StartOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,7 @@ class ConnectionWindowsUiTest {
         Screenshots.save(app.stage().getScene(), "connection-window-region");
 
         // Recent connections: names, regions and flags only, never keys.
-        String settings = Files.readString(Settings.home().resolve("settings.json"));
+        String settings = Files.readString(CofferHome.folder().resolve("settings.json"));
         assertThat(settings).contains("\"team-b\"", "\"team-a\"", "\"eu-west-1\"")
                 .doesNotContain("AKIATEAM").doesNotContain("secret-key");
         List<String> recent = onFx(() -> {

@@ -4,12 +4,13 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.ui.shell.App;
-import dev.coffer.ui.shell.StartOptions;
+import dev.coffer.files.CofferHome;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.sandbox.SandboxData;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Screenshots;
+import dev.coffer.ui.shell.App;
+import dev.coffer.ui.shell.StartOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class StartupUiTest {
     @Test
     void withNoAwsConfigurationTheSandboxOpensPopulatedAndStopsWithTheApp() throws Exception {
         assertThat(Path.of(System.getProperty("aws.configFile"))).doesNotExist();
-        Files.deleteIfExists(dev.coffer.ui.shell.Settings.home().resolve("settings.json"));
+        Files.deleteIfExists(CofferHome.folder().resolve("settings.json"));
         FxToolkit.registerPrimaryStage();
         long started = System.nanoTime();
         App app = (App) FxToolkit.setupApplication(() -> new App(new StartOptions(null, null, null, false, false)));

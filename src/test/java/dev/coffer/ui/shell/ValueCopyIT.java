@@ -1,11 +1,6 @@
 package dev.coffer.ui.shell;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.FxBackground;
 
-import static dev.coffer.testsupport.CofferUi.onFx;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
@@ -14,6 +9,8 @@ import dev.coffer.parameters.view.SecretReferenceViewModel;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import static dev.coffer.testsupport.CofferUi.onFx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Copying a revealed value, without a window: in audit mode the reveal log's line comes first, or nothing is copied. */
 @WithMoto
@@ -120,7 +120,7 @@ class ValueCopyIT {
     @Test
     void theSecretReferenceWindowLogsFirstAndRefusesTheSameWay(MotoServer moto) throws Exception {
         Connection connection = Connection.endpoint(moto.endpoint(), "us-east-1", true);
-        try (ClientFactory clients = new ClientFactory(Sessions.local(connection, moto.endpoint()))) {
+        try (ClientFactory clients = SessionClients.open(Sessions.local(connection, moto.endpoint()))) {
             SecretReferenceViewModel reference = onFx(() -> new SecretReferenceViewModel(background, OpenConnection.of(clients, 1), SECRET));
             onFx(() -> {
                 reference.resolve();
