@@ -6,15 +6,16 @@ import dev.coffer.ami.ImageIds;
 import dev.coffer.ami.ImageSearch;
 import dev.coffer.ami.MachineImage;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterConflictException;
 import dev.coffer.parameters.ParameterRules;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
-import dev.coffer.ui.shell.OpenConnection;
 import dev.coffer.ui.kit.WizardWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,11 +90,11 @@ public final class GoldenAmiWizard {
      * @param start     the parameter the wizard starts from, or empty to create one
      * @param onChanged told the names of the parameters that changed
      */
-    public GoldenAmiWizard(Background background, OpenConnection connection, Optional<Parameter> start, Consumer<List<String>> onChanged) {
+    public GoldenAmiWizard(Background background, ClientFactory clients, ParameterStore parameters, Optional<Parameter> start, Consumer<List<String>> onChanged) {
         this.background = background;
-        this.parameters = connection.parameters();
-        this.catalog = new ImageCatalog(connection.clients());
-        this.update = new GoldenImageUpdate(connection.clients(), connection.parameters());
+        this.parameters = parameters;
+        this.catalog = new ImageCatalog(clients);
+        this.update = new GoldenImageUpdate(clients, parameters);
         this.onChanged = onChanged;
         start.ifPresent(p -> names.add(p.name()));
     }

@@ -7,9 +7,9 @@ import dev.coffer.parameters.CopyPlan;
 import dev.coffer.parameters.CopyTargetsExistException;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
-import dev.coffer.ui.shell.OpenConnection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,7 @@ public final class CopyParametersViewModel {
     private static final int PROBLEMS_SHOWN = 6;
 
     private final Background background;
-    private final OpenConnection connection;
+    private final ParameterStore parameters;
     private final String source;
     private final boolean folder;
     private List<String> sourceNames = List.of();
@@ -71,9 +71,9 @@ public final class CopyParametersViewModel {
     private final PauseTransition checkLater = new PauseTransition(CHECK_DELAY);
     private final BooleanBinding canRun;
 
-    private CopyParametersViewModel(Background background, OpenConnection connection, String source, boolean folder) {
+    private CopyParametersViewModel(Background background, ParameterStore parameters, String source, boolean folder) {
         this.background = background;
-        this.connection = connection;
+        this.parameters = parameters;
         this.source = source;
         this.folder = folder;
         target.set(source.equals(ParameterPath.ROOT) ? "" : source + "-copy");
@@ -83,8 +83,8 @@ public final class CopyParametersViewModel {
                 && !preview.isEmpty() && (existing.isEmpty() || overwrite.get()), loaded, checked, busy, done, preview, existing, overwrite);
     }
 
-    public static CopyParametersViewModel parameter(Background background, OpenConnection connection, Parameter parameter) {
-        CopyParametersViewModel vm = new CopyParametersViewModel(background, connection, parameter.name(), false);
+    public static CopyParametersViewModel parameter(Background background, ParameterStore parameters, Parameter parameter) {
+        CopyParametersViewModel vm = new CopyParametersViewModel(background, parameters, parameter.name(), false);
         vm.sourceNames = List.of(parameter.name());
         vm.loaded.set(true);
         vm.replan();
@@ -92,11 +92,11 @@ public final class CopyParametersViewModel {
     }
 
     /** A folder: its parameters are listed from AWS first, also those the tree has not loaded. */
-    public static CopyParametersViewModel folder(Background background, OpenConnection connection, String path) {
-        CopyParametersViewModel vm = new CopyParametersViewModel(background, connection, path, true);
+    public static CopyParametersViewModel folder(Background background, ParameterStore parameters, String path) {
+        CopyParametersViewModel vm = new CopyParametersViewModel(background, parameters, path, true);
         vm.busy.set(true);
         vm.message.set("Listing the parameters in " + path + "…");
-        background.run(() -> connection.parameters().describeUnder(path), found -> {
+        background.run(() -> parameters.describeUnder(path), found -> {
             vm.sourceNames = found.stream().map(Parameter::name).toList();
             vm.busy.set(false);
             vm.loaded.set(true);
@@ -142,7 +142,7 @@ public final class CopyParametersViewModel {
             return;
         }
         try {
-            plan = connection.parameters().planCopy(sourceNames, sourcePrefix(), to);
+            plan = parameters.planCopy(sourceNames, sourcePrefix(), to);
         } catch (InvalidDraftException invalid) {
             preview.clear();
             List<String> lines = invalid.problems().stream().map(Problem::message).distinct().toList();
@@ -160,7 +160,7 @@ public final class CopyParametersViewModel {
         if (planned == null) {
             return;
         }
-        background.run(() -> connection.parameters().existingTargets(planned), found -> {
+        background.run(() -> parameters.existingTargets(planned), found -> {
             if (generation == checkGeneration) {
                 checked.set(true);
                 showExisting(found);
@@ -196,7 +196,7 @@ public final class CopyParametersViewModel {
         progress.set(0);
         message.set((deleteSources ? "Moving " : "Copying ") + Formats.count(planned.moves().size(), "parameter", "parameters") + "…");
         background.run(() -> {
-            connection.parameters().copy(planned, deleteSources, overwriteExisting, line -> Platform.runLater(() -> {
+            parameters.copy(planned, deleteSources, overwriteExisting, line -> Platform.runLater(() -> {
                 if (line.startsWith("Copied ")) {
                     copied[0]++;
                 } else if (line.startsWith("Not deleted: ")) {

@@ -1,9 +1,9 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
-import dev.coffer.ui.shell.OpenConnection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,7 +32,7 @@ public final class DeleteParametersViewModel {
     }
 
     private final Background background;
-    private final OpenConnection connection;
+    private final ParameterStore parameters;
     private final Optional<String> folder;
     private final Optional<Parameter> parameter;
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -42,29 +42,29 @@ public final class DeleteParametersViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canDelete;
 
-    private DeleteParametersViewModel(Background background, OpenConnection connection, Optional<String> folder,
+    private DeleteParametersViewModel(Background background, ParameterStore parameters, Optional<String> folder,
             Optional<Parameter> parameter) {
         this.background = background;
-        this.connection = connection;
+        this.parameters = parameters;
         this.folder = folder;
         this.parameter = parameter;
         canDelete = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !names.isEmpty()
                 && folder.map(path -> path.equals(confirmation.get())).orElse(true), loaded, busy, names, confirmation);
     }
 
-    public static DeleteParametersViewModel parameter(Background background, OpenConnection connection, Parameter parameter) {
-        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, connection, Optional.empty(), Optional.of(parameter));
+    public static DeleteParametersViewModel parameter(Background background, ParameterStore parameters, Parameter parameter) {
+        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, parameters, Optional.empty(), Optional.of(parameter));
         vm.names.add(parameter.name());
         vm.loaded.set(true);
         return vm;
     }
 
     /** A folder: its parameters are listed from AWS first. */
-    public static DeleteParametersViewModel folder(Background background, OpenConnection connection, String path) {
-        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, connection, Optional.of(path), Optional.empty());
+    public static DeleteParametersViewModel folder(Background background, ParameterStore parameters, String path) {
+        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, parameters, Optional.of(path), Optional.empty());
         vm.busy.set(true);
         vm.message.set("Listing the parameters in " + path + "…");
-        background.run(() -> connection.parameters().describeUnder(path), found -> {
+        background.run(() -> parameters.describeUnder(path), found -> {
             vm.names.setAll(found.stream().map(Parameter::name).toList());
             vm.busy.set(false);
             vm.loaded.set(true);
@@ -84,7 +84,7 @@ public final class DeleteParametersViewModel {
         List<String> toDelete = List.copyOf(names);
         busy.set(true);
         message.set("Deleting " + Formats.count(toDelete.size(), "parameter", "parameters") + "…");
-        background.run(() -> connection.parameters().delete(toDelete), gone -> {
+        background.run(() -> parameters.delete(toDelete), gone -> {
             busy.set(false);
             message.set("");
             onDeleted.accept(new Deleted(toDelete, List.copyOf(gone)));

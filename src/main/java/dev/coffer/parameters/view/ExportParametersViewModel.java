@@ -2,9 +2,9 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
-import dev.coffer.ui.shell.OpenConnection;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import javafx.collections.ObservableList;
 public final class ExportParametersViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final ParameterStore store;
     private final String folder;
     private final StringProperty file = new SimpleStringProperty("");
     private final ObservableList<Parameter> parameters = FXCollections.observableArrayList();
@@ -37,9 +37,9 @@ public final class ExportParametersViewModel {
     private final StringBinding fileWarning;
     private final BooleanBinding canExport;
 
-    public ExportParametersViewModel(Background background, OpenConnection connection, String folder, Path defaultDirectory) {
+    public ExportParametersViewModel(Background background, ParameterStore store, String folder, Path defaultDirectory) {
         this.background = background;
-        this.connection = connection;
+        this.store = store;
         this.folder = folder;
         String slug = String.join("-", ParameterPath.folderSegments(folder + "/"));
         file.set(defaultDirectory.resolve((slug.isEmpty() ? "" : slug + "-") + "parameters.json").toString());
@@ -58,7 +58,7 @@ public final class ExportParametersViewModel {
                 && !path().map(Files::isDirectory).orElse(false), loaded, busy, parameters, file);
         busy.set(true);
         message.set("Listing the parameters in " + folder + "…");
-        background.run(() -> connection.parameters().describeUnder(folder), found -> {
+        background.run(() -> store.describeUnder(folder), found -> {
             parameters.setAll(found);
             busy.set(false);
             loaded.set(true);
@@ -90,7 +90,7 @@ public final class ExportParametersViewModel {
         busy.set(true);
         message.set("Exporting " + folder + "…");
         background.run(() -> {
-            connection.parameters().exportTo(folder, target);
+            store.exportTo(folder, target);
             return target;
         }, written -> {
             busy.set(false);

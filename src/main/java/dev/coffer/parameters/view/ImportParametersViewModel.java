@@ -3,7 +3,6 @@ package dev.coffer.parameters.view;
 import dev.coffer.parameters.ImportPlan;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.shell.OpenConnection;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public final class ImportParametersViewModel {
     private static final int FAILURES_SHOWN = 5;
 
     private final Background background;
-    private final OpenConnection connection;
+    private final ParameterStore parameters;
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty folder = new SimpleStringProperty("");
     private final StringProperty fileFolder = new SimpleStringProperty("");
@@ -69,9 +68,9 @@ public final class ImportParametersViewModel {
     private final BooleanBinding canApply;
     private String document;
 
-    public ImportParametersViewModel(Background background, OpenConnection connection, String folderPath) {
+    public ImportParametersViewModel(Background background, ParameterStore parameters, String folderPath) {
         this.background = background;
-        this.connection = connection;
+        this.parameters = parameters;
         folder.set(folderPath);
         file.addListener((obs, old, text) -> discardPreview());
         folder.addListener((obs, old, text) -> discardPreview());
@@ -116,7 +115,7 @@ public final class ImportParametersViewModel {
         background.run(() -> {
             String text = ParameterStore.readExport(source);
             String moved = ParameterStore.moveExport(text, into);
-            return new Planned(ParameterStore.exportedFolder(text), moved, connection.parameters().planImport(moved, into));
+            return new Planned(ParameterStore.exportedFolder(text), moved, parameters.planImport(moved, into));
         }, planned -> {
             busy.set(false);
             applied.set(false);
@@ -167,7 +166,7 @@ public final class ImportParametersViewModel {
         applying.set(true);
         progress.set(0);
         message.set("Importing…");
-        background.run(() -> connection.parameters().applyImport(p, json, line -> Platform.runLater(() -> {
+        background.run(() -> parameters.applyImport(p, json, line -> Platform.runLater(() -> {
             done[0]++;
             progress.set((double) done[0] / total);
             message.set(line);

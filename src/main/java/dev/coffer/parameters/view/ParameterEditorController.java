@@ -92,7 +92,7 @@ public final class ParameterEditorController {
         title.setText(model.isNew() ? "New parameter" : "Edit parameter");
         subtitle.textProperty().bind(Bindings.createStringBinding(() -> model.existing()
                 .map(p -> p.name() + " · version " + p.version() + " · " + p.tier()).orElse("Parameter Store · "
-                        + model.connection().clients().session().connection().label()), model.nameProperty()));
+                        + model.connectionLabel()), model.nameProperty()));
         nameField.textProperty().bindBidirectional(model.nameProperty());
         nameField.setEditable(model.isNew());
         if (!model.isNew()) {
@@ -239,7 +239,7 @@ public final class ParameterEditorController {
         conflictReveal.setDisable(false);
         conflictReveal.setOnAction(e -> {
             conflictReveal.setDisable(true);
-            model.background().run(() -> model.connection().parameters().current(c.current().name()).value(),
+            model.background().run(() -> model.parameters().current(c.current().name()).value(),
                     v -> conflictValue.setText(v.reveal()),
                     error -> conflictValue.setText(AwsErrors.explain(error).summary()));
         });

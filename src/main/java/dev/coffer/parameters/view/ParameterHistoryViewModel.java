@@ -2,14 +2,15 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.ami.GoldenImageUpdate;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Problem;
 import dev.coffer.parameters.LabelRules;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.parameters.VersionLimitWarning;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
-import dev.coffer.ui.shell.OpenConnection;
 import dev.coffer.ui.kit.controls.DiffView;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import javafx.collections.ObservableList;
 public final class ParameterHistoryViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final ClientFactory clients;
+    private final ParameterStore parameters;
     private final Parameter parameter;
     private final ObservableList<ParameterVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DiffView.Line> diff = FXCollections.observableArrayList();
@@ -40,9 +42,10 @@ public final class ParameterHistoryViewModel {
     /**
      * @param onChanged runs after a restore or label change, so the main window can update the parameter
      */
-    public ParameterHistoryViewModel(Background background, OpenConnection connection, Parameter parameter, Runnable onChanged) {
+    public ParameterHistoryViewModel(Background background, ClientFactory clients, ParameterStore parameters, Parameter parameter, Runnable onChanged) {
         this.background = background;
-        this.connection = connection;
+        this.clients = clients;
+        this.parameters = parameters;
         this.parameter = parameter;
         this.onChanged = onChanged;
     }
@@ -59,7 +62,7 @@ public final class ParameterHistoryViewModel {
     public void load() {
         loading.set(true);
         boolean values = withValues();
-        background.run(() -> connection.parameters().history(parameter.name(), values), list -> {
+        background.run(() -> parameters.history(parameter.name(), values), list -> {
             versions.setAll(list);
             warning.set(VersionLimitWarning.oldestVersionLabelWarning(list).orElse(""));
             loading.set(false);
@@ -114,7 +117,7 @@ public final class ParameterHistoryViewModel {
 
     public void attach(ParameterVersion version, String label) {
         run(() -> {
-            List<String> refused = connection.parameters().label(parameter.name(), version.version(), List.of(label.trim()));
+            List<String> refused = parameters.label(parameter.name(), version.version(), List.of(label.trim()));
             if (!refused.isEmpty()) {
                 throw new IllegalArgumentException("AWS refused the label " + String.join(", ", refused) + ".");
             }
@@ -122,13 +125,13 @@ public final class ParameterHistoryViewModel {
     }
 
     public void detach(ParameterVersion version, String label) {
-        run(() -> connection.parameters().unlabel(parameter.name(), version.version(), List.of(label)),
+        run(() -> parameters.unlabel(parameter.name(), version.version(), List.of(label)),
                 "Label \"" + label + "\" removed from version " + version.version() + ".");
     }
 
     /** Puts an old version back as a new version. */
     public void restore(ParameterVersion version) {
-        run(() -> connection.parameters().restore(parameter.name(), version.version()),
+        run(() -> parameters.restore(parameter.name(), version.version()),
                 "Version " + version.version() + " restored as a new version.");
     }
 
@@ -138,7 +141,7 @@ public final class ParameterHistoryViewModel {
      * image), asks {@code confirm}, then puts it back as a new version and moves the labels back.
      */
     public void rollbackImage(java.util.function.Predicate<GoldenImageUpdate.Rollback> confirm) {
-        GoldenImageUpdate update = new GoldenImageUpdate(connection.clients(), connection.parameters());
+        GoldenImageUpdate update = new GoldenImageUpdate(clients, parameters);
         loading.set(true);
         message.set("");
         background.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {

@@ -2,10 +2,10 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.audit.RevealRecorder;
 import dev.coffer.audit.SessionClients;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.shell.OpenConnection;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -24,7 +24,8 @@ import javafx.beans.property.StringProperty;
 public final class SecretReferenceViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final ClientFactory clients;
+    private final ParameterStore parameters;
     private final StringProperty secretId = new SimpleStringProperty("");
     private final StringBinding referenceName;
     private final BooleanProperty resolved = new SimpleBooleanProperty();
@@ -35,9 +36,10 @@ public final class SecretReferenceViewModel {
     private final BooleanBinding canResolve;
     private SecretText value;
 
-    public SecretReferenceViewModel(Background background, OpenConnection connection, String secretId) {
+    public SecretReferenceViewModel(Background background, ClientFactory clients, ParameterStore parameters, String secretId) {
         this.background = background;
-        this.connection = connection;
+        this.clients = clients;
+        this.parameters = parameters;
         this.secretId.set(secretId == null ? "" : secretId);
         referenceName = Bindings.createStringBinding(() -> ParameterStore.SECRETS_MANAGER_REFERENCE + id(), this.secretId);
         canResolve = Bindings.createBooleanBinding(() -> !busy.get() && !id().isEmpty(), busy, this.secretId);
@@ -66,7 +68,7 @@ public final class SecretReferenceViewModel {
         busy.set(true);
         forget();
         message.set("Resolving " + ParameterStore.SECRETS_MANAGER_REFERENCE + id + "…");
-        background.run(() -> connection.parameters().resolveSecretReference(id), secret -> {
+        background.run(() -> parameters.resolveSecretReference(id), secret -> {
             busy.set(false);
             if (!id.equals(id())) {
                 return;
@@ -98,7 +100,7 @@ public final class SecretReferenceViewModel {
         if (!resolved.get() || text == null || text.isEmpty()) {
             return;
         }
-        Optional<RevealRecorder> reveals = SessionClients.reveals(connection.clients());
+        Optional<RevealRecorder> reveals = SessionClients.reveals(clients);
         if (reveals.isEmpty()) {
             copied(text, toClipboard);
             return;

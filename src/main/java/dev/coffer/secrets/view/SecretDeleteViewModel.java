@@ -2,8 +2,8 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretRules;
+import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.shell.OpenConnection;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,7 +21,7 @@ import javafx.beans.property.StringProperty;
 public final class SecretDeleteViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final SecretStore secrets;
     private final Secret secret;
     private final IntegerProperty recoveryDays = new SimpleIntegerProperty(SecretRules.DEFAULT_RECOVERY_DAYS);
     private final BooleanProperty force = new SimpleBooleanProperty();
@@ -30,9 +30,9 @@ public final class SecretDeleteViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canDelete;
 
-    public SecretDeleteViewModel(Background background, OpenConnection connection, Secret secret) {
+    public SecretDeleteViewModel(Background background, SecretStore secrets, Secret secret) {
         this.background = background;
-        this.connection = connection;
+        this.secrets = secrets;
         this.secret = secret;
         this.canDelete = Bindings.createBooleanBinding(() -> !busy.get()
                 && (force.get() ? secret.name().equals(typedName.get())
@@ -54,9 +54,9 @@ public final class SecretDeleteViewModel {
         message.set("");
         background.run(() -> {
             if (now) {
-                connection.secrets().forceDelete(secret.arn());
+                secrets.forceDelete(secret.arn());
             } else {
-                connection.secrets().delete(secret.arn(), days);
+                secrets.delete(secret.arn(), days);
             }
             return now;
         }, done -> {

@@ -18,7 +18,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -86,7 +85,7 @@ public final class SecretEditorController {
         this.stage = stage;
         title.setText(model.isNew() ? "New secret" : "Edit secret");
         subtitle.setText(model.existing().map(s -> s.arn()).orElse("Secrets Manager · "
-                + model.connection().clients().session().connection().label()));
+                + model.connectionLabel()));
         nameField.textProperty().bindBidirectional(model.nameProperty());
         nameField.setEditable(model.isNew());
         descriptionField.textProperty().bindBidirectional(model.descriptionProperty());

@@ -3,8 +3,8 @@ package dev.coffer.secrets.view;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.secrets.PolicyCheck;
 import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.shell.OpenConnection;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,7 +21,7 @@ import javafx.beans.property.StringProperty;
 public final class SecretPolicyViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final SecretStore secrets;
     private final Secret secret;
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty findings = new SimpleStringProperty("");
@@ -32,9 +32,9 @@ public final class SecretPolicyViewModel {
     private final BooleanProperty hasPolicy = new SimpleBooleanProperty();
     private final BooleanBinding canSave;
 
-    public SecretPolicyViewModel(Background background, OpenConnection connection, Secret secret) {
+    public SecretPolicyViewModel(Background background, SecretStore secrets, Secret secret) {
         this.background = background;
-        this.connection = connection;
+        this.secrets = secrets;
         this.secret = secret;
         canSave = Bindings.createBooleanBinding(() -> !busy.get() && validatedOk.get()
                 && Objects.equals(validatedText.get(), text.get()), busy, validatedOk, validatedText, text);
@@ -46,7 +46,7 @@ public final class SecretPolicyViewModel {
 
     public void load() {
         busy.set(true);
-        background.run(() -> connection.secrets().resourcePolicy(secret.arn()), policy -> {
+        background.run(() -> secrets.resourcePolicy(secret.arn()), policy -> {
             busy.set(false);
             hasPolicy.set(policy.isPresent());
             text.set(policy.orElse(""));
@@ -65,7 +65,7 @@ public final class SecretPolicyViewModel {
         message.set("");
         background.run(() -> {
             try {
-                return new Outcome(connection.secrets().validatePolicy(secret.arn(), policy), null);
+                return new Outcome(secrets.validatePolicy(secret.arn(), policy), null);
             } catch (RuntimeException awsFailed) {
                 // The JSON checks passed (they run before the call); only AWS's validation failed.
                 return new Outcome(null, awsFailed);
@@ -98,11 +98,11 @@ public final class SecretPolicyViewModel {
             return;
         }
         String policy = text.get();
-        change(() -> connection.secrets().putResourcePolicy(secret.arn(), policy), "Policy saved.", true);
+        change(() -> secrets.putResourcePolicy(secret.arn(), policy), "Policy saved.", true);
     }
 
     public void deletePolicy() {
-        change(() -> connection.secrets().deleteResourcePolicy(secret.arn()), "Policy deleted.", false);
+        change(() -> secrets.deleteResourcePolicy(secret.arn()), "Policy deleted.", false);
     }
 
     private void change(Runnable call, String done, boolean nowHasPolicy) {

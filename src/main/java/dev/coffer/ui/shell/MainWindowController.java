@@ -1,10 +1,6 @@
 package dev.coffer.ui.shell;
-import dev.coffer.about.Version;
-import dev.coffer.ui.connect.ConnectDialog;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.ClipboardGuard;
-import dev.coffer.ui.kit.Formats;
 
+import dev.coffer.about.Version;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
 import dev.coffer.parameters.Parameter;
@@ -14,6 +10,10 @@ import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
+import dev.coffer.ui.connect.ConnectDialog;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.ClipboardGuard;
+import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.BusyIndicator;
 import dev.coffer.ui.kit.controls.GrowIn;
 import java.util.List;
@@ -130,8 +130,9 @@ public final class MainWindowController {
         this.model = model;
         this.actions = actions;
         this.background = background;
-        this.secretActions = new SecretActions(model, background, () -> root.getScene().getWindow());
-        this.parameterActions = new ParameterActions(model, background, () -> root.getScene().getWindow(), this::selectParameter);
+        FeatureWindow features = new FeatureWindow(model, () -> root.getScene().getWindow(), this::selectParameter);
+        this.secretActions = new SecretActions(features, background);
+        this.parameterActions = new ParameterActions(features, background);
 
         bindParameters();
         bindSecrets();

@@ -5,6 +5,7 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.view.SecretReferenceViewModel;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
@@ -121,7 +122,7 @@ class ValueCopyIT {
     void theSecretReferenceWindowLogsFirstAndRefusesTheSameWay(MotoServer moto) throws Exception {
         Connection connection = Connection.endpoint(moto.endpoint(), "us-east-1", true);
         try (ClientFactory clients = SessionClients.open(Sessions.local(connection, moto.endpoint()))) {
-            SecretReferenceViewModel reference = onFx(() -> new SecretReferenceViewModel(background, OpenConnection.of(clients, 1), SECRET));
+            SecretReferenceViewModel reference = onFx(() -> new SecretReferenceViewModel(background, clients, new ParameterStore(clients), SECRET));
             onFx(() -> {
                 reference.resolve();
                 return null;
