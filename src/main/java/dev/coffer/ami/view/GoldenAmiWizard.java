@@ -438,10 +438,10 @@ public final class GoldenAmiWizard {
         wizard.busyProperty().set(true);
         background.run(() -> {
             GoldenImageUpdate.Plan plan = update.plan(wanted, id, n, l, pl);
-            List<GoldenImageUpdate.Applied> applied = update.apply(plan, line -> javafx.application.Platform.runLater(() -> wizard.statusProperty().set(line)));
+            List<GoldenImageUpdate.Applied> applied = update.apply(plan, line -> background.later(() -> wizard.statusProperty().set(line)));
             List<String> lines = new ArrayList<>();
             for (GoldenImageUpdate.Applied a : applied) {
-                javafx.application.Platform.runLater(() -> wizard.statusProperty().set("Reading " + a.name() + " back…"));
+                background.later(() -> wizard.statusProperty().set("Reading " + a.name() + " back…"));
                 GoldenImageUpdate.Verification v = update.verify(a.name(), a.version(), VERIFY_WAIT);
                 StringBuilder s = new StringBuilder(a.name()).append(": version ").append(a.version()).append(" holds ").append(id);
                 a.previousVersion().ifPresent(pv -> s.append(" (was version ").append(pv).append(")"));

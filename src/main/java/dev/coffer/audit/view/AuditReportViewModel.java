@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -196,7 +195,7 @@ public final class AuditReportViewModel {
         background.run(() -> {
             List<ClientFactory> clients = audits.stream().map(SessionClients::open).toList();
             try {
-                return ReportCollector.report(clients, settings, (message, done, total) -> Platform.runLater(() -> {
+                return ReportCollector.report(clients, settings, (message, done, total) -> background.later(() -> {
                     if (!mine.get()) {
                         status.set(message);
                         progress.set(total > 0 ? (double) done / total : -1);

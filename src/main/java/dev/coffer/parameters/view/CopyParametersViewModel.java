@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -196,7 +195,7 @@ public final class CopyParametersViewModel {
         progress.set(0);
         message.set((deleteSources ? "Moving " : "Copying ") + Formats.count(planned.moves().size(), "parameter", "parameters") + "…");
         background.run(() -> {
-            parameters.copy(planned, deleteSources, overwriteExisting, line -> Platform.runLater(() -> {
+            parameters.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
                 if (line.startsWith("Copied ")) {
                     copied[0]++;
                 } else if (line.startsWith("Not deleted: ")) {

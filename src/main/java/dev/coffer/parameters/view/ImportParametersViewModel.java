@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -166,7 +165,7 @@ public final class ImportParametersViewModel {
         applying.set(true);
         progress.set(0);
         message.set("Importing…");
-        background.run(() -> parameters.applyImport(p, json, line -> Platform.runLater(() -> {
+        background.run(() -> parameters.applyImport(p, json, line -> background.later(() -> {
             done[0]++;
             progress.set((double) done[0] / total);
             message.set(line);

@@ -23,7 +23,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -226,7 +225,7 @@ public final class MainViewModel {
     /** Any call of this session (an editor's Save too) that fails on an expired sign-in shows here, with the offer to sign in again. */
     private void watchExpiry(AwsSession watched) {
         if (watched.credentials() instanceof RenewableCredentials renewable) {
-            renewable.onExpired(p -> Platform.runLater(() -> {
+            renewable.onExpired(p -> background.later(() -> {
                 if (session == watched) {
                     problem.set(p);
                 }
@@ -403,21 +402,21 @@ public final class MainViewModel {
             try {
                 boolean[] firstPage = {true};
                 listing.run(page -> {
-                    Platform.runLater(() -> feed.add(page));
+                    background.later(() -> feed.add(page));
                     if (firstPage[0]) {
                         firstPage[0] = false;
                         awaitQuietly(firstRows, FIRST_ROWS_WAIT);
                     }
                 }, () -> gen != generation.get());
             } catch (RuntimeException e) {
-                Platform.runLater(() -> {
+                background.later(() -> {
                     if (gen == generation.get()) {
                         failedFlag.set(true);
                         report(e);
                     }
                 });
             } finally {
-                Platform.runLater(() -> feed.finish(() -> {
+                background.later(() -> feed.finish(() -> {
                     if (gen == generation.get()) {
                         loadingFlag.set(false);
                         updateStatus();
