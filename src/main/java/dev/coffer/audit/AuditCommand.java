@@ -11,6 +11,7 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.ServiceText;
 import dev.coffer.aws.Sessions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ public final class AuditCommand implements Callable<Integer> {
             connections = connections();
             sessions = connections.stream().map(this::session).toList();
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(AwsErrors.explain(e).text());
             return 2;
         }
         List<ClientFactory> clients = sessions.stream().map(SessionClients::open).toList();
@@ -130,10 +131,7 @@ public final class AuditCommand implements Callable<Integer> {
                     counts.get(Severity.HIGH), counts.get(Severity.MEDIUM), counts.get(Severity.LOW));
             outText.flush();
             return failOn != null && report.hasFindingsAtLeast(failOn) ? FINDINGS : 0;
-        } catch (java.io.IOException e) {
-            err.println("Could not write " + out + ": " + e.getMessage());
-            return FAILED;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);
             // AWS's own message is part of it: printed without terminal control characters.
             err.println(ServiceText.printable(problem.text()));

@@ -109,9 +109,7 @@ public final class GoldenAmiWizard {
     }
 
     private <T> void work(String doing, java.util.concurrent.Callable<T> call, Consumer<T> done) {
-        // A parameter changed meanwhile or gone: their messages say so in words already.
-        wizard.work(background, doing, call, done, error -> error instanceof ParameterConflictException
-                || error instanceof java.util.NoSuchElementException ? error.getMessage() : AwsErrors.explain(error).text());
+        wizard.work(background, doing, call, done);
     }
 
     // ---------------------------------------------------------------- 1: parameters and their current image
@@ -468,7 +466,7 @@ public final class GoldenAmiWizard {
             if (error instanceof InvalidDraftException invalid) {
                 problems(invalid.problems());
             } else if (error instanceof ParameterConflictException) {
-                wizard.statusProperty().set(error.getMessage() + " Go back to the first page to read the parameters again.");
+                wizard.statusProperty().set(AwsErrors.explain(error).text() + " Go back to the first page to read the parameters again.");
             } else {
                 wizard.statusProperty().set(AwsErrors.explain(error).text() + " Parameters listed before the failure may already be updated.");
             }

@@ -250,6 +250,6 @@ public final class AuditReportViewModel {
         status.set("Writing " + file + "…");
         background.run(() -> ReportExport.write(current, format, file),
                 written -> status.set("Wrote " + String.join(" and ", written.stream().map(Path::toString).toList()) + "."),
-                error -> status.set("Could not write " + file + ": " + error.getMessage()));
+                error -> status.set(AwsErrors.explain(error).text()));
     }
 }

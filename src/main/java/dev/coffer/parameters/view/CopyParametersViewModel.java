@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.parameters.CopyIncompleteException;
@@ -103,7 +104,7 @@ public final class CopyParametersViewModel {
             vm.replan();
         }, error -> {
             vm.busy.set(false);
-            vm.message.set(Failures.describe(error));
+            vm.message.set(AwsErrors.explain(error).text());
         });
         return vm;
     }
@@ -166,7 +167,7 @@ public final class CopyParametersViewModel {
             }
         }, error -> {
             if (generation == checkGeneration) {
-                message.set("Could not check the new names: " + Failures.describe(error));
+                message.set("Could not check the new names: " + AwsErrors.explain(error).text());
             }
         });
     }
@@ -214,7 +215,7 @@ public final class CopyParametersViewModel {
             onChanged.accept(new Copied(finished.targets(), deleteSources ? finished.sources() : List.of()));
         }, error -> {
             busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
             if (error instanceof CopyIncompleteException incomplete) {
                 done.set(true);
                 onChanged.accept(new Copied(incomplete.copied().stream().map(CopyPlan.Move::to).toList(), List.of()));

@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
@@ -71,7 +72,7 @@ public final class DeleteParametersViewModel {
             vm.message.set(found.isEmpty() ? "There is nothing in " + path + " to delete." : "");
         }, error -> {
             vm.busy.set(false);
-            vm.message.set(Failures.describe(error));
+            vm.message.set(AwsErrors.explain(error).text());
         });
         return vm;
     }
@@ -90,7 +91,7 @@ public final class DeleteParametersViewModel {
             onDeleted.accept(new Deleted(toDelete, List.copyOf(gone)));
         }, error -> {
             busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

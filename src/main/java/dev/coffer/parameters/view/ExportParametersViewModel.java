@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
@@ -65,7 +66,7 @@ public final class ExportParametersViewModel {
             message.set(found.isEmpty() ? "There is nothing in " + folder + " to export." : "");
         }, error -> {
             busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -97,7 +98,7 @@ public final class ExportParametersViewModel {
             message.set("Exported " + folder + " to " + written + ".");
         }, error -> {
             busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

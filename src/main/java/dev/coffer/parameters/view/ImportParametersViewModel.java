@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.ImportPlan;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
@@ -125,7 +126,7 @@ public final class ImportParametersViewModel {
                     : "Parameter Store already matches the file; there is nothing to apply.");
         }, error -> {
             busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -180,7 +181,7 @@ public final class ImportParametersViewModel {
         }, error -> {
             busy.set(false);
             applying.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.aws.Problem;
 import dev.coffer.ami.GoldenImageUpdate;
+import dev.coffer.aws.Problem;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.kit.Formats;

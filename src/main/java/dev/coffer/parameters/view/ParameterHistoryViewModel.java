@@ -153,7 +153,7 @@ public final class ParameterHistoryViewModel {
             }
         }, error -> {
             loading.set(false);
-            message.set(error instanceof java.util.NoSuchElementException ? error.getMessage() : AwsErrors.explain(error).text());
+            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -169,7 +169,7 @@ public final class ParameterHistoryViewModel {
             load();
         }, error -> {
             loading.set(false);
-            message.set(error instanceof IllegalArgumentException ? error.getMessage() : AwsErrors.explain(error).text());
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

@@ -2,6 +2,7 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.audit.RevealRecorder;
 import dev.coffer.audit.SessionClients;
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterStore;
@@ -78,7 +79,7 @@ public final class SecretReferenceViewModel {
             message.set("Resolved through Parameter Store (" + secret.sizeInBytes() + " bytes).");
         }, error -> {
             busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

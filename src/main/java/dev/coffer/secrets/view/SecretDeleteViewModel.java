@@ -1,5 +1,6 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretRules;
 import dev.coffer.secrets.SecretStore;
@@ -64,7 +65,7 @@ public final class SecretDeleteViewModel {
             onDeleted.accept(done);
         }, error -> {
             busy.set(false);
-            message.set(SecretVersionsViewModel.explain(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

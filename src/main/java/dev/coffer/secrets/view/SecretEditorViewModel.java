@@ -266,7 +266,7 @@ public final class SecretEditorViewModel {
             message.set("");
         }, error -> {
             busy.set(false);
-            message.set(error instanceof IllegalArgumentException ? error.getMessage() : "Could not read " + file + ": " + error.getMessage());
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

@@ -121,7 +121,7 @@ public final class SecretPolicyViewModel {
             message.set(done);
         }, error -> {
             busy.set(false);
-            message.set(SecretVersionsViewModel.explain(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

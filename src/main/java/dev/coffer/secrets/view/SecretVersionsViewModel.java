@@ -1,7 +1,6 @@
 package dev.coffer.secrets.view;
 
 import dev.coffer.aws.AwsErrors;
-import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretContent;
@@ -17,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -156,15 +154,8 @@ public final class SecretVersionsViewModel {
             load();
         }, error -> {
             loading.set(false);
-            message.set(explain(error));
+            message.set(AwsErrors.explain(error).text());
         });
-    }
-
-    static String explain(Throwable error) {
-        if (error instanceof InvalidDraftException invalid) {
-            return invalid.problems().stream().map(Problem::message).collect(Collectors.joining("\n"));
-        }
-        return AwsErrors.explain(error).text();
     }
 
     public ObservableList<SecretVersion> versions() {

@@ -1,11 +1,11 @@
 package dev.coffer.ui.connect;
-import dev.coffer.ui.kit.Background;
 
 import dev.coffer.auth.AwsConfigFile;
 import dev.coffer.auth.sso.CachedToken;
 import dev.coffer.auth.sso.SsoConfig;
 import dev.coffer.auth.sso.SsoPortal;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Windows;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,7 +13,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ComboBox;
@@ -28,7 +27,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -229,8 +227,7 @@ public final class SsoAccountsDialog {
 
     private void failed(Throwable error) {
         progress.setVisible(false);
-        status.setText(error instanceof IllegalArgumentException || error instanceof java.io.UncheckedIOException
-                ? error.getMessage() : AwsErrors.explain(error).text());
+        status.setText(AwsErrors.explain(error).text());
     }
 
     private static TableColumn<SsoPortal.Account, String> column(String title, double width,

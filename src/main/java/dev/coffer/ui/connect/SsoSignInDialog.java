@@ -1,17 +1,15 @@
 package dev.coffer.ui.connect;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.ClipboardGuard;
 
 import dev.coffer.auth.sso.Cancellation;
 import dev.coffer.auth.sso.DeviceCode;
 import dev.coffer.auth.sso.SsoLogin;
-import dev.coffer.auth.sso.SsoLoginException;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.ClipboardGuard;
 import dev.coffer.ui.kit.Windows;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Hyperlink;
@@ -22,7 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -171,7 +168,7 @@ public final class SsoSignInDialog {
         }
         progress.setVisible(false);
         status.getStyleClass().add("danger-text");
-        status.setText(error instanceof SsoLoginException e ? e.getMessage() : AwsErrors.explain(error).text());
+        status.setText(AwsErrors.explain(error).text());
         // A long reason must not push the buttons out of the window.
         stage.sizeToScene();
         // The code is spent: only a new attempt helps.

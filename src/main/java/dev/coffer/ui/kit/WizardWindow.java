@@ -1,13 +1,12 @@
 package dev.coffer.ui.kit;
 
-import java.util.ArrayList;
-import java.util.List;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -17,7 +16,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -96,27 +94,18 @@ public final class WizardWindow {
 
     /**
      * Runs a page's work in the background: busy with {@code doing} shown, then {@code done} with
-     * the result, or the status line says what went wrong (every problem of a refused draft, or
-     * {@code explain} of any other failure) and the page stays as the user left it.
+     * the result, or the status line says what went wrong (every problem of a refused draft on a
+     * line of its own, any other failure as {@link AwsErrors} explains it) and the page stays as
+     * the user left it.
      */
-    public <T> void work(Background background, String doing, Callable<T> call, Consumer<T> done, Function<Throwable, String> explain) {
-        busy.set(true);
+    public <T> void work(Background background, String doing, Callable<T> call, Consumer<T> done) {
         status.set(doing);
-        background.run(call, result -> {
-            busy.set(false);
+        new BusyWork(background, busy, status::set).run(call, result -> {
             status.set("");
             done.accept(result);
-        }, error -> {
-            busy.set(false);
-            status.set(error instanceof InvalidDraftException invalid
-                    ? String.join("\n", invalid.problems().stream().map(Problem::message).toList())
-                    : explain.apply(error));
-        });
-    }
-
-    /** {@link #work} with AWS's failures explained as everywhere else. */
-    public <T> void work(Background background, String doing, Callable<T> call, Consumer<T> done) {
-        work(background, doing, call, done, error -> AwsErrors.explain(error).text());
+        }, error -> status.set(error instanceof InvalidDraftException invalid
+                ? String.join("\n", invalid.problems().stream().map(Problem::message).toList())
+                : AwsErrors.explain(error).text()));
     }
 
     /** Once the work is done: Back and Cancel go, the last page only closes. */
