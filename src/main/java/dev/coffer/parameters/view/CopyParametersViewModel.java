@@ -10,6 +10,7 @@ import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class CopyParametersViewModel {
     private static final int PROBLEMS_SHOWN = 6;
 
     private final Background background;
+    private final BusyWork work;
     private final ParameterStore parameters;
     private final String source;
     private final boolean folder;
@@ -73,6 +75,7 @@ public final class CopyParametersViewModel {
 
     private CopyParametersViewModel(Background background, ParameterStore parameters, String source, boolean folder) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.parameters = parameters;
         this.source = source;
         this.folder = folder;
@@ -94,17 +97,12 @@ public final class CopyParametersViewModel {
     /** A folder: its parameters are listed from AWS first, also those the tree has not loaded. */
     public static CopyParametersViewModel folder(Background background, ParameterStore parameters, String path) {
         CopyParametersViewModel vm = new CopyParametersViewModel(background, parameters, path, true);
-        vm.busy.set(true);
         vm.message.set("Listing the parameters in " + path + "…");
-        background.run(() -> parameters.describeUnder(path), found -> {
+        vm.work.run(() -> parameters.describeUnder(path), found -> {
             vm.sourceNames = found.stream().map(Parameter::name).toList();
-            vm.busy.set(false);
             vm.loaded.set(true);
             vm.message.set(found.isEmpty() ? "There is nothing in " + path + " to copy." : "");
             vm.replan();
-        }, error -> {
-            vm.busy.set(false);
-            vm.message.set(AwsErrors.explain(error).text());
         });
         return vm;
     }
@@ -192,10 +190,9 @@ public final class CopyParametersViewModel {
         int steps = planned.moves().size() + (deleteSources ? 1 : 0);
         int[] copied = {0};
         StringBuilder notDeleted = new StringBuilder();
-        busy.set(true);
         progress.set(0);
         message.set((deleteSources ? "Moving " : "Copying ") + Formats.count(planned.moves().size(), "parameter", "parameters") + "…");
-        background.run(() -> {
+        work.run(() -> {
             parameters.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
                 if (line.startsWith("Copied ")) {
                     copied[0]++;
@@ -207,14 +204,12 @@ public final class CopyParametersViewModel {
             }));
             return planned;
         }, finished -> {
-            busy.set(false);
             done.set(true);
             progress.set(1);
             String what = Formats.count(finished.moves().size(), "parameter", "parameters");
             message.set((deleteSources ? "Moved " : "Copied ") + what + " to " + shownTarget() + "." + notDeleted);
             onChanged.accept(new Copied(finished.targets(), deleteSources ? finished.sources() : List.of()));
         }, error -> {
-            busy.set(false);
             message.set(AwsErrors.explain(error).text());
             if (error instanceof CopyIncompleteException incomplete) {
                 done.set(true);

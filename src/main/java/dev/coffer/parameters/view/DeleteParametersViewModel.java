@@ -4,6 +4,7 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class DeleteParametersViewModel {
     }
 
     private final Background background;
+    private final BusyWork work;
     private final ParameterStore parameters;
     private final Optional<String> folder;
     private final Optional<Parameter> parameter;
@@ -46,6 +48,7 @@ public final class DeleteParametersViewModel {
     private DeleteParametersViewModel(Background background, ParameterStore parameters, Optional<String> folder,
             Optional<Parameter> parameter) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.parameters = parameters;
         this.folder = folder;
         this.parameter = parameter;
@@ -63,16 +66,11 @@ public final class DeleteParametersViewModel {
     /** A folder: its parameters are listed from AWS first. */
     public static DeleteParametersViewModel folder(Background background, ParameterStore parameters, String path) {
         DeleteParametersViewModel vm = new DeleteParametersViewModel(background, parameters, Optional.of(path), Optional.empty());
-        vm.busy.set(true);
         vm.message.set("Listing the parameters in " + path + "…");
-        background.run(() -> parameters.describeUnder(path), found -> {
+        vm.work.run(() -> parameters.describeUnder(path), found -> {
             vm.names.setAll(found.stream().map(Parameter::name).toList());
-            vm.busy.set(false);
             vm.loaded.set(true);
             vm.message.set(found.isEmpty() ? "There is nothing in " + path + " to delete." : "");
-        }, error -> {
-            vm.busy.set(false);
-            vm.message.set(AwsErrors.explain(error).text());
         });
         return vm;
     }
@@ -83,15 +81,10 @@ public final class DeleteParametersViewModel {
             return;
         }
         List<String> toDelete = List.copyOf(names);
-        busy.set(true);
         message.set("Deleting " + Formats.count(toDelete.size(), "parameter", "parameters") + "…");
-        background.run(() -> parameters.delete(toDelete), gone -> {
-            busy.set(false);
+        work.run(() -> parameters.delete(toDelete), gone -> {
             message.set("");
             onDeleted.accept(new Deleted(toDelete, List.copyOf(gone)));
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

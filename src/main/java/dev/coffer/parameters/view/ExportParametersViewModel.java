@@ -5,6 +5,7 @@ import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -27,6 +28,7 @@ import javafx.collections.ObservableList;
 public final class ExportParametersViewModel {
 
     private final Background background;
+    private final BusyWork work;
     private final ParameterStore store;
     private final String folder;
     private final StringProperty file = new SimpleStringProperty("");
@@ -40,6 +42,7 @@ public final class ExportParametersViewModel {
 
     public ExportParametersViewModel(Background background, ParameterStore store, String folder, Path defaultDirectory) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.store = store;
         this.folder = folder;
         String slug = String.join("-", ParameterPath.folderSegments(folder + "/"));
@@ -57,16 +60,11 @@ public final class ExportParametersViewModel {
                 .orElse(""), file);
         canExport = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !parameters.isEmpty() && path().isPresent()
                 && !path().map(Files::isDirectory).orElse(false), loaded, busy, parameters, file);
-        busy.set(true);
         message.set("Listing the parameters in " + folder + "…");
-        background.run(() -> store.describeUnder(folder), found -> {
+        work.run(() -> store.describeUnder(folder), found -> {
             parameters.setAll(found);
-            busy.set(false);
             loaded.set(true);
             message.set(found.isEmpty() ? "There is nothing in " + folder + " to export." : "");
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -88,17 +86,12 @@ public final class ExportParametersViewModel {
             return;
         }
         Path target = path().orElseThrow();
-        busy.set(true);
         message.set("Exporting " + folder + "…");
-        background.run(() -> {
+        work.run(() -> {
             store.exportTo(folder, target);
             return target;
         }, written -> {
-            busy.set(false);
             message.set("Exported " + folder + " to " + written + ".");
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

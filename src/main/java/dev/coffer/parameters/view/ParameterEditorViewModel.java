@@ -15,6 +15,7 @@ import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterValue;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.controls.TagRow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +52,7 @@ public final class ParameterEditorViewModel {
     public static final List<String> TIERS = List.of("Standard", "Advanced", "Intelligent-Tiering");
 
     private final Background background;
+    private final BusyWork work;
     private final ClientFactory clients;
     private final ParameterStore parameters;
     private final Optional<Parameter> existing;
@@ -86,6 +88,7 @@ public final class ParameterEditorViewModel {
 
     private ParameterEditorViewModel(Background background, ClientFactory clients, ParameterStore parameters, Optional<Parameter> existing) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.clients = clients;
         this.parameters = parameters;
         this.existing = existing;
@@ -266,17 +269,14 @@ public final class ParameterEditorViewModel {
         ParameterDraft draft = draft();
         OptionalLong expected = overwriteConflict && conflict.get() != null
                 ? OptionalLong.of(conflict.get().current().version()) : expectedVersion;
-        busy.set(true);
         message.set("Saving…");
         conflict.set(null);
-        background.run(() -> parameters.put(draft, expected), version -> {
-            busy.set(false);
+        work.run(() -> parameters.put(draft, expected), version -> {
             message.set("");
             expectedVersion = OptionalLong.of(version);
             dirty.set(false);
             onSaved.accept(version);
         }, error -> {
-            busy.set(false);
             if (error instanceof ParameterConflictException c) {
                 conflict.set(c);
                 message.set(isNew() ? "A parameter with this name already exists (version " + c.current().version()

@@ -10,6 +10,7 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.parameters.VersionLimitWarning;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.DiffView;
 import java.util.List;
@@ -28,6 +29,7 @@ import javafx.collections.ObservableList;
 public final class ParameterHistoryViewModel {
 
     private final Background background;
+    private final BusyWork work;
     private final ClientFactory clients;
     private final ParameterStore parameters;
     private final Parameter parameter;
@@ -44,6 +46,7 @@ public final class ParameterHistoryViewModel {
      */
     public ParameterHistoryViewModel(Background background, ClientFactory clients, ParameterStore parameters, Parameter parameter, Runnable onChanged) {
         this.background = background;
+        this.work = new BusyWork(background, loading, message::set);
         this.clients = clients;
         this.parameters = parameters;
         this.parameter = parameter;
@@ -60,15 +63,10 @@ public final class ParameterHistoryViewModel {
     }
 
     public void load() {
-        loading.set(true);
         boolean values = withValues();
-        background.run(() -> parameters.history(parameter.name(), values), list -> {
+        work.run(() -> parameters.history(parameter.name(), values), list -> {
             versions.setAll(list);
             warning.set(VersionLimitWarning.oldestVersionLabelWarning(list).orElse(""));
-            loading.set(false);
-        }, error -> {
-            loading.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -142,18 +140,13 @@ public final class ParameterHistoryViewModel {
      */
     public void rollbackImage(java.util.function.Predicate<GoldenImageUpdate.Rollback> confirm) {
         GoldenImageUpdate update = new GoldenImageUpdate(clients, parameters);
-        loading.set(true);
         message.set("");
-        background.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {
-            loading.set(false);
+        work.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {
             if (confirm.test(plan)) {
                 run(() -> update.rollback(plan, GoldenImageUpdate.DEFAULT_LABEL, GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL),
                         "Rolled back to " + plan.toImage() + " (version " + plan.toVersion() + ") as a new version; "
                                 + GoldenImageUpdate.DEFAULT_LABEL + " and " + GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL + " moved back.");
             }
-        }, error -> {
-            loading.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

@@ -7,6 +7,7 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -25,6 +26,7 @@ import javafx.beans.property.StringProperty;
 public final class SecretReferenceViewModel {
 
     private final Background background;
+    private final BusyWork work;
     private final ClientFactory clients;
     private final ParameterStore parameters;
     private final StringProperty secretId = new SimpleStringProperty("");
@@ -39,6 +41,7 @@ public final class SecretReferenceViewModel {
 
     public SecretReferenceViewModel(Background background, ClientFactory clients, ParameterStore parameters, String secretId) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.clients = clients;
         this.parameters = parameters;
         this.secretId.set(secretId == null ? "" : secretId);
@@ -66,20 +69,15 @@ public final class SecretReferenceViewModel {
             return;
         }
         String id = id();
-        busy.set(true);
         forget();
         message.set("Resolving " + ParameterStore.SECRETS_MANAGER_REFERENCE + id + "…");
-        background.run(() -> parameters.resolveSecretReference(id), secret -> {
-            busy.set(false);
+        work.run(() -> parameters.resolveSecretReference(id), secret -> {
             if (!id.equals(id())) {
                 return;
             }
             value = secret;
             resolved.set(true);
             message.set("Resolved through Parameter Store (" + secret.sizeInBytes() + " bytes).");
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

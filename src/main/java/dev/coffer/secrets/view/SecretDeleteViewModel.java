@@ -5,6 +5,7 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretRules;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -22,6 +23,7 @@ import javafx.beans.property.StringProperty;
 public final class SecretDeleteViewModel {
 
     private final Background background;
+    private final BusyWork work;
     private final SecretStore secrets;
     private final Secret secret;
     private final IntegerProperty recoveryDays = new SimpleIntegerProperty(SecretRules.DEFAULT_RECOVERY_DAYS);
@@ -33,6 +35,7 @@ public final class SecretDeleteViewModel {
 
     public SecretDeleteViewModel(Background background, SecretStore secrets, Secret secret) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.secrets = secrets;
         this.secret = secret;
         this.canDelete = Bindings.createBooleanBinding(() -> !busy.get()
@@ -51,9 +54,8 @@ public final class SecretDeleteViewModel {
         }
         boolean now = force.get();
         int days = recoveryDays.get();
-        busy.set(true);
         message.set("");
-        background.run(() -> {
+        work.run(() -> {
             if (now) {
                 secrets.forceDelete(secret.arn());
             } else {
@@ -61,11 +63,7 @@ public final class SecretDeleteViewModel {
             }
             return now;
         }, done -> {
-            busy.set(false);
             onDeleted.accept(done);
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

@@ -16,6 +16,7 @@ import dev.coffer.secrets.SecretDraft;
 import dev.coffer.secrets.SecretRules;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.controls.TagRow;
 import java.security.MessageDigest;
 import java.util.AbstractMap;
@@ -48,6 +49,7 @@ public final class SecretEditorViewModel {
     public enum Mode { KEY_VALUE, TEXT, BINARY }
 
     private final Background background;
+    private final BusyWork work;
     private final ClientFactory clients;
     private final SecretStore secrets;
     private final Optional<Secret> existing;
@@ -77,6 +79,7 @@ public final class SecretEditorViewModel {
 
     private SecretEditorViewModel(Background background, ClientFactory clients, SecretStore secrets, Optional<Secret> existing) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.clients = clients;
         this.secrets = secrets;
         this.existing = existing;
@@ -237,13 +240,8 @@ public final class SecretEditorViewModel {
 
     /** Asks AWS for a random password (GetRandomPassword) and hands it to {@code into}. */
     public void generatePassword(PasswordOptions options, Consumer<String> into) {
-        busy.set(true);
-        background.run(() -> secrets.randomPassword(options), password -> {
-            busy.set(false);
+        work.run(() -> secrets.randomPassword(options), password -> {
             into.accept(password);
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -252,8 +250,7 @@ public final class SecretEditorViewModel {
      * is refused before it is read.
      */
     public void loadBinary(java.nio.file.Path file) {
-        busy.set(true);
-        background.run(() -> {
+        work.run(() -> {
             long size = java.nio.file.Files.size(file);
             if (size > SecretRules.MAX_VALUE_BYTES) {
                 throw new IllegalArgumentException(String.format("%s is %,d bytes, more than a secret's value can hold "
@@ -261,12 +258,8 @@ public final class SecretEditorViewModel {
             }
             return java.nio.file.Files.readAllBytes(file);
         }, bytes -> {
-            busy.set(false);
             binary.set(bytes);
             message.set("");
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

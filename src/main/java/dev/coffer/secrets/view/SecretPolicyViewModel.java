@@ -5,6 +5,7 @@ import dev.coffer.secrets.PolicyCheck;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,6 +22,7 @@ import javafx.beans.property.StringProperty;
 public final class SecretPolicyViewModel {
 
     private final Background background;
+    private final BusyWork work;
     private final SecretStore secrets;
     private final Secret secret;
     private final StringProperty text = new SimpleStringProperty("");
@@ -34,6 +36,7 @@ public final class SecretPolicyViewModel {
 
     public SecretPolicyViewModel(Background background, SecretStore secrets, Secret secret) {
         this.background = background;
+        this.work = new BusyWork(background, busy, message::set);
         this.secrets = secrets;
         this.secret = secret;
         canSave = Bindings.createBooleanBinding(() -> !busy.get() && validatedOk.get()
@@ -45,25 +48,19 @@ public final class SecretPolicyViewModel {
     }
 
     public void load() {
-        busy.set(true);
-        background.run(() -> secrets.resourcePolicy(secret.arn()), policy -> {
-            busy.set(false);
+        work.run(() -> secrets.resourcePolicy(secret.arn()), policy -> {
             hasPolicy.set(policy.isPresent());
             text.set(policy.orElse(""));
             message.set(policy.isPresent() ? "" : "This secret has no resource policy.");
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
     /** Checks the text: JSON locally (line and column), then ValidateResourcePolicy. */
     public void validate() {
         String policy = text.get();
-        busy.set(true);
         findings.set("");
         message.set("");
-        background.run(() -> {
+        work.run(() -> {
             try {
                 return new Outcome(secrets.validatePolicy(secret.arn(), policy), null);
             } catch (RuntimeException awsFailed) {
@@ -71,7 +68,6 @@ public final class SecretPolicyViewModel {
                 return new Outcome(null, awsFailed);
             }
         }, outcome -> {
-            busy.set(false);
             validatedText.set(policy);
             if (outcome.check() != null) {
                 PolicyCheck check = outcome.check();
@@ -84,9 +80,6 @@ public final class SecretPolicyViewModel {
                         + summary + (summary.endsWith(".") ? "" : ".")
                         + " You can still save it; AWS checks the policy again when it is saved.");
             }
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -106,22 +99,17 @@ public final class SecretPolicyViewModel {
     }
 
     private void change(Runnable call, String done, boolean nowHasPolicy) {
-        busy.set(true);
         message.set("");
-        background.run(() -> {
+        work.run(() -> {
             call.run();
             return null;
         }, ignored -> {
-            busy.set(false);
             hasPolicy.set(nowHasPolicy);
             if (!nowHasPolicy) {
                 text.set("");
                 findings.set("");
             }
             message.set(done);
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 

@@ -8,6 +8,7 @@ import dev.coffer.secrets.SecretRules;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.secrets.SecretVersion;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.DiffView;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class SecretVersionsViewModel {
     static final String MASKED = "•••••••• (masked: Reveal values to compare)";
 
     private final Background background;
+    private final BusyWork work;
     private final SecretStore secrets;
     private final Secret secret;
     private final Runnable onChanged;
@@ -44,6 +46,7 @@ public final class SecretVersionsViewModel {
     /** @param onChanged runs after a roll back or label change, so the main window can re-read the secret */
     public SecretVersionsViewModel(Background background, SecretStore secrets, Secret secret, Runnable onChanged) {
         this.background = background;
+        this.work = new BusyWork(background, loading, message::set);
         this.secrets = secrets;
         this.secret = secret;
         this.onChanged = onChanged;
@@ -54,14 +57,9 @@ public final class SecretVersionsViewModel {
     }
 
     public void load() {
-        loading.set(true);
         boolean values = revealed.get();
-        background.run(() -> secrets.versions(secret.arn(), values), list -> {
+        work.run(() -> secrets.versions(secret.arn(), values), list -> {
             versions.setAll(list);
-            loading.set(false);
-        }, error -> {
-            loading.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
