@@ -1,17 +1,21 @@
 package dev.coffer.arch;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.coffer.audit.SessionClients;
+import dev.coffer.aws.AwsSession;
+import dev.coffer.aws.ClientFactory;
+import java.util.List;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,21 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(FEATURES)
                 .should().dependOnClassesThat().resideInAnyPackage("dev.coffer.ui.shell..", "dev.coffer.ui.connect..")
                 .because("a feature declares the small interface it needs, and the shell implements it")
+                .check(main);
+    }
+
+    @Test
+    void connectingKnowsNoShell() {
+        noClasses().that().resideInAPackage("dev.coffer.ui.connect..")
+                .should().dependOnClassesThat().resideInAPackage("dev.coffer.ui.shell..")
+                .check(main);
+    }
+
+    @Test
+    void everySessionOpensItsClientsThroughSessionClients() {
+        noClasses().that().doNotHaveFullyQualifiedName(SessionClients.class.getName()).and().resideOutsideOfPackage("dev.coffer.aws")
+                .should().callConstructor(ClientFactory.class, AwsSession.class, List.class)
+                .because("an audit session's clients must record every value revealed, and SessionClients adds the recorder")
                 .check(main);
     }
 

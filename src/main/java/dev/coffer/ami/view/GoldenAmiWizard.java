@@ -70,7 +70,7 @@ public final class GoldenAmiWizard {
     private final Background background;
     private final ImageCatalog catalog;
     private final GoldenImageUpdate update;
-    private final dev.coffer.parameters.ParameterStore parameters;
+    private final ParameterStore parameters;
     private final Consumer<List<String>> onChanged;
     private final WizardWindow wizard = new WizardWindow();
 

@@ -6,6 +6,7 @@ import dev.coffer.audit.ReportExport;
 import dev.coffer.audit.Severity;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.Windows;
 import java.io.File;
 import java.nio.file.Path;
@@ -277,6 +278,6 @@ public final class AuditReportWindow {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : dev.coffer.ui.kit.Formats.dateTime(at);
+        return at == null ? "" : Formats.dateTime(at);
     }
 }

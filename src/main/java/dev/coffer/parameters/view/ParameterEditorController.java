@@ -4,6 +4,7 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.ParameterConflictException;
 import dev.coffer.parameters.ParameterPolicies;
+import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.KmsKeyPicker;
 import dev.coffer.ui.kit.controls.TagTable;
 import java.util.function.Consumer;
@@ -229,7 +230,7 @@ public final class ParameterEditorController {
         if (c == null) {
             return;
         }
-        String when = dev.coffer.ui.kit.Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
+        String when = Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
         conflictText.setText(model.isNew()
                 ? c.current().name() + " already exists: version " + c.current().version() + ", saved " + when + "."
                 : "Someone saved version " + c.current().version() + " on " + when

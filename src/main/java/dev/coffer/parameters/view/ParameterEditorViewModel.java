@@ -5,6 +5,7 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
+import dev.coffer.aws.Tag;
 import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.Parameter;
@@ -16,6 +17,7 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterValue;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.FieldProblems;
 import dev.coffer.ui.kit.controls.TagRow;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -140,7 +142,7 @@ public final class ParameterEditorViewModel {
         return vm;
     }
 
-    private record Loaded(ParameterValue value, List<dev.coffer.aws.Tag> tags) {
+    private record Loaded(ParameterValue value, List<Tag> tags) {
     }
 
     
@@ -224,7 +226,7 @@ public final class ParameterEditorViewModel {
 
     /** Problems of one field (and its sub-fields, such as tag[2].key), one per line. */
     public StringBinding problemsOf(String field) {
-        return dev.coffer.ui.kit.FieldProblems.of(problems, field);
+        return FieldProblems.of(problems, field);
     }
 
     /** "1,234 of 4,096 bytes" for the chosen tier. */

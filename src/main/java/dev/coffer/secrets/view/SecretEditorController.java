@@ -2,6 +2,7 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.kms.KmsKey;
 import dev.coffer.secrets.DatabaseTemplate;
+import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.KmsKeyPicker;
 import dev.coffer.ui.kit.controls.TagTable;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class SecretEditorController {
         model.conflictProperty().addListener((obs, old, c) -> {
             if (c != null) {
                 conflictText.setText(c.deleted() ? "This secret was deleted or scheduled for deletion after you opened it."
-                        : "Someone saved a new value" + c.lastChanged().map(t -> " on " + dev.coffer.ui.kit.Formats.dateTime(t)).orElse("")
+                        : "Someone saved a new value" + c.lastChanged().map(t -> " on " + Formats.dateTime(t)).orElse("")
                         + " after you opened this secret. Saving over it makes yours current; theirs stays as AWSPREVIOUS.");
             }
         });

@@ -7,6 +7,7 @@ import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
+import dev.coffer.secrets.CurrentValue;
 import dev.coffer.secrets.DatabaseTemplate;
 import dev.coffer.secrets.PasswordOptions;
 import dev.coffer.secrets.Secret;
@@ -17,6 +18,7 @@ import dev.coffer.secrets.SecretRules;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.FieldProblems;
 import dev.coffer.ui.kit.controls.TagRow;
 import java.security.MessageDigest;
 import java.util.AbstractMap;
@@ -136,7 +138,7 @@ public final class SecretEditorViewModel {
         return vm;
     }
 
-    private record Loaded(Secret secret, dev.coffer.secrets.CurrentValue value) {
+    private record Loaded(Secret secret, CurrentValue value) {
     }
 
     private void fill(Loaded l) {
@@ -292,7 +294,7 @@ public final class SecretEditorViewModel {
     }
 
     public StringBinding problemsOf(String field) {
-        return dev.coffer.ui.kit.FieldProblems.of(problems, field);
+        return FieldProblems.of(problems, field);
     }
 
     public void save(Consumer<String> onSaved) {

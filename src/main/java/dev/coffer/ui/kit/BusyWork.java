@@ -38,16 +38,4 @@ public final class BusyWork {
             failed.accept(error);
         });
     }
-
-    /** Runs a step that returns nothing. */
-    public void run(Runnable step, Runnable done) {
-        run(() -> {
-            step.run();
-            return null;
-        }, ignored -> done.run());
-    }
-
-    public Background background() {
-        return background;
-    }
 }

@@ -2,7 +2,6 @@ package dev.coffer.ui.kit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import javafx.fxml.FXMLLoader;
 
 /**
@@ -29,13 +28,9 @@ public enum Screen {
         this.path = path;
     }
 
-    public URL url() {
-        return Screen.class.getResource(path);
-    }
-
     /** Loads the screen: its root node and its controller. */
     public FXMLLoader load() {
-        FXMLLoader loader = new FXMLLoader(url());
+        FXMLLoader loader = new FXMLLoader(Screen.class.getResource(path));
         try {
             loader.load();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 import dev.coffer.about.Version;
+import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
 
@@ -256,7 +257,7 @@ public final class DetailsViewModel {
     /** Policies in words ("Expires 2026-12-02 21:34 UTC; notifies 15 days before expiry"), or as sent when unreadable. */
     private static String policySummary(String json) {
         try {
-            return dev.coffer.parameters.ParameterPolicies.parse(json).summary();
+            return ParameterPolicies.parse(json).summary();
         } catch (IllegalArgumentException unreadable) {
             return json;
         }

@@ -277,7 +277,7 @@ public final class MainViewModel {
     }
 
     /** Re-reads one parameter after it was saved and puts it in the tree (a full refresh of thousands is not needed). */
-    public void parameterSaved(String name, Consumer<dev.coffer.parameters.Parameter> then) {
+    public void parameterSaved(String name, Consumer<Parameter> then) {
         OpenConnection current = open;
         if (current == null) {
             return;

@@ -1,12 +1,17 @@
 package dev.coffer.ui.shell;
 
 import dev.coffer.about.Version;
+import dev.coffer.audit.RevealLog;
+import dev.coffer.audit.view.AuditReportWindow;
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterActions;
 import dev.coffer.parameters.view.ParameterCell;
+import dev.coffer.parameters.view.ParameterTreeMenu;
 import dev.coffer.parameters.view.TreeEntry;
+import dev.coffer.rotation.view.RotationBar;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
@@ -137,7 +142,7 @@ public final class MainWindowController {
         bindParameters();
         bindSecrets();
         DetailsPane detailsPane = new DetailsPane(model.details(), this::copyValue);
-        detailsPane.addActions(new dev.coffer.rotation.view.RotationBar(model.details().selectedProperty(),
+        detailsPane.addActions(new RotationBar(model.details().selectedProperty(),
                 Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null || model.connectionProperty().get().readOnly(),
                         model.connectionProperty()), secretActions));
         detailsScroll.setContent(detailsPane);
@@ -174,7 +179,7 @@ public final class MainWindowController {
         for (MenuItem item : new MenuItem[] {copyMoveItem, deleteItem, importItem, goldenImageItem}) {
             item.visibleProperty().bind(readOnly.not().or(notConnected));
         }
-        dev.coffer.parameters.view.ParameterTreeMenu.install(parameterTree, parameterActions, readOnly::get);
+        ParameterTreeMenu.install(parameterTree, parameterActions, readOnly::get);
         // In read-only mode nothing that could change AWS is offered.
         for (javafx.scene.Node n : new javafx.scene.Node[] {newParameterButton, editParameterButton}) {
             n.visibleProperty().bind(readOnly.not().or(model.connectionProperty().isNull()));
@@ -509,12 +514,12 @@ public final class MainWindowController {
         auditBanner.visibleProperty().bind(readOnlyBadge.visibleProperty());
         auditBanner.managedProperty().bind(auditBanner.visibleProperty());
         auditBannerText.setText("Audit mode — Coffer cannot change anything in this account. Reveals are logged to "
-                + dev.coffer.audit.RevealLog.standard().file() + ".");
+                + RevealLog.standard().file() + ".");
         auditReportItem.disableProperty().bind(model.connectionProperty().isNull());
         messageBar.visibleProperty().bind(model.problemProperty().isNotNull());
         messageBar.managedProperty().bind(messageBar.visibleProperty());
         signInAgainButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.problemProperty().get() != null
-                && model.problemProperty().get().kind() == dev.coffer.aws.AwsErrors.Kind.EXPIRED_CREDENTIALS
+                && model.problemProperty().get().kind() == AwsErrors.Kind.EXPIRED_CREDENTIALS
                 && model.signInOfferedProperty().get(), model.problemProperty(), model.signInOfferedProperty()));
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         messageText.textProperty().bind(Bindings.createStringBinding(
@@ -618,7 +623,7 @@ public final class MainWindowController {
     @FXML
     private void onAuditReport() {
         if (model.session() != null) {
-            dev.coffer.audit.view.AuditReportWindow.open(root.getScene().getWindow(), model.session(), background);
+            AuditReportWindow.open(root.getScene().getWindow(), model.session(), background);
         }
     }
 
