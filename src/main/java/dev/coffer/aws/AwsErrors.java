@@ -1,10 +1,17 @@
 package dev.coffer.aws;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -13,20 +20,30 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Turns SDK exceptions into a short message a person can act on: one line each for summary and
- * advice, never a stack trace. Never includes request bodies, and hides values that AWS echoes
- * back in validation errors, so a secret value can not leak through an error dialog.
+ * The one place an exception becomes the message a person reads, in every window, dialog and
+ * command: a short summary and what to do about it, never a stack trace. AWS's errors are
+ * explained; Coffer's own refusals ({@link CofferException}, and the IllegalArgumentException and
+ * NoSuchElementException Coffer throws with a sentence) are said as written; files that could not
+ * be used are named. Never includes request bodies, and hides values that AWS echoes back in
+ * validation errors, so a secret value can not leak through an error dialog.
  */
 public final class AwsErrors {
 
     /** What happened, and what the user can do about it. */
     public record Problem(Kind kind, String summary, String advice) {
         public String text() {
-            return summary + " " + advice;
+            return advice.isEmpty() ? summary : summary + " " + advice;
         }
     }
 
-    public enum Kind { ACCESS_DENIED, THROTTLED, EXPIRED_CREDENTIALS, NO_CREDENTIALS, UNREACHABLE, NOT_FOUND, READ_ONLY, INVALID_REQUEST, OTHER }
+    public enum Kind {
+        ACCESS_DENIED, THROTTLED, EXPIRED_CREDENTIALS, NO_CREDENTIALS, UNREACHABLE, NOT_FOUND, READ_ONLY, INVALID_REQUEST,
+        /** Coffer refused or stopped, and says why in its own words. */
+        REFUSED,
+        /** A local file could not be read or written. */
+        FILE,
+        OTHER
+    }
 
     private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "UnauthorizedOperation",
             "AuthorizationError", "UnauthorizedException");
@@ -85,9 +102,20 @@ public final class AwsErrors {
             return new Problem(Kind.OTHER, "AWS answered with an error" + detail(codeAndMessage(code, message)),
                     "Try again; if it persists, check the AWS service health.");
         }
+        if (t instanceof CofferException own) {
+            return new Problem(Kind.REFUSED, own.getMessage(), own.getCause() == null ? "" : explain(own.getCause()).text());
+        }
+        // Coffer throws these with a sentence for the user (a bad setting, a file that is not an export, a parameter gone).
+        if (t instanceof IllegalArgumentException || t instanceof NoSuchElementException) {
+            return new Problem(Kind.REFUSED, nullToEmpty(t.getMessage()), "");
+        }
         if (isNetworkFailure(error) || t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
             return new Problem(Kind.UNREACHABLE, "Cannot reach the AWS endpoint.",
                     "Check your network, VPN or proxy, and the endpoint and region of this connection.");
+        }
+        Optional<Problem> file = fileProblem(t);
+        if (file.isPresent()) {
+            return file.get();
         }
         String message = nullToEmpty(t.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
@@ -101,6 +129,27 @@ public final class AwsErrors {
                     "Choose another profile, or configure this one with `aws configure` or `aws configure sso`.");
         }
         return new Problem(Kind.OTHER, "Something went wrong" + detail(firstLine(message)), "Try again.");
+    }
+
+    /** A local file Coffer could not use, named; a sentence Coffer wrote about it is said as written. */
+    private static Optional<Problem> fileProblem(Throwable t) {
+        Throwable e = t;
+        if (t instanceof UncheckedIOException unchecked) {
+            if (!Objects.equals(unchecked.getMessage(), String.valueOf(unchecked.getCause()))) {
+                return Optional.of(new Problem(Kind.FILE, unchecked.getMessage(), ""));
+            }
+            e = unchecked.getCause();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return Optional.of(new Problem(Kind.FILE, "There is no file or folder " + missing.getFile() + ".", ""));
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return Optional.of(new Problem(Kind.FILE, "Coffer may not use the file " + denied.getFile() + ".", ""));
+        }
+        if (e instanceof IOException io) {
+            return Optional.of(new Problem(Kind.FILE, "The file could not be used: " + io.getMessage(), ""));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -133,7 +182,7 @@ public final class AwsErrors {
             t = t.getCause();
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ReadOnlyRefusedException || c instanceof AwsServiceException) {
+            if (c instanceof ReadOnlyRefusedException || c instanceof AwsServiceException || c instanceof CofferException) {
                 return c;
             }
         }

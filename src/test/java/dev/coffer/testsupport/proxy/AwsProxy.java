@@ -1,5 +1,6 @@
 package dev.coffer.testsupport.proxy;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
@@ -182,7 +183,7 @@ public final class AwsProxy implements AutoCloseable {
     /** A client factory for this proxy's endpoint, as the app builds one for a custom endpoint; the caller closes it. */
     public ClientFactory clients(boolean readOnly) {
         Connection connection = new Connection("aws-proxy", "us-east-1", Optional.of(endpoint), readOnly, false);
-        return new ClientFactory(Sessions.local(connection, endpoint));
+        return SessionClients.open(Sessions.local(connection, endpoint));
     }
 
     // ---- AWS's manners
