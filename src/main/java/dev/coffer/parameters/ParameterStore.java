@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 import software.amazon.awssdk.services.ssm.model.ParameterInlinePolicy;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
@@ -144,6 +146,20 @@ public final class ParameterStore {
         software.amazon.awssdk.services.ssm.model.Parameter p = ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter();
         return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), p.typeAsString(),
                 p.dataType() == null ? ParameterDraft.TEXT : p.dataType());
+    }
+
+    /**
+     * Whether AWS shows this version of the parameter yet (GetParameter on {@code name:version},
+     * without decryption): AWS checks some values, such as aws:ec2:image ones, after PutParameter
+     * answered, and a version it rejected never shows.
+     */
+    public boolean hasVersion(String name, long version) {
+        try {
+            ssm().getParameter(b -> b.name(name + ":" + version));
+            return true;
+        } catch (ParameterNotFoundException | ParameterVersionNotFoundException notThere) {
+            return false;
+        }
     }
 
     /** A parameter's metadata (DescribeParameters, Name Equals), or empty when it does not exist. */

@@ -94,7 +94,7 @@ public final class GoldenAmiWizard {
         this.background = background;
         this.parameters = parameters;
         this.catalog = new ImageCatalog(clients);
-        this.update = new GoldenImageUpdate(clients, parameters);
+        this.update = new GoldenImageUpdate(parameters);
         this.onChanged = onChanged;
         start.ifPresent(p -> names.add(p.name()));
     }

@@ -35,7 +35,7 @@ public final class ParameterActions {
     /** Opens the history of a parameter: versions, comparison, labels, restore. */
     public Stage history(Parameter parameter) {
         boolean readOnly = main.readOnly();
-        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.clients(), main.parameters(), parameter,
+        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.parameters(), parameter,
                 () -> main.parameterSaved(parameter.name(), saved -> { }));
         return Windows.open(main.owner(), Screen.PARAMETER_HISTORY,
                 "History of " + parameter.name(), false,
