@@ -12,11 +12,11 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +27,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
  * Copying or moving a parameter, or a folder with everything below it, to a new name. The preview
@@ -46,7 +45,7 @@ public final class CopyParametersViewModel {
     }
 
     /** How long typing may pause before the new names are looked up in AWS. */
-    private static final Duration CHECK_DELAY = Duration.millis(300);
+    private static final Duration CHECK_DELAY = Duration.ofMillis(300);
     private static final int PROBLEMS_SHOWN = 6;
 
     private final Background background;
@@ -70,7 +69,6 @@ public final class CopyParametersViewModel {
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    private final PauseTransition checkLater = new PauseTransition(CHECK_DELAY);
     private final BooleanBinding canRun;
 
     private CopyParametersViewModel(Background background, ParameterStore parameters, String source, boolean folder) {
@@ -81,7 +79,6 @@ public final class CopyParametersViewModel {
         this.folder = folder;
         target.set(source.equals(ParameterPath.ROOT) ? "" : source + "-copy");
         target.addListener((obs, old, text) -> replan());
-        checkLater.setOnFinished(e -> checkExisting());
         canRun = Bindings.createBooleanBinding(() -> loaded.get() && checked.get() && !busy.get() && !done.get()
                 && !preview.isEmpty() && (existing.isEmpty() || overwrite.get()), loaded, checked, busy, done, preview, existing, overwrite);
     }
@@ -122,8 +119,8 @@ public final class CopyParametersViewModel {
 
     private void replan() {
         plan = null;
-        checkGeneration++;
-        checkLater.stop();
+        // A check still waiting for its delay, or still running, is for an older target.
+        int generation = ++checkGeneration;
         checked.set(false);
         // A tick confirms the targets the user saw; new targets need a new tick.
         overwrite.set(false);
@@ -149,13 +146,12 @@ public final class CopyParametersViewModel {
             return;
         }
         preview.setAll(plan.moves().stream().map(m -> new Row(m.from(), m.to(), false)).toList());
-        checkLater.playFromStart();
+        background.after(CHECK_DELAY, () -> checkExisting(generation));
     }
 
-    private void checkExisting() {
-        int generation = checkGeneration;
+    private void checkExisting(int generation) {
         CopyPlan planned = plan;
-        if (planned == null) {
+        if (generation != checkGeneration || planned == null) {
             return;
         }
         background.run(() -> parameters.existingTargets(planned), found -> {
