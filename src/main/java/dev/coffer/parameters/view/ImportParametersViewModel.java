@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -68,6 +69,9 @@ public final class ImportParametersViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canPreview;
     private final BooleanBinding canApply;
+    private final BooleanBinding canUseFileFolder;
+    private final StringBinding summary;
+    private final StringBinding folderHint;
     private String document;
 
     public ImportParametersViewModel(Background background, ParameterStore parameters, String folderPath) {
@@ -80,6 +84,20 @@ public final class ImportParametersViewModel {
         canPreview = Bindings.createBooleanBinding(() -> !busy.get() && path().isPresent() && !folder.get().isBlank(), busy, file, folder);
         canApply = Bindings.createBooleanBinding(() -> !busy.get() && !applied.get() && plan.get() != null && plan.get().hasChanges(),
                 busy, applied, plan);
+        canUseFileFolder = Bindings.createBooleanBinding(() -> !fileFolder.get().isEmpty() && !fileFolder.get().equals(folder.get().trim()),
+                fileFolder, folder);
+        summary = Bindings.createStringBinding(() -> summary(plan.get()), plan);
+        folderHint = Bindings.createStringBinding(() -> fileFolder.get().isEmpty()
+                ? "The names move from the folder the file was exported from into this folder."
+                : "The file was exported from " + fileFolder.get() + "; its names move into this folder.", fileFolder);
+    }
+
+    private static String summary(ImportPlan p) {
+        if (p == null) {
+            return "";
+        }
+        return String.join(" · ", p.creates().size() + " to create", p.updates().size() + " to update",
+                p.unchanged().size() + " unchanged", p.skipped().size() + " skipped");
     }
 
     private Optional<Path> path() {
@@ -141,6 +159,15 @@ public final class ImportParametersViewModel {
         }
         rows.setAll(all);
         plan.set(p);
+    }
+
+    /** Imports under the names the file has (the folder it was exported from), previewed at once. */
+    public void useFileFolder() {
+        if (!canUseFileFolder.get()) {
+            return;
+        }
+        folder.set(fileFolder.get());
+        preview();
     }
 
     private static String details(ImportPlan.ImportItem i) {
@@ -214,6 +241,21 @@ public final class ImportParametersViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** What the last preview found, as "1 to create · 1 to update · 1 unchanged · 1 skipped"; empty without one. */
+    public StringBinding summary() {
+        return summary;
+    }
+
+    /** Where the file's names go, and where they came from once the file was read. */
+    public StringBinding folderHint() {
+        return folderHint;
+    }
+
+    /** The previewed file was exported from another folder than the one chosen: its own can be used instead. */
+    public BooleanBinding canUseFileFolder() {
+        return canUseFileFolder;
     }
 
     public BooleanBinding canPreview() {
