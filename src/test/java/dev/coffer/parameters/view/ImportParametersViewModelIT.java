@@ -130,7 +130,7 @@ class ImportParametersViewModelIT {
         assertThat(model.canApply().get()).as("applied once").isFalse();
         assertThat(changed).containsExactly(List.of("/shop/imported/hosts", "/shop/imported/timeout"));
         assertThat(parameters.value("/shop/imported/hosts").reveal()).isEqualTo("a.example.com,b.example.com");
-        assertThat(parameters.describe("/shop/imported/hosts").orElseThrow().type()).isEqualTo("StringList");
+        assertThat(clients.ssm().getParameter(b -> b.name("/shop/imported/hosts")).parameter().typeAsString()).isEqualTo("StringList");
         assertThat(parameters.value("/shop/imported/timeout").reveal()).isEqualTo("60");
         assertThat(exists("/shop/imported/token")).isFalse();
 
