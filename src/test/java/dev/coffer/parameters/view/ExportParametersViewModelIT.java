@@ -99,6 +99,20 @@ class ExportParametersViewModelIT {
     }
 
     @Test
+    void aFileNameTypedWithoutAFolderIsTakenFromTheWorkingFolder() throws IOException {
+        Path expected = Path.of("target", "export-vm", "relative.json").toAbsolutePath();
+        Files.createDirectories(expected.getParent());
+        Files.deleteIfExists(expected);
+        ExportParametersViewModel model = new ExportParametersViewModel(background, parameters, "/shop", dir);
+        model.fileProperty().set("target/export-vm/relative.json");
+
+        model.export();
+
+        assertThat(model.messageProperty().get()).isEqualTo("Exported /shop to " + expected + ".");
+        assertThat(Files.readString(expected)).contains("/shop/url");
+    }
+
+    @Test
     void theRootFolderAndAnEmptyFolder() {
         ExportParametersViewModel root = new ExportParametersViewModel(background, parameters, "/", dir);
         assertThat(root.fileProperty().get()).isEqualTo(dir.resolve("parameters.json").toString());

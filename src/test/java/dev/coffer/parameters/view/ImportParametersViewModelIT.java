@@ -141,6 +141,19 @@ class ImportParametersViewModelIT {
     }
 
     @Test
+    void aFileNameTypedWithoutAFolderIsReadFromTheWorkingFolder() throws IOException {
+        Path file = Path.of("target", "import-vm", "relative.json").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        parameters.exportTo("/shop/exported", file);
+        ImportParametersViewModel model = new ImportParametersViewModel(background, parameters, "/shop/exported");
+        model.fileProperty().set("target/import-vm/relative.json");
+
+        model.preview();
+
+        assertThat(model.summary().get()).isEqualTo("0 to create · 0 to update · 3 unchanged · 1 skipped");
+    }
+
+    @Test
     void changingTheFileOrTheFolderDiscardsThePreviewAndTheFilesOwnFolderCanBeChosen() throws IOException {
         Path file = exported("/shop/exported");
         ImportParametersViewModel model = previewed(parameters, file, "/shop/elsewhere");
