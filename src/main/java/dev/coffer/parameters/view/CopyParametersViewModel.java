@@ -7,6 +7,7 @@ import dev.coffer.parameters.CopyIncompleteException;
 import dev.coffer.parameters.CopyPlan;
 import dev.coffer.parameters.CopyTargetsExistException;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterCopy;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
@@ -31,7 +32,7 @@ import javafx.collections.ObservableList;
 /**
  * Copying or moving a parameter, or a folder with everything below it, to a new name. The preview
  * follows the typed target; new names that already exist are shown and overwritten only after the
- * user ticked that. ParameterStore.copy puts every copy first and deletes the old names (for a
+ * user ticked that. ParameterCopy puts every copy first and deletes the old names (for a
  * move) only after every put succeeded.
  */
 public final class CopyParametersViewModel {
@@ -51,6 +52,7 @@ public final class CopyParametersViewModel {
     private final Background background;
     private final BusyWork work;
     private final ParameterStore parameters;
+    private final ParameterCopy copy;
     private final String source;
     private final boolean folder;
     private List<String> sourceNames = List.of();
@@ -75,6 +77,7 @@ public final class CopyParametersViewModel {
         this.background = background;
         this.work = new BusyWork(background, busy, message::set);
         this.parameters = parameters;
+        this.copy = new ParameterCopy(parameters);
         this.source = source;
         this.folder = folder;
         target.set(source.equals(ParameterPath.ROOT) ? "" : source + "-copy");
@@ -137,7 +140,7 @@ public final class CopyParametersViewModel {
             return;
         }
         try {
-            plan = parameters.planCopy(sourceNames, sourcePrefix(), to);
+            plan = ParameterCopy.plan(sourceNames, sourcePrefix(), to);
         } catch (InvalidDraftException invalid) {
             preview.clear();
             List<String> lines = invalid.problems().stream().map(Problem::message).distinct().toList();
@@ -154,7 +157,7 @@ public final class CopyParametersViewModel {
         if (generation != checkGeneration || planned == null) {
             return;
         }
-        background.run(() -> parameters.existingTargets(planned), found -> {
+        background.run(() -> copy.existingTargets(planned), found -> {
             if (generation == checkGeneration) {
                 checked.set(true);
                 showExisting(found);
@@ -189,7 +192,7 @@ public final class CopyParametersViewModel {
         progress.set(0);
         message.set((deleteSources ? "Moving " : "Copying ") + Formats.count(planned.moves().size(), "parameter", "parameters") + "…");
         work.run(() -> {
-            parameters.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
+            copy.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
                 if (line.startsWith("Copied ")) {
                     copied[0]++;
                 } else if (line.startsWith("Not deleted: ")) {

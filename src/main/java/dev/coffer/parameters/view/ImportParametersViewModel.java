@@ -2,7 +2,7 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.ImportPlan;
-import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterImport;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
 import java.nio.file.InvalidPathException;
@@ -56,7 +56,7 @@ public final class ImportParametersViewModel {
 
     private final Background background;
     private final BusyWork work;
-    private final ParameterStore parameters;
+    private final ParameterImport importer;
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty folder = new SimpleStringProperty("");
     private final StringProperty fileFolder = new SimpleStringProperty("");
@@ -74,10 +74,10 @@ public final class ImportParametersViewModel {
     private final StringBinding folderHint;
     private String document;
 
-    public ImportParametersViewModel(Background background, ParameterStore parameters, String folderPath) {
+    public ImportParametersViewModel(Background background, ParameterImport importer, String folderPath) {
         this.background = background;
         this.work = new BusyWork(background, busy, message::set);
-        this.parameters = parameters;
+        this.importer = importer;
         folder.set(folderPath);
         file.addListener((obs, old, text) -> discardPreview());
         folder.addListener((obs, old, text) -> discardPreview());
@@ -133,9 +133,9 @@ public final class ImportParametersViewModel {
         String into = folder.get().trim();
         message.set("Reading " + source.getFileName() + " and comparing it with Parameter Store…");
         work.run(() -> {
-            String text = ParameterStore.readExport(source);
-            String moved = ParameterStore.moveExport(text, into);
-            return new Planned(ParameterStore.exportedFolder(text), moved, parameters.planImport(moved, into));
+            String text = ParameterImport.readExport(source);
+            String moved = ParameterImport.moveExport(text, into);
+            return new Planned(ParameterImport.exportedFolder(text), moved, importer.plan(moved, into));
         }, planned -> {
             applied.set(false);
             document = planned.document();
@@ -190,7 +190,7 @@ public final class ImportParametersViewModel {
         applying.set(true);
         progress.set(0);
         message.set("Importing…");
-        work.run(() -> parameters.applyImport(p, json, line -> background.later(() -> {
+        work.run(() -> importer.apply(p, json, line -> background.later(() -> {
             done[0]++;
             progress.set((double) done[0] / total);
             message.set(line);

@@ -2,6 +2,7 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.ami.view.GoldenAmiWizard;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterImport;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
@@ -99,7 +100,7 @@ public final class ParameterActions {
 
     /** Imports an export file into a folder, after a preview. */
     public Stage importInto(String folderPath) {
-        ImportParametersViewModel vm = new ImportParametersViewModel(background, main.parameters(), folderPath);
+        ImportParametersViewModel vm = new ImportParametersViewModel(background, new ParameterImport(main.parameters()), folderPath);
         return Windows.open(main.owner(), Screen.IMPORT_PARAMETERS,
                 "Import into folder", true, (ImportParametersController c, Stage stage) -> c.init(vm, stage, main::parametersSaved));
     }

@@ -3,6 +3,8 @@ package dev.coffer.parameters.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.parameters.ParameterExport;
+import dev.coffer.parameters.ParameterImport;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
@@ -72,7 +74,7 @@ class ImportParametersViewModelIT {
     }
 
     private ImportParametersViewModel previewed(ParameterStore store, Path file, String folder) {
-        ImportParametersViewModel model = new ImportParametersViewModel(background, store, folder);
+        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(store), folder);
         model.fileProperty().set(file.toString());
         model.preview();
         return model;
@@ -88,14 +90,14 @@ class ImportParametersViewModelIT {
 
     private Path exported(String folder) throws IOException {
         Path file = dir.resolve("export.json");
-        parameters.exportTo(folder, file);
+        new ParameterExport(parameters).exportTo(folder, file);
         return file;
     }
 
     @Test
     void aDryRunShowsWhatWouldChangeAndApplyDoesItIntoAnotherFolder() throws IOException {
         Path file = exported("/shop/exported");
-        ImportParametersViewModel model = new ImportParametersViewModel(background, parameters, "/shop/imported");
+        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(parameters), "/shop/imported");
         assertThat(model.canPreview().get()).as("no file yet").isFalse();
         assertThat(model.canApply().get()).isFalse();
         assertThat(model.folderHint().get()).isEqualTo("The names move from the folder the file was exported from into this folder.");
@@ -144,8 +146,8 @@ class ImportParametersViewModelIT {
     void aFileNameTypedWithoutAFolderIsReadFromTheWorkingFolder() throws IOException {
         Path file = Path.of("target", "import-vm", "relative.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
-        parameters.exportTo("/shop/exported", file);
-        ImportParametersViewModel model = new ImportParametersViewModel(background, parameters, "/shop/exported");
+        new ParameterExport(parameters).exportTo("/shop/exported", file);
+        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(parameters), "/shop/exported");
         model.fileProperty().set("target/import-vm/relative.json");
 
         model.preview();

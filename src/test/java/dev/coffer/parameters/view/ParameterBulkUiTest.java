@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.parameters.ParameterExport;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
@@ -250,7 +251,7 @@ class ParameterBulkUiTest {
     void aFileIsImportedFromTheFolderMenuAfterAPreviewAndTheTreeFollows() throws Exception {
         Path file = Path.of("target", "bulk", "import.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
-        new ParameterStore(sdk).exportTo("/bulk/exported", file);
+        new ParameterExport(new ParameterStore(sdk)).exportTo("/bulk/exported", file);
 
         openFolderMenu("/bulk/imported", "Import into folder…");
         awaitNode("#importFileField");
