@@ -36,7 +36,11 @@ import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
-/** Parameter Store, as Coffer uses it. Plain Java over the SDK; no UI types. */
+/**
+ * Parameter Store, as Coffer uses it: the one gateway to SSM for parameters (list, describe,
+ * values, put, history, labels, delete, tags, references). Plain Java over the SDK; no UI types.
+ * Workflows over it live apart: {@link ParameterCopy}, {@link ParameterExport}, {@link ParameterImport}.
+ */
 public final class ParameterStore {
 
     /** The largest page DescribeParameters allows. */
