@@ -176,6 +176,7 @@ class ParameterBulkUiTest {
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
         awaitNode("#deleteTitle");
         assertThat(text("#deleteTitle")).isEqualTo("Delete " + gone + "?");
+        assertThat(new ParameterStore(sdk).describe(gone)).as("nothing is deleted before the confirmation").isPresent();
         Screenshots.save(node("#deleteTitle", Node.class).getScene(), "bulk-delete-parameter");
 
         robot.clickOn("#deleteButton");
