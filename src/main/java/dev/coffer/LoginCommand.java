@@ -101,7 +101,7 @@ public final class LoginCommand implements Callable<Integer> {
             return 1;
         } catch (RuntimeException e) {
             // The service's own message may be part of it.
-            err.println(ServiceText.printable(AwsErrors.explain(e).text()));
+            err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
             return 1;
         }
     }

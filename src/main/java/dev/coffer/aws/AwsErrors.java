@@ -115,7 +115,9 @@ public final class AwsErrors {
         Throwable t = unwrap(error);
         if (t instanceof ListingIncompleteException listing) {
             Problem cause = explain(listing.getCause());
-            return new Problem(cause.kind(), listing.getMessage() + " " + cause.summary(), cause.advice(), cause.commandAdvice());
+            // Only a listing that got somewhere says how far.
+            return listing.pagesListed() == 0 ? cause
+                    : new Problem(cause.kind(), listing.getMessage() + " " + cause.summary(), cause.advice(), cause.commandAdvice());
         }
         if (t instanceof WriteOutcomeUnknownException lost) {
             return new Problem(Kind.ANSWER_LOST, "AWS's answer to " + lost.change() + " was lost (" + howLost(lost.getCause())
@@ -153,7 +155,7 @@ public final class AwsErrors {
                     "Choose another profile, or configure this one with `aws configure` or `aws configure sso`.",
                     "Name another --profile, or configure this one with `aws configure` or `aws configure sso`.");
         }
-        if (t instanceof SdkException || !readable(message)) {
+        if (t instanceof SdkException || !readable(firstLine(message))) {
             // The SDK's own text and Java's are not for an administrator.
             return new Problem(Kind.OTHER, "Coffer could not complete the request.", "Try again; if it persists, restart Coffer.",
                     "Run the command again; if it persists, report it with the command line you used.");
@@ -180,7 +182,7 @@ public final class AwsErrors {
         }
         if (EXPIRED.contains(code) || unauthenticated) {
             return new Problem(Kind.EXPIRED_CREDENTIALS, "Your credentials are expired or not valid" + detail(message),
-                    "Sign in again, then retry.", "Refresh the profile's credentials (coffer login or aws sso login), then run the command again.");
+                    "Sign in again, then retry.", "Renew the profile's credentials (coffer login or aws sso login), then run the command again.");
         }
         if (NOT_FOUND.contains(code)) {
             return new Problem(Kind.NOT_FOUND, "Not found" + detail(message), "Refresh to see the current state.", "");
@@ -348,6 +350,9 @@ public final class AwsErrors {
     }
 
     private static String seconds(long millis) {
+        if (millis == 1000) {
+            return "1 second";
+        }
         return millis % 1000 == 0 ? millis / 1000 + " seconds" : String.format(Locale.ROOT, "%.1f seconds", millis / 1000.0);
     }
 
