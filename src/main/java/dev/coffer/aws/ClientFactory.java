@@ -47,7 +47,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
  * attempts, for throttling, server errors, lost connections and timeouts. That is right for reads
  * and for writes that are idempotent (tags, resource policies, and the secret writes that carry a
  * ClientRequestToken: CreateSecret, PutSecretValue, UpdateSecret, RotateSecret). A write that is
- * not idempotent (PutParameter, LabelParameterVersion, UnlabelParameterVersion, DeleteParameter(s),
+ * not idempotent (PutParameter, LabelParameterVersion, UnlabelParameterVersion, DeleteParameters,
  * UpdateSecretVersionStage, DeleteSecret) carries {@link #writeOnce()}: it is retried only when AWS
  * certainly did not apply it ({@link AwsErrors#certainlyNotApplied}); after any other failure the
  * caller reads back what happened.

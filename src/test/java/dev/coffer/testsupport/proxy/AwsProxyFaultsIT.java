@@ -28,14 +28,14 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * The proxy in front of the test moto, driven by the real SDK clients of Coffer's ClientFactory
- * (its retries, with pauses of a few milliseconds): it forwards every protocol, counts, and
- * delivers each fault as specified.
+ * (three attempts a call, with pauses of a few milliseconds): it forwards every protocol, counts,
+ * and delivers each fault as specified.
  */
 @WithMoto
 class AwsProxyFaultsIT {
 
-    /** Coffer's attempts, with short pauses: these tests look at the proxy, not at the waiting. */
-    private static final RetrySettings QUICK = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 10, 3,
+    /** Three attempts with short pauses: these tests look at the proxy, not at Coffer's patience. */
+    private static final RetrySettings QUICK = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 3, 3,
             Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
 
     @Test
