@@ -136,6 +136,10 @@ public final class AwsErrors {
                     "Correct or move aside that file; Coffer keeps working without it.",
                     "Correct or move aside that file, then run the command again.");
         }
+        if (t instanceof MisconfiguredProfileException profile) {
+            return new Problem(Kind.NO_CREDENTIALS, sentence(profile.getMessage()), "Or choose another profile.",
+                    "Or name another --profile.");
+        }
         if (t instanceof AwsServiceException aws) {
             return explainService(aws);
         }
@@ -177,7 +181,7 @@ public final class AwsErrors {
         if (isThrottlingCode(aws) || aws.isThrottlingException()) {
             return new Problem(Kind.THROTTLED, "AWS kept throttling Coffer's requests (" + (code.isEmpty() ? "rate exceeded" : code) + ")"
                     + afterTries(aws) + ", although Coffer slowed down and paused between tries.",
-                    "Wait a minute and try again; other tools using this account at the same rate slow Coffer down too.",
+                    "Wait a minute and try again; AWS shares this limit among every tool calling it in this account and region.",
                     "Run the command again later, when fewer calls are made in this account and region.");
         }
         if (EXPIRED.contains(code) || unauthenticated) {
@@ -413,7 +417,8 @@ public final class AwsErrors {
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ReadOnlyRefusedException || c instanceof AwsServiceException || c instanceof ListingIncompleteException
-                    || c instanceof WriteOutcomeUnknownException || c instanceof LocalFileException) {
+                    || c instanceof WriteOutcomeUnknownException || c instanceof LocalFileException
+                    || c instanceof MisconfiguredProfileException) {
                 return c;
             }
         }

@@ -337,6 +337,15 @@ class AwsErrorsTest {
     }
 
     @Test
+    void aProfileCofferFoundMisconfiguredIsSaidInCoffersWords() {
+        Problem p = AwsErrors.explain(SdkClientException.create("Unable to load credentials",
+                new MisconfiguredProfileException("The profiles a → b → a name each other as source_profile; fix the loop in your AWS config file.")));
+        assertThat(p.kind()).isEqualTo(Kind.NO_CREDENTIALS);
+        assertThat(p.summary()).isEqualTo("The profiles a → b → a name each other as source_profile; fix the loop in your AWS config file.");
+        assertReadable(p);
+    }
+
+    @Test
     void theSdksOwnTextNeverReachesTheUser() {
         Problem p = AwsErrors.explain(SdkClientException.create("Unable to marshall request to JSON: some internal detail"));
         assertThat(p.kind()).isEqualTo(Kind.OTHER);
