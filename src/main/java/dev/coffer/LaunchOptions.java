@@ -1,13 +1,14 @@
 package dev.coffer;
 
-import dev.coffer.ui.Version;
+import dev.coffer.about.Version;
+import dev.coffer.ui.shell.StartOptions;
 import java.net.URI;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Coffer's command line. With no options it opens the default profile, or the local sandbox when there is none. */
-@Command(name = "coffer", mixinStandardHelpOptions = true, versionProvider = LaunchOptions.VersionProvider.class,
+@Command(name = "coffer", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Desktop console for AWS Secrets Manager and Systems Manager Parameter Store.")
 public final class LaunchOptions {
 
@@ -63,21 +64,8 @@ public final class LaunchOptions {
         return options;
     }
 
-    public static LaunchOptions of(String profile, String region, URI endpoint, boolean readOnly, boolean sandbox) {
-        LaunchOptions o = new LaunchOptions();
-        o.profile = profile;
-        o.region = region;
-        o.endpoint = endpoint;
-        o.readOnly = readOnly;
-        o.sandbox = sandbox;
-        return o;
-    }
-
-    /** Prints the version from the build. */
-    public static final class VersionProvider implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"Coffer " + Version.current()};
-        }
+    /** What the first window opens. */
+    public StartOptions start() {
+        return new StartOptions(profile, region, endpoint, readOnly, sandbox);
     }
 }

@@ -1,11 +1,10 @@
 package dev.coffer;
 
 import dev.coffer.auth.Profiles;
-import dev.coffer.auth.sso.Cancellation;
 import dev.coffer.auth.sso.CachedToken;
+import dev.coffer.auth.sso.Cancellation;
 import dev.coffer.auth.sso.SsoConfig;
 import dev.coffer.auth.sso.SsoLogin;
-import dev.coffer.auth.sso.SsoLoginException;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ServiceText;
 import java.io.PrintWriter;
@@ -13,10 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
@@ -96,11 +95,8 @@ public final class LoginCommand implements Callable<Integer> {
             out.println("Successfully logged into Start URL: " + token.startUrl());
             out.flush();
             return 0;
-        } catch (SsoLoginException e) {
-            err.println(e.getMessage());
-            return 1;
         } catch (RuntimeException e) {
-            // The service's own message may be part of it.
+            // Denied, expired, cancelled, or an AWS error: the service's own message may be part of it.
             err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
             return 1;
         }

@@ -1,5 +1,10 @@
 package dev.coffer;
 
+import dev.coffer.audit.AuditCommand;
+import dev.coffer.ui.shell.App;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
 import javafx.application.Application;
 import picocli.CommandLine;
 
@@ -11,28 +16,28 @@ import picocli.CommandLine;
 public final class Main {
 
     /** The subcommands' names, as {@link #commands} registers them: only these make Main build them. */
-    static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("login", "audit");
+    static final Set<String> SUBCOMMANDS = Set.of("login", "audit");
 
     private Main() {
     }
 
     /** Coffer's command line: the launch options and the {@code login} and {@code audit} subcommands. */
     static CommandLine commands(LaunchOptions options) {
-        return new CommandLine(options).addSubcommand(new LoginCommand()).addSubcommand(new dev.coffer.audit.AuditCommand());
+        return new CommandLine(options).addSubcommand(new LoginCommand()).addSubcommand(new AuditCommand());
     }
 
     public static void main(String[] args) {
         // The usual start asks for no subcommand, help, version or self-check: its options are parsed
         // while JavaFX starts (a new JVM's first picocli parse takes some 0.3 s), and a bad one still
         // stops Coffer before any window opens (App.init).
-        if (java.util.Arrays.stream(args).noneMatch(Main::answeredWithoutWindow)) {
+        if (Arrays.stream(args).noneMatch(Main::answeredWithoutWindow)) {
             StartupClasses.preload();
-            App.prepare(args);
+            prepare(args);
             try {
                 Application.launch(App.class, args);
             } catch (RuntimeException e) {
                 // Without a display JavaFX fails before App.init: a bad option is still the first thing to say.
-                App.parsedOptions();
+                App.startOptions();
                 throw e;
             }
             return;
@@ -55,8 +60,17 @@ public final class Main {
             System.exit(SelfCheck.run(System.out));
         }
         StartupClasses.preload();
-        App.prepare(args);
+        prepare(args);
         Application.launch(App.class, args);
+    }
+
+    /** Hands the window's options to the app, parsed while JavaFX starts; a bad one ends Coffer with status 2. */
+    private static void prepare(String[] args) {
+        App.prepare(() -> LaunchOptions.parse(args).start(), error -> {
+            if (error instanceof CommandLine.ParameterException bad) {
+                refuse(bad);
+            }
+        });
     }
 
     /** Whether an argument may ask for something Coffer answers without a window (short options are only -h and -V). */
@@ -67,7 +81,7 @@ public final class Main {
 
     /** A bad option: says what was wrong and how to use Coffer, and exits with status 2. */
     static void refuse(CommandLine.ParameterException e) {
-        java.io.PrintWriter err = e.getCommandLine().getErr();
+        PrintWriter err = e.getCommandLine().getErr();
         err.println(e.getMessage());
         e.getCommandLine().usage(err);
         System.exit(2);

@@ -1,10 +1,11 @@
 package dev.coffer;
 
+import dev.coffer.about.Version;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Endpoints;
-import dev.coffer.ui.Version;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +21,12 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.auth.ExpiredTokenException;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /**
  * {@code coffer --self-check}: shows that this installation has what Coffer needs, without opening a
@@ -64,11 +61,9 @@ public final class SelfCheck {
         results.add(check("AWS client ec2", () -> built(ClientFactory::ec2)));
         results.add(check("AWS client lambda", () -> built(ClientFactory::lambda)));
         results.add(check("AWS client sts", () -> built(ClientFactory::sts)));
-        // The SDK's SSO support builds these itself, with the SDK's default HTTP client.
-        results.add(check("AWS client sso", () -> built(SsoClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).build())));
-        results.add(check("AWS client ssooidc", () -> built(SsoOidcClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create()).build())));
+        // Unsigned, with the SDK's default HTTP client, as the SDK's SSO support and the sign-in build them.
+        results.add(check("AWS client sso", () -> built(ClientFactory.ssoPortal("us-east-1"))));
+        results.add(check("AWS client ssooidc", () -> built(ClientFactory.ssoOidc("us-east-1"))));
         // A lambda rather than SsoProfile::resolve, so that linking SsoProfile happens inside the check.
         results.add(check("SSO credentials", () -> SsoProfile.resolve()));
         return results;
@@ -150,7 +145,7 @@ public final class SelfCheck {
     private static String built(Function<ClientFactory, SdkClient> client) {
         AwsSession offline = new AwsSession(Connection.profile("self-check", "us-east-1", null, true),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("self-check", "self-check")), Endpoints.AWS, Optional.empty());
-        try (ClientFactory factory = new ClientFactory(offline)) {
+        try (ClientFactory factory = SessionClients.open(offline)) {
             return built(client.apply(factory));
         }
     }

@@ -11,7 +11,7 @@ class StartupClassesTest {
 
     @Test
     void namesTheWindowsOwnClassesAndJavaFxControls() throws IOException {
-        assertThat(StartupClasses.names()).contains("dev.coffer.ui.MainWindowController", "dev.coffer.parameters.view.ParameterCell",
+        assertThat(StartupClasses.names()).contains("dev.coffer.ui.shell.MainWindowController", "dev.coffer.parameters.view.ParameterCell",
                 "javafx.scene.control.skin.TableViewSkin", "javafx.scene.control.skin.TreeViewSkin");
     }
 

@@ -1,5 +1,6 @@
 package dev.coffer.audit;
 
+import dev.coffer.about.Version;
 import dev.coffer.auth.Profiles;
 import dev.coffer.auth.sso.CachedSignIn;
 import dev.coffer.auth.sso.SsoConfig;
@@ -11,6 +12,7 @@ import dev.coffer.aws.Connection;
 import dev.coffer.aws.LocalFileException;
 import dev.coffer.aws.ServiceText;
 import dev.coffer.aws.Sessions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code coffer audit}: writes an audit report without a window, for scheduled runs. Every
  * connection it opens is read-only (audit mode) by construction, so it cannot change anything.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = dev.coffer.LaunchOptions.VersionProvider.class,
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = {"Write an audit report of parameters and secrets (read-only: nothing is changed in AWS).",
             "Exit code: 0 done, 1 findings at or above --fail-on exist, 2 bad options, 3 AWS or file error."})
 public final class AuditCommand implements Callable<Integer> {
@@ -146,10 +148,10 @@ public final class AuditCommand implements Callable<Integer> {
             err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
             return FAILED;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
+            err.println(AwsErrors.explain(e).text());
             return 2;
         }
-        List<ClientFactory> clients = sessions.stream().map(ClientFactory::new).toList();
+        List<ClientFactory> clients = sessions.stream().map(SessionClients::open).toList();
         try {
             Optional<List<String>> signInProblem = signInProblem(connections);
             if (signInProblem.isPresent()) {
@@ -164,10 +166,7 @@ public final class AuditCommand implements Callable<Integer> {
                     counts.get(Severity.HIGH), counts.get(Severity.MEDIUM), counts.get(Severity.LOW));
             outText.flush();
             return failOn != null && report.hasFindingsAtLeast(failOn) ? FINDINGS : 0;
-        } catch (java.io.IOException e) {
-            err.println("Could not write " + out + ": " + e.getMessage());
-            return FAILED;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);
             // AWS's own message is part of it: printed without terminal control characters.
             err.println(ServiceText.printable(problem.commandText()));

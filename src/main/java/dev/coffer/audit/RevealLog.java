@@ -2,6 +2,7 @@ package dev.coffer.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coffer.files.CofferHome;
 import dev.coffer.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +27,9 @@ public final class RevealLog {
         this.file = file;
     }
 
-    /** The log in the Coffer home folder (the system property coffer.home, else ~/.coffer), as the settings use. */
+    /** The log in the Coffer home folder, beside the settings. */
     public static RevealLog standard() {
-        String configured = System.getProperty("coffer.home");
-        Path home = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".coffer");
-        return new RevealLog(home.resolve(FILE_NAME));
+        return new RevealLog(CofferHome.folder().resolve(FILE_NAME));
     }
 
     public Path file() {

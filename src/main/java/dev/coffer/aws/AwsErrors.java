@@ -7,7 +7,11 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,7 +24,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The one classification of every failure Coffer shows: what happened and what to do, one line
- * each, never a stack trace nor an SDK or Java exception's text. Never includes request bodies,
+ * each, never a stack trace nor an SDK or Java exception's text. Coffer's own refusals
+ * ({@link CofferException}, and the IllegalArgumentException and NoSuchElementException Coffer
+ * throws with a sentence) are said as written; local files that could not be used are named. Never includes request bodies,
  * and hides values that AWS echoes back in validation errors, so a secret value can not leak
  * through an error dialog. A {@link Problem} reads differently in a window ({@link Problem#text()})
  * and from a headless command ({@link Problem#commandText()}).
@@ -45,7 +51,7 @@ public final class AwsErrors {
 
         /** For a window: what happened and what to do there. */
         public String text() {
-            return summary + " " + advice;
+            return advice.isEmpty() ? summary : summary + " " + advice;
         }
 
         /** For a headless command's standard error: what happened and what to do from the command line. */
@@ -76,6 +82,8 @@ public final class AwsErrors {
         NOT_FOUND,
         READ_ONLY,
         INVALID_REQUEST,
+        /** Coffer refused or stopped, and says why in its own words. */
+        REFUSED,
         OTHER
     }
 
@@ -143,6 +151,19 @@ public final class AwsErrors {
         if (t instanceof AwsServiceException aws) {
             return explainService(aws);
         }
+        if (t instanceof CofferException own) {
+            return new Problem(Kind.REFUSED, own.getMessage(), own.getCause() == null ? "" : explain(own.getCause()).text(),
+                    own.getCause() == null ? "" : explain(own.getCause()).commandText());
+        }
+        // Coffer throws these with a sentence for the user (a bad setting, a file that is not an export, a parameter gone).
+        if (t instanceof IllegalArgumentException || t instanceof NoSuchElementException) {
+            return new Problem(Kind.REFUSED, nullToEmpty(t.getMessage()), "");
+        }
+        // Before the network: a local file's IOException comes bare, the network's inside the SDK's exception.
+        Optional<Problem> file = fileProblem(t);
+        if (file.isPresent()) {
+            return file.get();
+        }
         Optional<Problem> network = explainNetwork(error);
         if (network.isPresent()) {
             return network.get();
@@ -204,6 +225,27 @@ public final class AwsErrors {
         return new Problem(Kind.OTHER, "AWS answered with an error" + detail(codeAndMessage(code, message)),
                 "Try again; if it persists, check the AWS Health Dashboard.",
                 "Run the command again; if it persists, check the AWS Health Dashboard.");
+    }
+
+    /** A local file Coffer could not use, named; a sentence Coffer wrote about it is said as written. */
+    private static Optional<Problem> fileProblem(Throwable t) {
+        Throwable e = t;
+        if (t instanceof UncheckedIOException unchecked) {
+            if (!Objects.equals(unchecked.getMessage(), String.valueOf(unchecked.getCause()))) {
+                return Optional.of(new Problem(Kind.BAD_FILE, unchecked.getMessage(), ""));
+            }
+            e = unchecked.getCause();
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return Optional.of(new Problem(Kind.BAD_FILE, "There is no file or folder " + missing.getFile() + ".", ""));
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return Optional.of(new Problem(Kind.BAD_FILE, "Coffer may not use the file " + denied.getFile() + ".", ""));
+        }
+        if (e instanceof IOException io) {
+            return Optional.of(new Problem(Kind.BAD_FILE, "The file could not be used: " + io.getMessage(), ""));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -418,7 +460,7 @@ public final class AwsErrors {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ReadOnlyRefusedException || c instanceof AwsServiceException || c instanceof ListingIncompleteException
                     || c instanceof WriteOutcomeUnknownException || c instanceof LocalFileException
-                    || c instanceof MisconfiguredProfileException) {
+                    || c instanceof MisconfiguredProfileException || c instanceof CofferException) {
                 return c;
             }
         }

@@ -1,7 +1,5 @@
 package dev.coffer.aws;
 
-import dev.coffer.audit.RevealLog;
-import dev.coffer.audit.RevealRecorder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -34,12 +35,13 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /**
  * The one place SDK clients are built. Every client of a session shares one HTTP connection pool
  * and gets the same region, credentials, timeouts and, for a read-only session, the
- * {@link ReadOnlyGuard}; each gets its service's endpoint from the session.
+ * {@link ReadOnlyGuard}; each gets its service's endpoint from the session. Whoever opens the
+ * session adds what else must watch every call (audit mode's reveal recorder, see
+ * {@code audit.SessionClients}).
  *
  * <h2>Retries</h2>
  * Every call is retried by the SDK with the client's strategy: adaptive (throttling slows the
@@ -60,17 +62,20 @@ public final class ClientFactory implements AutoCloseable {
     private final AwsRequestOverrideConfiguration writeOnce;
     private final List<ExecutionInterceptor> interceptors;
     private final ApiCallCounter calls = new ApiCallCounter();
-    private final RevealRecorder reveals;
     private volatile CallerIdentity identity;
     private SdkHttpClient http;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private final Optional<ProfileFile> sdkProfileFile;
 
-    public ClientFactory(AwsSession session) {
-        this(session, RetrySettings.standard());
+    /**
+     * @param extra interceptors every client of the session gets after the read-only guard, made
+     *              for this factory (an interceptor may ask the factory who the session is)
+     */
+    public ClientFactory(AwsSession session, List<Function<ClientFactory, ExecutionInterceptor>> extra) {
+        this(session, RetrySettings.standard(), extra);
     }
 
-    public ClientFactory(AwsSession session, RetrySettings retries) {
+    public ClientFactory(AwsSession session, RetrySettings retries, List<Function<ClientFactory, ExecutionInterceptor>> extra) {
         this.session = session;
         this.retries = retries;
         RetryStrategy onlyWhenNotApplied = throttles.watch(DefaultRetryStrategy.standardStrategyBuilder()
@@ -88,13 +93,10 @@ public final class ClientFactory implements AutoCloseable {
         this.sdkProfileFile = session.profileFile().map(file -> withoutConfiguredEndpoints(file, session.profile()));
         List<ExecutionInterceptor> list = new ArrayList<>();
         if (session.readOnly()) {
+            // Installed here, not by the caller: no read-only session can be opened without it.
             list.add(new ReadOnlyGuard());
-            // Audit mode: every value read is written to the reveal log.
-            reveals = new RevealRecorder(RevealLog.standard(), session, this::identity);
-            list.add(reveals);
-        } else {
-            reveals = null;
         }
+        extra.forEach(make -> list.add(make.apply(this)));
         list.add(calls);
         if (session.credentials() instanceof RenewableCredentials renewable) {
             list.add(renewable.expiryWatcher());
@@ -129,9 +131,9 @@ public final class ClientFactory implements AutoCloseable {
         return calls;
     }
 
-    /** The audit session's reveal recorder; empty when the session may change things (no audit mode). */
-    public Optional<RevealRecorder> reveals() {
-        return Optional.ofNullable(reveals);
+    /** The interceptor of this type the factory was given, if any. */
+    public <T extends ExecutionInterceptor> Optional<T> interceptor(Class<T> type) {
+        return interceptors.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** Who this session is (STS GetCallerIdentity, asked once). */
@@ -195,7 +197,7 @@ public final class ClientFactory implements AutoCloseable {
                 .build();
     }
 
-    private <C extends SdkClient> C client(Class<C> type, java.util.function.Supplier<C> create) {
+    private <C extends SdkClient> C client(Class<C> type, Supplier<C> create) {
         return type.cast(clients.computeIfAbsent(type, t -> create.get()));
     }
 

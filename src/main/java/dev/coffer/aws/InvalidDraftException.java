@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Thrown by a store instead of sending a request that the rules already know AWS would refuse.
  * Carries every problem at once; the message never contains a value.
  */
-public final class InvalidDraftException extends RuntimeException {
+public final class InvalidDraftException extends CofferException {
 
     private final transient List<Problem> problems;
 

@@ -89,7 +89,7 @@ public final class Sessions {
         // STS through the one client factory (retry mode, timeouts, the opened profile's STS
         // endpoint, as the CLI), signed with the source credentials. Not read-only: AssumeRole
         // changes nothing, but is not a read either.
-        ClientFactory sts = new ClientFactory(new AwsSession(opened.withReadOnly(false), sourceCredentials, endpoints, Optional.of(file)));
+        ClientFactory sts = new ClientFactory(new AwsSession(opened.withReadOnly(false), sourceCredentials, endpoints, Optional.of(file)), List.of());
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts.sts())
                 .refreshRequest(request.build())

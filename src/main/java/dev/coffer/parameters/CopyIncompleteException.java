@@ -1,12 +1,13 @@
 package dev.coffer.parameters;
 
+import dev.coffer.aws.CofferException;
 import java.util.List;
 
 /**
  * Thrown by {@link ParameterStore#copy} when a put failed part way: the moves before it were
  * copied, nothing was deleted (sources are deleted only after every copy succeeded).
  */
-public final class CopyIncompleteException extends RuntimeException {
+public final class CopyIncompleteException extends CofferException {
 
     private final transient List<CopyPlan.Move> copied;
     private final transient CopyPlan.Move failed;

@@ -1,9 +1,10 @@
 package dev.coffer.parameters;
 
+import dev.coffer.aws.CofferException;
 import java.util.List;
 
 /** Thrown by {@link ParameterStore#copy} before anything is written when target names already exist. */
-public final class CopyTargetsExistException extends RuntimeException {
+public final class CopyTargetsExistException extends CofferException {
 
     private final List<String> existing;
 

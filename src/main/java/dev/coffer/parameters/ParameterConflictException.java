@@ -1,5 +1,6 @@
 package dev.coffer.parameters;
 
+import dev.coffer.aws.CofferException;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Optional;
  * The current metadata comes with it; its value is fetched on request with
  * {@link ParameterStore#current(String)}.
  */
-public final class ParameterConflictException extends RuntimeException {
+public final class ParameterConflictException extends CofferException {
 
     private final long expectedVersion;
     private final transient Parameter current;

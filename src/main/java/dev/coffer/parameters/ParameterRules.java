@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Parameter Store's rules for a parameter (aws-limits.md), checked before anything is sent: every
+ * Parameter Store's rules for a parameter (docs/aws-limits.md), checked before anything is sent: every
  * problem at once, each naming its field and the AWS limit.
  */
 public final class ParameterRules {

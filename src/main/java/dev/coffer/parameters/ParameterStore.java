@@ -794,7 +794,7 @@ public final class ParameterStore {
                 put(importDraft(entry, null), OptionalLong.empty());
                 report.accept("Created " + item.name() + " (" + done + " of " + total + ")");
             } catch (RuntimeException e) {
-                failures.add(item.name() + ": " + explain(e));
+                failures.add(item.name() + ": " + AwsErrors.explain(e).summary());
             }
         }
         for (ImportPlan.ImportItem item : plan.updates()) {
@@ -814,18 +814,12 @@ public final class ParameterStore {
                         current.map(p -> OptionalLong.of(p.version())).orElse(OptionalLong.empty()));
                 report.accept("Updated " + item.name() + " (" + done + " of " + total + ")");
             } catch (RuntimeException e) {
-                failures.add(item.name() + ": " + explain(e));
+                failures.add(item.name() + ": " + AwsErrors.explain(e).summary());
             }
         }
         return failures;
     }
 
-    private static String explain(RuntimeException e) {
-        if (e instanceof InvalidDraftException || e instanceof ParameterConflictException) {
-            return e.getMessage();
-        }
-        return AwsErrors.explain(e).summary();
-    }
 
     // ---------------------------------------------------------------- Secrets Manager references
 

@@ -1,5 +1,6 @@
 package dev.coffer.sandbox;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
@@ -51,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
         MotoServer moto = MotoServer.start(log, Map.of());
         ClientFactory seeding = null;
         try {
-            seeding = new ClientFactory(Sessions.local(sandboxConnection(false, moto.endpoint()), moto.endpoint()));
+            seeding = SessionClients.open(Sessions.local(sandboxConnection(false, moto.endpoint()), moto.endpoint()));
             long started = System.nanoTime();
             seed.accept(seeding);
             return new Sandbox(moto, seeding, Duration.ofNanos(System.nanoTime() - started));

@@ -1,5 +1,6 @@
 package dev.coffer.secrets;
 
+import dev.coffer.aws.CofferException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
  * or the secret was deleted. The caller fetches the value as it is now with
  * {@link SecretStore#currentValue(String)} to show the difference.
  */
-public final class SecretConflictException extends RuntimeException {
+public final class SecretConflictException extends CofferException {
 
     private final String name;
     private final String expectedVersionId;

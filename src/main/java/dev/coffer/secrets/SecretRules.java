@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Secrets Manager's rules for a secret (aws-limits.md and the Secrets Manager API model),
+ * Secrets Manager's rules for a secret (docs/aws-limits.md and the Secrets Manager API model),
  * checked before anything is sent: every problem at once, each naming its field and the AWS
  * limit. Field keys: "name", "description", "value", "entry[i].key" (a key/value pair),
  * "keyId", "tags", "tag[i].key", "tag[i].value", "label", "recoveryWindow".

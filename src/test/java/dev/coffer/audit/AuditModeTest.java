@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.LaunchOptions;
 import dev.coffer.aws.Connection;
-import dev.coffer.ui.Settings;
+import dev.coffer.ui.shell.Settings;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;

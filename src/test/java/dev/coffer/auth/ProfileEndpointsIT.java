@@ -8,6 +8,7 @@ import dev.coffer.audit.AuditReport;
 import dev.coffer.audit.AuditSettings;
 import dev.coffer.audit.ReportCollector;
 import dev.coffer.audit.RevealLog;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
@@ -216,7 +217,7 @@ class ProfileEndpointsIT {
         Path log = RevealLog.standard().file();
         long before = Files.exists(log) ? Files.readAllLines(log).size() : 0;
         AwsSession session = open("split", Map.of(), null, true);
-        try (ClientFactory clients = new ClientFactory(session)) {
+        try (ClientFactory clients = SessionClients.open(session)) {
             assertThat(clients.ssm().getParameter(r -> r.name("/endpoints-it/where")).parameter().value()).isEqualTo("B");
             assertThat(clients.secretsManager().getSecretValue(r -> r.secretId("endpoints-it-where")).secretString()).isEqualTo("C");
 
@@ -243,7 +244,7 @@ class ProfileEndpointsIT {
     private Map<String, String> destinations(String profile, Map<String, String> env, URI chosen) throws IOException {
         servers.values().forEach(Moto::startRecording);
         Map<String, String> where = new TreeMap<>();
-        try (ClientFactory clients = new ClientFactory(open(profile, env, chosen, false))) {
+        try (ClientFactory clients = SessionClients.open(open(profile, env, chosen, false))) {
             send("ssm", where, p -> clients.ssm().describeParameters(r -> r.overrideConfiguration(o -> o.addPlugin(p))));
             send("secretsmanager", where, p -> clients.secretsManager().listSecrets(r -> r.overrideConfiguration(o -> o.addPlugin(p))));
             send("kms", where, p -> clients.kms().listKeys(r -> r.overrideConfiguration(o -> o.addPlugin(p))));

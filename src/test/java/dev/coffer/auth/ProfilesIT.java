@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.auth.ProfileInfo.Kind;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsService;
@@ -167,7 +168,7 @@ class ProfilesIT {
     @Test
     void aSourceProfileLoopIsReportedWhenCredentialsAreNeeded() {
         AwsSession session = open("loop-a");
-        try (ClientFactory clients = new ClientFactory(session)) {
+        try (ClientFactory clients = SessionClients.open(session)) {
             Throwable error = catchThrowable(() -> clients.ssm().describeParameters());
             assertThat(error).hasMessageContaining("loop-a").hasMessageContaining("loop-b");
             assertThat(AwsErrors.explain(error).summary()).contains("source_profile").doesNotContain("\n");
@@ -190,7 +191,7 @@ class ProfilesIT {
      * access key ids the DescribeParameters requests were signed with.
      */
     private List<String> listAndIdentify(AwsSession session, String expectedArn) throws Exception {
-        try (ClientFactory clients = new ClientFactory(session)) {
+        try (ClientFactory clients = SessionClients.open(session)) {
             Moto.startRecording(moto);
             assertThat(clients.ssm().describeParameters().parameters()).isNotEmpty();
             CallerIdentity identity = CallerIdentity.of(clients);

@@ -3,9 +3,10 @@ package dev.coffer.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.auth.ProfileInfo.Kind;
-import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsErrors.Problem;
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
@@ -17,11 +18,11 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.testsupport.sso.FakeSso;
 import dev.coffer.testsupport.sso.FakeSso.Call;
 import dev.coffer.testsupport.sso.FakeSso.RoleCredentials;
-import dev.coffer.testsupport.sso.SsoTokenCache;
+import dev.coffer.testsupport.sso.FakeSso;
 import dev.coffer.testsupport.sso.SsoTokenCache.CachedToken;
+import dev.coffer.testsupport.sso.SsoTokenCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ class SsoProfileIT {
         ProfileInfo info = profiles.find(profile).orElseThrow();
         Connection connection = Connection.profile(info.name(), info.region().orElseThrow(), moto.endpoint(), true);
         AwsSession session = Sessions.forProfile(connection, profiles.file(), profiles.endpointsFor(profile));
-        return new ClientFactory(session);
+        return SessionClients.open(session);
     }
 
     static List<String> parameterNames(ClientFactory clients) {

@@ -3,6 +3,7 @@ package dev.coffer.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsErrors.Kind;
 import dev.coffer.aws.AwsErrors.Problem;
 import dev.coffer.parameters.ParameterStore;
@@ -37,7 +38,7 @@ class AwsErrorsIT {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + port);
         Connection connection = new Connection("nowhere", "us-east-1", Optional.of(nowhere), true, false);
-        try (ClientFactory clients = new ClientFactory(Sessions.local(connection, nowhere))) {
+        try (ClientFactory clients = SessionClients.open(Sessions.local(connection, nowhere))) {
             long started = System.nanoTime();
             Throwable error = catchThrowable(() -> new ParameterStore(clients).listAll(page -> { }, () -> false));
             Duration took = Duration.ofNanos(System.nanoTime() - started);

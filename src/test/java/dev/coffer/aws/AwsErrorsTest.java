@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.aws.AwsErrors.Kind;
 import dev.coffer.aws.AwsErrors.Problem;
+import dev.coffer.parameters.CopyIncompleteException;
+import dev.coffer.parameters.CopyPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -363,6 +371,37 @@ class AwsErrorsTest {
         assertThat(p.advice()).as("audit mode cannot be left in a window, so the advice is a new window")
                 .contains("New window").doesNotContain("Reconnect");
         assertReadable(p);
+    }
+
+    @Test
+    void cofferRefusalsAreSaidAsWritten() {
+        InvalidDraftException invalid = new InvalidDraftException(List.of(new dev.coffer.aws.Problem("name", "A parameter name starts with /.")));
+        Problem refused = AwsErrors.explain(invalid);
+        assertThat(refused.kind()).isEqualTo(Kind.REFUSED);
+        assertThat(refused.text()).isEqualTo("A parameter name starts with /.");
+        assertThat(AwsErrors.explain(new IllegalArgumentException("The file is not valid JSON.")).text())
+                .isEqualTo("The file is not valid JSON.");
+        assertThat(AwsErrors.explain(new CompletionException(new NoSuchElementException("No longer there: /a. Nothing was copied."))).text())
+                .isEqualTo("No longer there: /a. Nothing was copied.");
+    }
+
+    @Test
+    void aRefusalWithAnAwsCauseSaysBoth() {
+        CopyIncompleteException incomplete = new CopyIncompleteException(List.of(new CopyPlan.Move("/a/1", "/b/1")),
+                new CopyPlan.Move("/a/2", "/b/2"), service("ThrottlingException", 400, "Rate exceeded"));
+        assertThat(AwsErrors.explain(incomplete).text()).isEqualTo("Copied 1 parameter, then /a/2 → /b/2 failed; nothing was deleted. "
+                + "AWS is throttling requests (rate exceeded). Wait a moment and try again; your work has been kept.");
+    }
+
+    @Test
+    void filesAreNamed() {
+        assertThat(AwsErrors.explain(new UncheckedIOException(new NoSuchFileException("/tmp/export.json"))).text())
+                .isEqualTo("There is no file or folder /tmp/export.json.");
+        assertThat(AwsErrors.explain(new AccessDeniedException("/etc/shadow")).text()).isEqualTo("Coffer may not use the file /etc/shadow.");
+        assertThat(AwsErrors.explain(new UncheckedIOException("Could not write the audit log /x/audit-log.jsonl", new IOException("disk full")))
+                .text()).isEqualTo("Could not write the audit log /x/audit-log.jsonl");
+        assertThat(AwsErrors.explain(new ConnectException("Connection refused")).kind()).as("a refused connection is no file problem")
+                .isEqualTo(Kind.UNREACHABLE);
     }
 
     /** What a person reads: one line each, no stack trace, no Java class names. */

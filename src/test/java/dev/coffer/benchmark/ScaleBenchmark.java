@@ -5,8 +5,8 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.coffer.App;
-import dev.coffer.LaunchOptions;
+import dev.coffer.ui.shell.App;
+import dev.coffer.ui.shell.StartOptions;
 import dev.coffer.aws.ApiCallCounter;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
@@ -105,7 +105,7 @@ public final class ScaleBenchmark {
                 Map.of("MOTO_RECORDER_FILEPATH", recording.toString()))) {
             log("Opening the window (headless) on the empty endpoint " + moto.endpoint());
             FxToolkit.registerPrimaryStage();
-            App app = (App) FxToolkit.setupApplication(() -> new App(LaunchOptions.of(null, REGION, moto.endpoint(), false, false)));
+            App app = (App) FxToolkit.setupApplication(() -> new App(new StartOptions(null, REGION, moto.endpoint(), false, false)));
             awaitIdle(app, Duration.ofSeconds(60));
 
             seed(moto);
@@ -533,7 +533,7 @@ public final class ScaleBenchmark {
             }
             String name = line.substring(close + 4, source);
             // From App.start on (Background is the first class it loads): before that the FX thread starts JavaFX itself.
-            appStarted |= name.equals("dev.coffer.ui.Background");
+            appStarted |= name.equals("dev.coffer.ui.kit.Background");
             // Classes of the JDK's shared archive cost nothing to load; generated classes cannot be named.
             if (appStarted && !line.endsWith("shared objects file") && !name.contains("$$Lambda") && !name.contains("/0x")) {
                 started.add(name);
@@ -546,7 +546,7 @@ public final class ScaleBenchmark {
         file.addAll(started);
         Files.write(fresh, file);
         Set<String> committed = new HashSet<>();
-        try (var in = dev.coffer.App.class.getResourceAsStream("startup-classes.txt")) {
+        try (var in = dev.coffer.ui.shell.App.class.getResourceAsStream("startup-classes.txt")) {
             if (in != null) {
                 new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip).forEach(committed::add);
             }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The sandbox's example data keeps to the AWS limits the editors enforce (see aws-limits.md). */
+/** The sandbox's example data keeps to the AWS limits the editors enforce (see docs/aws-limits.md). */
 class SandboxDataTest {
 
     private final Inventory inventory = SandboxData.inventory();

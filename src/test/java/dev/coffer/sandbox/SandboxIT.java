@@ -3,6 +3,7 @@ package dev.coffer.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
@@ -46,7 +47,7 @@ class SandboxIT {
             AwsSession session = sandbox.session(true);
             assertThat(session.endpoint()).contains(sandbox.endpoint());
             assertThat(session.readOnly()).isTrue();
-            try (ClientFactory clients = new ClientFactory(session)) {
+            try (ClientFactory clients = SessionClients.open(session)) {
                 List<String> names = new ArrayList<>();
                 new ParameterStore(clients).listAll(page -> page.forEach(p -> names.add(p.name())), () -> false);
                 assertThat(names).containsExactlyInAnyOrderElementsOf(sandbox.inventory().parameters());
@@ -56,7 +57,7 @@ class SandboxIT {
                 assertThatThrownBy(() -> clients.ssm().putParameter(b -> b.name("/x").value("x").type(ParameterType.STRING)))
                         .isInstanceOf(ReadOnlyRefusedException.class);
             }
-            try (ClientFactory writable = new ClientFactory(sandbox.session(false))) {
+            try (ClientFactory writable = SessionClients.open(sandbox.session(false))) {
                 writable.ssm().putParameter(b -> b.name("/sandbox/scratch").value("x").type(ParameterType.STRING));
                 List<Parameter> found = new ArrayList<>();
                 new ParameterStore(writable).listAll(found::addAll, () -> false);

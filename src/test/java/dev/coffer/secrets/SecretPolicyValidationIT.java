@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
@@ -90,7 +91,7 @@ class SecretPolicyValidationIT {
     }
 
     private ClientFactory clients(boolean readOnly) {
-        return new ClientFactory(Sessions.local(Connection.endpoint(endpoint, "us-east-1", readOnly), endpoint));
+        return SessionClients.open(Sessions.local(Connection.endpoint(endpoint, "us-east-1", readOnly), endpoint));
     }
 
     @Test

@@ -4,12 +4,13 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ReadOnlyRefusedException;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterPolicies;
-import dev.coffer.ui.MainViewModel;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.shell.MainViewModel;
+import dev.coffer.ui.shell.OpenConnection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +32,6 @@ public final class AuditWindows {
         assertThatThrownBy(() -> open.parameters().put(draft, OptionalLong.empty())).as("a write after " + after)
                 .isInstanceOf(ReadOnlyRefusedException.class);
         assertThat(onFx(() -> window.connectionProperty().get().readOnly())).as("read-only after " + after).isTrue();
-        assertThat(open.clients().reveals()).as("reveals logged after " + after).isPresent();
+        assertThat(SessionClients.reveals(open.clients())).as("reveals logged after " + after).isPresent();
     }
 }

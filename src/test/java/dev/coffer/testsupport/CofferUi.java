@@ -2,8 +2,8 @@ package dev.coffer.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.App;
-import dev.coffer.LaunchOptions;
+import dev.coffer.ui.shell.App;
+import dev.coffer.ui.shell.StartOptions;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.sandbox.SandboxData;
@@ -32,7 +32,7 @@ public final class CofferUi {
     public static App launch(MotoServer moto, boolean readOnly) throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         App app = (App) FxToolkit.setupApplication(
-                () -> new App(LaunchOptions.of(null, "us-east-1", moto.endpoint(), readOnly, false)));
+                () -> new App(new StartOptions(null, "us-east-1", moto.endpoint(), readOnly, false)));
         awaitLoaded(app);
         return app;
     }

@@ -1,5 +1,6 @@
 package dev.coffer.testsupport;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
@@ -19,7 +20,7 @@ public final class Moto {
     /** A client factory for moto, as the app would build it for a custom endpoint. */
     public static ClientFactory clients(MotoServer moto, boolean readOnly) {
         Connection connection = new Connection("moto", "us-east-1", Optional.of(moto.endpoint()), readOnly, false);
-        return new ClientFactory(Sessions.local(connection, moto.endpoint()));
+        return SessionClients.open(Sessions.local(connection, moto.endpoint()));
     }
 
     /** Starts moto's request recorder afresh. */

@@ -6,16 +6,17 @@ import dev.coffer.ami.ImageIds;
 import dev.coffer.ami.ImageSearch;
 import dev.coffer.ami.MachineImage;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterConflictException;
 import dev.coffer.parameters.ParameterRules;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.WizardWindow;
+import dev.coffer.parameters.ParameterStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.WizardWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class GoldenAmiWizard {
     private final Background background;
     private final ImageCatalog catalog;
     private final GoldenImageUpdate update;
-    private final dev.coffer.parameters.ParameterStore parameters;
+    private final ParameterStore parameters;
     private final Consumer<List<String>> onChanged;
     private final WizardWindow wizard = new WizardWindow();
 
@@ -89,11 +90,11 @@ public final class GoldenAmiWizard {
      * @param start     the parameter the wizard starts from, or empty to create one
      * @param onChanged told the names of the parameters that changed
      */
-    public GoldenAmiWizard(Background background, OpenConnection connection, Optional<Parameter> start, Consumer<List<String>> onChanged) {
+    public GoldenAmiWizard(Background background, ClientFactory clients, ParameterStore parameters, Optional<Parameter> start, Consumer<List<String>> onChanged) {
         this.background = background;
-        this.parameters = connection.parameters();
-        this.catalog = new ImageCatalog(connection.clients());
-        this.update = new GoldenImageUpdate(connection.clients(), connection.parameters());
+        this.parameters = parameters;
+        this.catalog = new ImageCatalog(clients);
+        this.update = new GoldenImageUpdate(clients, parameters);
         this.onChanged = onChanged;
         start.ifPresent(p -> names.add(p.name()));
     }
@@ -108,9 +109,7 @@ public final class GoldenAmiWizard {
     }
 
     private <T> void work(String doing, java.util.concurrent.Callable<T> call, Consumer<T> done) {
-        // A parameter changed meanwhile or gone: their messages say so in words already.
-        wizard.work(background, doing, call, done, error -> error instanceof ParameterConflictException
-                || error instanceof java.util.NoSuchElementException ? error.getMessage() : AwsErrors.explain(error).text());
+        wizard.work(background, doing, call, done);
     }
 
     // ---------------------------------------------------------------- 1: parameters and their current image
@@ -437,10 +436,10 @@ public final class GoldenAmiWizard {
         wizard.busyProperty().set(true);
         background.run(() -> {
             GoldenImageUpdate.Plan plan = update.plan(wanted, id, n, l, pl);
-            List<GoldenImageUpdate.Applied> applied = update.apply(plan, line -> javafx.application.Platform.runLater(() -> wizard.statusProperty().set(line)));
+            List<GoldenImageUpdate.Applied> applied = update.apply(plan, line -> background.later(() -> wizard.statusProperty().set(line)));
             List<String> lines = new ArrayList<>();
             for (GoldenImageUpdate.Applied a : applied) {
-                javafx.application.Platform.runLater(() -> wizard.statusProperty().set("Reading " + a.name() + " back…"));
+                background.later(() -> wizard.statusProperty().set("Reading " + a.name() + " back…"));
                 GoldenImageUpdate.Verification v = update.verify(a.name(), a.version(), VERIFY_WAIT);
                 StringBuilder s = new StringBuilder(a.name()).append(": version ").append(a.version()).append(" holds ").append(id);
                 a.previousVersion().ifPresent(pv -> s.append(" (was version ").append(pv).append(")"));
@@ -467,7 +466,7 @@ public final class GoldenAmiWizard {
             if (error instanceof InvalidDraftException invalid) {
                 problems(invalid.problems());
             } else if (error instanceof ParameterConflictException) {
-                wizard.statusProperty().set(error.getMessage() + " Go back to the first page to read the parameters again.");
+                wizard.statusProperty().set(AwsErrors.explain(error).text() + " Go back to the first page to read the parameters again.");
             } else {
                 wizard.statusProperty().set(AwsErrors.explain(error).text() + " Parameters listed before the failure may already be updated.");
             }

@@ -6,18 +6,18 @@ import dev.coffer.audit.Finding;
 import dev.coffer.audit.InventoryItem;
 import dev.coffer.audit.ReportCollector;
 import dev.coffer.audit.ReportExport;
+import dev.coffer.audit.SessionClients;
 import dev.coffer.audit.Severity;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.ui.Background;
+import dev.coffer.ui.kit.Background;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -193,9 +193,9 @@ public final class AuditReportViewModel {
                 .map(r -> session.with(session.connection().withRegion(r).withReadOnly(true)))
                 .toList();
         background.run(() -> {
-            List<ClientFactory> clients = audits.stream().map(ClientFactory::new).toList();
+            List<ClientFactory> clients = audits.stream().map(SessionClients::open).toList();
             try {
-                return ReportCollector.report(clients, settings, (message, done, total) -> Platform.runLater(() -> {
+                return ReportCollector.report(clients, settings, (message, done, total) -> background.later(() -> {
                     if (!mine.get()) {
                         status.set(message);
                         progress.set(total > 0 ? (double) done / total : -1);
@@ -250,6 +250,6 @@ public final class AuditReportViewModel {
         status.set("Writing " + file + "…");
         background.run(() -> ReportExport.write(current, format, file),
                 written -> status.set("Wrote " + String.join(" and ", written.stream().map(Path::toString).toList()) + "."),
-                error -> status.set("Could not write " + file + ": " + error.getMessage()));
+                error -> status.set(AwsErrors.explain(error).text()));
     }
 }

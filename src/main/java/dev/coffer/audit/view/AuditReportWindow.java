@@ -5,8 +5,9 @@ import dev.coffer.audit.InventoryItem;
 import dev.coffer.audit.ReportExport;
 import dev.coffer.audit.Severity;
 import dev.coffer.aws.AwsSession;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Windows;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.Windows;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,24 +54,16 @@ public final class AuditReportWindow {
     public static Stage open(Window owner, AwsSession session, Background background) {
         AuditReportViewModel model = new AuditReportViewModel(background, session, Path.of(System.getProperty("user.home")));
         Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Audit report — " + model.connectionLabel());
-        if (owner instanceof Stage s) {
-            stage.getIcons().setAll(s.getIcons());
-        }
         VBox root = new VBox(10, settings(model), runBar(model), summary(model), tables(model), exportBar(model, stage));
         root.setPadding(new Insets(14));
         root.setId("auditReport");
-        Scene scene = new Scene(root, 1280, 820);
-        scene.getStylesheets().add(Windows.class.getResource("coffer.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+        Windows.window(stage, owner, "Audit report — " + model.connectionLabel(), false, root, 1280, 820).getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             if (model.runningProperty().get()) {
                 model.cancel();
             } else {
                 stage.close();
             }
         });
-        stage.setScene(scene);
         stage.setOnHidden(e -> model.cancel());
         stage.show();
         return stage;
@@ -285,6 +278,6 @@ public final class AuditReportWindow {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : dev.coffer.ui.Formats.dateTime(at);
+        return at == null ? "" : Formats.dateTime(at);
     }
 }

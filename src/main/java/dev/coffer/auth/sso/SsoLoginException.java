@@ -1,7 +1,9 @@
 package dev.coffer.auth.sso;
 
+import dev.coffer.aws.CofferException;
+
 /** A sign-in that did not end with a token, with a sentence the user can act on. */
-public final class SsoLoginException extends RuntimeException {
+public final class SsoLoginException extends CofferException {
 
     public enum Reason {
         /** The user chose Deny on the verification page. */

@@ -1,6 +1,6 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.ui.Formats;
+import dev.coffer.ui.kit.Formats;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.parameters.CopyIncompleteException;
@@ -7,15 +8,15 @@ import dev.coffer.parameters.CopyPlan;
 import dev.coffer.parameters.CopyTargetsExistException;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.parameters.ParameterStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.Formats;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -49,7 +50,8 @@ public final class CopyParametersViewModel {
     private static final int PROBLEMS_SHOWN = 6;
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ParameterStore parameters;
     private final String source;
     private final boolean folder;
     private List<String> sourceNames = List.of();
@@ -71,9 +73,10 @@ public final class CopyParametersViewModel {
     private final PauseTransition checkLater = new PauseTransition(CHECK_DELAY);
     private final BooleanBinding canRun;
 
-    private CopyParametersViewModel(Background background, OpenConnection connection, String source, boolean folder) {
+    private CopyParametersViewModel(Background background, ParameterStore parameters, String source, boolean folder) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.parameters = parameters;
         this.source = source;
         this.folder = folder;
         target.set(source.equals(ParameterPath.ROOT) ? "" : source + "-copy");
@@ -83,8 +86,8 @@ public final class CopyParametersViewModel {
                 && !preview.isEmpty() && (existing.isEmpty() || overwrite.get()), loaded, checked, busy, done, preview, existing, overwrite);
     }
 
-    public static CopyParametersViewModel parameter(Background background, OpenConnection connection, Parameter parameter) {
-        CopyParametersViewModel vm = new CopyParametersViewModel(background, connection, parameter.name(), false);
+    public static CopyParametersViewModel parameter(Background background, ParameterStore parameters, Parameter parameter) {
+        CopyParametersViewModel vm = new CopyParametersViewModel(background, parameters, parameter.name(), false);
         vm.sourceNames = List.of(parameter.name());
         vm.loaded.set(true);
         vm.replan();
@@ -92,19 +95,14 @@ public final class CopyParametersViewModel {
     }
 
     /** A folder: its parameters are listed from AWS first, also those the tree has not loaded. */
-    public static CopyParametersViewModel folder(Background background, OpenConnection connection, String path) {
-        CopyParametersViewModel vm = new CopyParametersViewModel(background, connection, path, true);
-        vm.busy.set(true);
+    public static CopyParametersViewModel folder(Background background, ParameterStore parameters, String path) {
+        CopyParametersViewModel vm = new CopyParametersViewModel(background, parameters, path, true);
         vm.message.set("Listing the parameters in " + path + "…");
-        background.run(() -> connection.parameters().describeUnder(path), found -> {
+        vm.work.run(() -> parameters.describeUnder(path), found -> {
             vm.sourceNames = found.stream().map(Parameter::name).toList();
-            vm.busy.set(false);
             vm.loaded.set(true);
             vm.message.set(found.isEmpty() ? "There is nothing in " + path + " to copy." : "");
             vm.replan();
-        }, error -> {
-            vm.busy.set(false);
-            vm.message.set(Failures.describe(error));
         });
         return vm;
     }
@@ -142,7 +140,7 @@ public final class CopyParametersViewModel {
             return;
         }
         try {
-            plan = connection.parameters().planCopy(sourceNames, sourcePrefix(), to);
+            plan = parameters.planCopy(sourceNames, sourcePrefix(), to);
         } catch (InvalidDraftException invalid) {
             preview.clear();
             List<String> lines = invalid.problems().stream().map(Problem::message).distinct().toList();
@@ -160,14 +158,14 @@ public final class CopyParametersViewModel {
         if (planned == null) {
             return;
         }
-        background.run(() -> connection.parameters().existingTargets(planned), found -> {
+        background.run(() -> parameters.existingTargets(planned), found -> {
             if (generation == checkGeneration) {
                 checked.set(true);
                 showExisting(found);
             }
         }, error -> {
             if (generation == checkGeneration) {
-                message.set("Could not check the new names: " + Failures.describe(error));
+                message.set("Could not check the new names: " + AwsErrors.explain(error).text());
             }
         });
     }
@@ -192,11 +190,10 @@ public final class CopyParametersViewModel {
         int steps = planned.moves().size() + (deleteSources ? 1 : 0);
         int[] copied = {0};
         StringBuilder notDeleted = new StringBuilder();
-        busy.set(true);
         progress.set(0);
         message.set((deleteSources ? "Moving " : "Copying ") + Formats.count(planned.moves().size(), "parameter", "parameters") + "…");
-        background.run(() -> {
-            connection.parameters().copy(planned, deleteSources, overwriteExisting, line -> Platform.runLater(() -> {
+        work.run(() -> {
+            parameters.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
                 if (line.startsWith("Copied ")) {
                     copied[0]++;
                 } else if (line.startsWith("Not deleted: ")) {
@@ -207,15 +204,13 @@ public final class CopyParametersViewModel {
             }));
             return planned;
         }, finished -> {
-            busy.set(false);
             done.set(true);
             progress.set(1);
             String what = Formats.count(finished.moves().size(), "parameter", "parameters");
             message.set((deleteSources ? "Moved " : "Copied ") + what + " to " + shownTarget() + "." + notDeleted);
             onChanged.accept(new Copied(finished.targets(), deleteSources ? finished.sources() : List.of()));
         }, error -> {
-            busy.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
             if (error instanceof CopyIncompleteException incomplete) {
                 done.set(true);
                 onChanged.accept(new Copied(incomplete.copied().stream().map(CopyPlan.Move::to).toList(), List.of()));

@@ -1,9 +1,11 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.Parameter;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.parameters.ParameterStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.Formats;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -32,7 +34,8 @@ public final class DeleteParametersViewModel {
     }
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ParameterStore parameters;
     private final Optional<String> folder;
     private final Optional<Parameter> parameter;
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -42,36 +45,32 @@ public final class DeleteParametersViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canDelete;
 
-    private DeleteParametersViewModel(Background background, OpenConnection connection, Optional<String> folder,
+    private DeleteParametersViewModel(Background background, ParameterStore parameters, Optional<String> folder,
             Optional<Parameter> parameter) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.parameters = parameters;
         this.folder = folder;
         this.parameter = parameter;
         canDelete = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !names.isEmpty()
                 && folder.map(path -> path.equals(confirmation.get())).orElse(true), loaded, busy, names, confirmation);
     }
 
-    public static DeleteParametersViewModel parameter(Background background, OpenConnection connection, Parameter parameter) {
-        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, connection, Optional.empty(), Optional.of(parameter));
+    public static DeleteParametersViewModel parameter(Background background, ParameterStore parameters, Parameter parameter) {
+        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, parameters, Optional.empty(), Optional.of(parameter));
         vm.names.add(parameter.name());
         vm.loaded.set(true);
         return vm;
     }
 
     /** A folder: its parameters are listed from AWS first. */
-    public static DeleteParametersViewModel folder(Background background, OpenConnection connection, String path) {
-        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, connection, Optional.of(path), Optional.empty());
-        vm.busy.set(true);
+    public static DeleteParametersViewModel folder(Background background, ParameterStore parameters, String path) {
+        DeleteParametersViewModel vm = new DeleteParametersViewModel(background, parameters, Optional.of(path), Optional.empty());
         vm.message.set("Listing the parameters in " + path + "…");
-        background.run(() -> connection.parameters().describeUnder(path), found -> {
+        vm.work.run(() -> parameters.describeUnder(path), found -> {
             vm.names.setAll(found.stream().map(Parameter::name).toList());
-            vm.busy.set(false);
             vm.loaded.set(true);
             vm.message.set(found.isEmpty() ? "There is nothing in " + path + " to delete." : "");
-        }, error -> {
-            vm.busy.set(false);
-            vm.message.set(Failures.describe(error));
         });
         return vm;
     }
@@ -82,15 +81,10 @@ public final class DeleteParametersViewModel {
             return;
         }
         List<String> toDelete = List.copyOf(names);
-        busy.set(true);
         message.set("Deleting " + Formats.count(toDelete.size(), "parameter", "parameters") + "…");
-        background.run(() -> connection.parameters().delete(toDelete), gone -> {
-            busy.set(false);
+        work.run(() -> parameters.delete(toDelete), gone -> {
             message.set("");
             onDeleted.accept(new Deleted(toDelete, List.copyOf(gone)));
-        }, error -> {
-            busy.set(false);
-            message.set(Failures.describe(error));
         });
     }
 

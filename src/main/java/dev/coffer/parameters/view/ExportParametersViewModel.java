@@ -1,10 +1,12 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.parameters.ParameterStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.Formats;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ import javafx.collections.ObservableList;
 public final class ExportParametersViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ParameterStore store;
     private final String folder;
     private final StringProperty file = new SimpleStringProperty("");
     private final ObservableList<Parameter> parameters = FXCollections.observableArrayList();
@@ -37,9 +40,10 @@ public final class ExportParametersViewModel {
     private final StringBinding fileWarning;
     private final BooleanBinding canExport;
 
-    public ExportParametersViewModel(Background background, OpenConnection connection, String folder, Path defaultDirectory) {
+    public ExportParametersViewModel(Background background, ParameterStore store, String folder, Path defaultDirectory) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.store = store;
         this.folder = folder;
         String slug = String.join("-", ParameterPath.folderSegments(folder + "/"));
         file.set(defaultDirectory.resolve((slug.isEmpty() ? "" : slug + "-") + "parameters.json").toString());
@@ -56,16 +60,11 @@ public final class ExportParametersViewModel {
                 .orElse(""), file);
         canExport = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !parameters.isEmpty() && path().isPresent()
                 && !path().map(Files::isDirectory).orElse(false), loaded, busy, parameters, file);
-        busy.set(true);
         message.set("Listing the parameters in " + folder + "…");
-        background.run(() -> connection.parameters().describeUnder(folder), found -> {
+        work.run(() -> store.describeUnder(folder), found -> {
             parameters.setAll(found);
-            busy.set(false);
             loaded.set(true);
             message.set(found.isEmpty() ? "There is nothing in " + folder + " to export." : "");
-        }, error -> {
-            busy.set(false);
-            message.set(Failures.describe(error));
         });
     }
 
@@ -87,17 +86,12 @@ public final class ExportParametersViewModel {
             return;
         }
         Path target = path().orElseThrow();
-        busy.set(true);
         message.set("Exporting " + folder + "…");
-        background.run(() -> {
-            connection.parameters().exportTo(folder, target);
+        work.run(() -> {
+            store.exportTo(folder, target);
             return target;
         }, written -> {
-            busy.set(false);
             message.set("Exported " + folder + " to " + written + ".");
-        }, error -> {
-            busy.set(false);
-            message.set(Failures.describe(error));
         });
     }
 

@@ -1,9 +1,10 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.ImportPlan;
 import dev.coffer.parameters.ParameterStore;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -54,7 +54,8 @@ public final class ImportParametersViewModel {
     private static final int FAILURES_SHOWN = 5;
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ParameterStore parameters;
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty folder = new SimpleStringProperty("");
     private final StringProperty fileFolder = new SimpleStringProperty("");
@@ -69,9 +70,10 @@ public final class ImportParametersViewModel {
     private final BooleanBinding canApply;
     private String document;
 
-    public ImportParametersViewModel(Background background, OpenConnection connection, String folderPath) {
+    public ImportParametersViewModel(Background background, ParameterStore parameters, String folderPath) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.parameters = parameters;
         folder.set(folderPath);
         file.addListener((obs, old, text) -> discardPreview());
         folder.addListener((obs, old, text) -> discardPreview());
@@ -111,23 +113,18 @@ public final class ImportParametersViewModel {
         }
         Path source = path().orElseThrow();
         String into = folder.get().trim();
-        busy.set(true);
         message.set("Reading " + source.getFileName() + " and comparing it with Parameter Store…");
-        background.run(() -> {
+        work.run(() -> {
             String text = ParameterStore.readExport(source);
             String moved = ParameterStore.moveExport(text, into);
-            return new Planned(ParameterStore.exportedFolder(text), moved, connection.parameters().planImport(moved, into));
+            return new Planned(ParameterStore.exportedFolder(text), moved, parameters.planImport(moved, into));
         }, planned -> {
-            busy.set(false);
             applied.set(false);
             document = planned.document();
             fileFolder.set(planned.folder());
             show(planned.plan());
             message.set(planned.plan().hasChanges() ? "Nothing has been changed yet: check the preview, then Apply."
                     : "Parameter Store already matches the file; there is nothing to apply.");
-        }, error -> {
-            busy.set(false);
-            message.set(Failures.describe(error));
         });
     }
 
@@ -163,16 +160,14 @@ public final class ImportParametersViewModel {
         String json = document;
         int total = p.creates().size() + p.updates().size();
         int[] done = {0};
-        busy.set(true);
         applying.set(true);
         progress.set(0);
         message.set("Importing…");
-        background.run(() -> connection.parameters().applyImport(p, json, line -> Platform.runLater(() -> {
+        work.run(() -> parameters.applyImport(p, json, line -> background.later(() -> {
             done[0]++;
             progress.set((double) done[0] / total);
             message.set(line);
         })), failures -> {
-            busy.set(false);
             applying.set(false);
             applied.set(true);
             progress.set(1);
@@ -180,9 +175,8 @@ public final class ImportParametersViewModel {
             List<String> changed = Stream.concat(p.creates().stream(), p.updates().stream()).map(ImportPlan.ImportItem::name).toList();
             onChanged.accept(changed);
         }, error -> {
-            busy.set(false);
             applying.set(false);
-            message.set(Failures.describe(error));
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

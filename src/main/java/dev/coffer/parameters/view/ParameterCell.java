@@ -1,7 +1,7 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
-import dev.coffer.ui.Formats;
+import dev.coffer.ui.kit.Formats;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;

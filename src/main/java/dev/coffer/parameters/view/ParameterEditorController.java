@@ -4,8 +4,9 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.ParameterConflictException;
 import dev.coffer.parameters.ParameterPolicies;
-import dev.coffer.ui.controls.KmsKeyPicker;
-import dev.coffer.ui.controls.TagTable;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.controls.KmsKeyPicker;
+import dev.coffer.ui.kit.controls.TagTable;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -92,7 +93,7 @@ public final class ParameterEditorController {
         title.setText(model.isNew() ? "New parameter" : "Edit parameter");
         subtitle.textProperty().bind(Bindings.createStringBinding(() -> model.existing()
                 .map(p -> p.name() + " · version " + p.version() + " · " + p.tier()).orElse("Parameter Store · "
-                        + model.connection().clients().session().connection().label()), model.nameProperty()));
+                        + model.connectionLabel()), model.nameProperty()));
         nameField.textProperty().bindBidirectional(model.nameProperty());
         nameField.setEditable(model.isNew());
         if (!model.isNew()) {
@@ -229,7 +230,7 @@ public final class ParameterEditorController {
         if (c == null) {
             return;
         }
-        String when = dev.coffer.ui.Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
+        String when = Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
         conflictText.setText(model.isNew()
                 ? c.current().name() + " already exists: version " + c.current().version() + ", saved " + when + "."
                 : "Someone saved version " + c.current().version() + " on " + when
@@ -239,7 +240,7 @@ public final class ParameterEditorController {
         conflictReveal.setDisable(false);
         conflictReveal.setOnAction(e -> {
             conflictReveal.setDisable(true);
-            model.background().run(() -> model.connection().parameters().current(c.current().name()).value(),
+            model.background().run(() -> model.parameters().current(c.current().name()).value(),
                     v -> conflictValue.setText(v.reveal()),
                     error -> conflictValue.setText(AwsErrors.explain(error).summary()));
         });

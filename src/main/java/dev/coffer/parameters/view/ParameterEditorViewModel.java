@@ -1,11 +1,13 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
+import dev.coffer.aws.Tag;
 import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
-import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterConflictException;
 import dev.coffer.parameters.ParameterDraft;
@@ -13,9 +15,10 @@ import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterValue;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.controls.TagRow;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.FieldProblems;
+import dev.coffer.ui.kit.controls.TagRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,7 +54,9 @@ public final class ParameterEditorViewModel {
     public static final List<String> TIERS = List.of("Standard", "Advanced", "Intelligent-Tiering");
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ClientFactory clients;
+    private final ParameterStore parameters;
     private final Optional<Parameter> existing;
     private OptionalLong expectedVersion = OptionalLong.empty();
 
@@ -83,9 +88,11 @@ public final class ParameterEditorViewModel {
     private final ObjectProperty<ParameterConflictException> conflict = new SimpleObjectProperty<>();
     private final BooleanBinding canSave;
 
-    private ParameterEditorViewModel(Background background, OpenConnection connection, Optional<Parameter> existing) {
+    private ParameterEditorViewModel(Background background, ClientFactory clients, ParameterStore parameters, Optional<Parameter> existing) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.clients = clients;
+        this.parameters = parameters;
         this.existing = existing;
         Observable[] inputs = {name, description, type, dataType, tier, keyId, value, tags, expires, expiryDate, expiryTime,
             notifyBeforeExpiry, notifyBeforeAmount, notifyBeforeUnit, notifyUnchanged, notifyUnchangedAmount, notifyUnchangedUnit};
@@ -102,8 +109,8 @@ public final class ParameterEditorViewModel {
     }
 
     /** A new parameter, its name starting with the folder the user had selected. */
-    public static ParameterEditorViewModel create(Background background, OpenConnection connection, String folderPath) {
-        ParameterEditorViewModel vm = new ParameterEditorViewModel(background, connection, Optional.empty());
+    public static ParameterEditorViewModel create(Background background, ClientFactory clients, ParameterStore parameters, String folderPath) {
+        ParameterEditorViewModel vm = new ParameterEditorViewModel(background, clients, parameters, Optional.empty());
         vm.name.set(folderPath == null || folderPath.equals("/") ? "/" : folderPath + "/");
         vm.loaded.set(true);
         vm.dirty.set(true);
@@ -113,12 +120,12 @@ public final class ParameterEditorViewModel {
     }
 
     /** Edits an existing parameter: its current value and tags are fetched first. */
-    public static ParameterEditorViewModel edit(Background background, OpenConnection connection, Parameter parameter) {
-        ParameterEditorViewModel vm = new ParameterEditorViewModel(background, connection, Optional.of(parameter));
+    public static ParameterEditorViewModel edit(Background background, ClientFactory clients, ParameterStore parameters, Parameter parameter) {
+        ParameterEditorViewModel vm = new ParameterEditorViewModel(background, clients, parameters, Optional.of(parameter));
         vm.fill(parameter);
         vm.busy.set(true);
         vm.message.set("Loading the current value…");
-        background.run(() -> new Loaded(store(connection).current(parameter.name()), store(connection).tags(parameter.name())),
+        background.run(() -> new Loaded(parameters.current(parameter.name()), parameters.tags(parameter.name())),
                 result -> {
                     vm.value.set(result.value().value().reveal());
                     vm.tags.setAll(result.tags().stream().map(TagRow::of).toList());
@@ -135,12 +142,10 @@ public final class ParameterEditorViewModel {
         return vm;
     }
 
-    private record Loaded(ParameterValue value, List<dev.coffer.aws.Tag> tags) {
+    private record Loaded(ParameterValue value, List<Tag> tags) {
     }
 
-    private static ParameterStore store(OpenConnection c) {
-        return c.parameters();
-    }
+    
 
     private void fill(Parameter p) {
         name.set(p.name());
@@ -175,7 +180,7 @@ public final class ParameterEditorViewModel {
     }
 
     private void loadKeys() {
-        background.run(() -> KeyCatalog.forService(new KeyCatalog(connection.clients()).list(), "ssm"), keys::setAll,
+        background.run(() -> KeyCatalog.forService(new KeyCatalog(clients).list(), "ssm"), keys::setAll,
                 error -> message.set("Could not list KMS keys: " + AwsErrors.explain(error).summary()));
     }
 
@@ -221,7 +226,7 @@ public final class ParameterEditorViewModel {
 
     /** Problems of one field (and its sub-fields, such as tag[2].key), one per line. */
     public StringBinding problemsOf(String field) {
-        return dev.coffer.ui.FieldProblems.of(problems, field);
+        return FieldProblems.of(problems, field);
     }
 
     /** "1,234 of 4,096 bytes" for the chosen tier. */
@@ -266,17 +271,14 @@ public final class ParameterEditorViewModel {
         ParameterDraft draft = draft();
         OptionalLong expected = overwriteConflict && conflict.get() != null
                 ? OptionalLong.of(conflict.get().current().version()) : expectedVersion;
-        busy.set(true);
         message.set("Saving…");
         conflict.set(null);
-        background.run(() -> store(connection).put(draft, expected), version -> {
-            busy.set(false);
+        work.run(() -> parameters.put(draft, expected), version -> {
             message.set("");
             expectedVersion = OptionalLong.of(version);
             dirty.set(false);
             onSaved.accept(version);
         }, error -> {
-            busy.set(false);
             if (error instanceof ParameterConflictException c) {
                 conflict.set(c);
                 message.set(isNew() ? "A parameter with this name already exists (version " + c.current().version()
@@ -300,8 +302,13 @@ public final class ParameterEditorViewModel {
         return existing;
     }
 
-    public OpenConnection connection() {
-        return connection;
+    public ParameterStore parameters() {
+        return parameters;
+    }
+
+    /** How the window names the connection the editor saves to. */
+    public String connectionLabel() {
+        return clients.session().connection().label();
     }
 
     public Background background() {

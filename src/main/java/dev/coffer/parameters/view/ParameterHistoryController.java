@@ -1,11 +1,11 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.aws.Problem;
 import dev.coffer.ami.GoldenImageUpdate;
+import dev.coffer.aws.Problem;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterVersion;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.controls.DiffView;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.controls.DiffView;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;

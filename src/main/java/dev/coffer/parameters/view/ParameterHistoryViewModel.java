@@ -2,15 +2,17 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.ami.GoldenImageUpdate;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Problem;
 import dev.coffer.parameters.LabelRules;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.parameters.VersionLimitWarning;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.controls.DiffView;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.controls.DiffView;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -27,7 +29,9 @@ import javafx.collections.ObservableList;
 public final class ParameterHistoryViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ClientFactory clients;
+    private final ParameterStore parameters;
     private final Parameter parameter;
     private final ObservableList<ParameterVersion> versions = FXCollections.observableArrayList();
     private final ObservableList<DiffView.Line> diff = FXCollections.observableArrayList();
@@ -40,9 +44,11 @@ public final class ParameterHistoryViewModel {
     /**
      * @param onChanged runs after a restore or label change, so the main window can update the parameter
      */
-    public ParameterHistoryViewModel(Background background, OpenConnection connection, Parameter parameter, Runnable onChanged) {
+    public ParameterHistoryViewModel(Background background, ClientFactory clients, ParameterStore parameters, Parameter parameter, Runnable onChanged) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, loading, message::set);
+        this.clients = clients;
+        this.parameters = parameters;
         this.parameter = parameter;
         this.onChanged = onChanged;
     }
@@ -57,15 +63,10 @@ public final class ParameterHistoryViewModel {
     }
 
     public void load() {
-        loading.set(true);
         boolean values = withValues();
-        background.run(() -> connection.parameters().history(parameter.name(), values), list -> {
+        work.run(() -> parameters.history(parameter.name(), values), list -> {
             versions.setAll(list);
             warning.set(VersionLimitWarning.oldestVersionLabelWarning(list).orElse(""));
-            loading.set(false);
-        }, error -> {
-            loading.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -114,7 +115,7 @@ public final class ParameterHistoryViewModel {
 
     public void attach(ParameterVersion version, String label) {
         run(() -> {
-            List<String> refused = connection.parameters().label(parameter.name(), version.version(), List.of(label.trim()));
+            List<String> refused = parameters.label(parameter.name(), version.version(), List.of(label.trim()));
             if (!refused.isEmpty()) {
                 throw new IllegalArgumentException("AWS refused the label " + String.join(", ", refused) + ".");
             }
@@ -122,13 +123,13 @@ public final class ParameterHistoryViewModel {
     }
 
     public void detach(ParameterVersion version, String label) {
-        run(() -> connection.parameters().unlabel(parameter.name(), version.version(), List.of(label)),
+        run(() -> parameters.unlabel(parameter.name(), version.version(), List.of(label)),
                 "Label \"" + label + "\" removed from version " + version.version() + ".");
     }
 
     /** Puts an old version back as a new version. */
     public void restore(ParameterVersion version) {
-        run(() -> connection.parameters().restore(parameter.name(), version.version()),
+        run(() -> parameters.restore(parameter.name(), version.version()),
                 "Version " + version.version() + " restored as a new version.");
     }
 
@@ -138,19 +139,14 @@ public final class ParameterHistoryViewModel {
      * image), asks {@code confirm}, then puts it back as a new version and moves the labels back.
      */
     public void rollbackImage(java.util.function.Predicate<GoldenImageUpdate.Rollback> confirm) {
-        GoldenImageUpdate update = new GoldenImageUpdate(connection.clients(), connection.parameters());
-        loading.set(true);
+        GoldenImageUpdate update = new GoldenImageUpdate(clients, parameters);
         message.set("");
-        background.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {
-            loading.set(false);
+        work.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {
             if (confirm.test(plan)) {
                 run(() -> update.rollback(plan, GoldenImageUpdate.DEFAULT_LABEL, GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL),
                         "Rolled back to " + plan.toImage() + " (version " + plan.toVersion() + ") as a new version; "
                                 + GoldenImageUpdate.DEFAULT_LABEL + " and " + GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL + " moved back.");
             }
-        }, error -> {
-            loading.set(false);
-            message.set(error instanceof java.util.NoSuchElementException ? error.getMessage() : AwsErrors.explain(error).text());
         });
     }
 
@@ -166,7 +162,7 @@ public final class ParameterHistoryViewModel {
             load();
         }, error -> {
             loading.set(false);
-            message.set(error instanceof IllegalArgumentException ? error.getMessage() : AwsErrors.explain(error).text());
+            message.set(AwsErrors.explain(error).text());
         });
     }
 

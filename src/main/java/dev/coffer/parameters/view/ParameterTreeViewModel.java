@@ -1,6 +1,7 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterTree;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -183,7 +184,7 @@ public final class ParameterTreeViewModel {
     /** The row of a folder, opening the folders above it; the root for "/"; null when it is not shown. */
     public TreeItem<TreeEntry> revealFolder(String path) {
         TreeItem<TreeEntry> current = root.get();
-        for (String segment : dev.coffer.parameters.ParameterPath.folderSegments(path + "/")) {
+        for (String segment : ParameterPath.folderSegments(path + "/")) {
             current.setExpanded(true);
             TreeItem<TreeEntry> next = null;
             for (TreeItem<TreeEntry> child : current.getChildren()) {
@@ -202,7 +203,7 @@ public final class ParameterTreeViewModel {
 
     /** The row of a parameter, opening its folders; null when it is not shown. */
     public TreeItem<TreeEntry> reveal(String name) {
-        TreeItem<TreeEntry> current = revealFolder(dev.coffer.parameters.ParameterPath.parentOf(name));
+        TreeItem<TreeEntry> current = revealFolder(ParameterPath.parentOf(name));
         if (current == null) {
             return null;
         }

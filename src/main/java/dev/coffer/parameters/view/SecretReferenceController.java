@@ -1,7 +1,7 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.ui.ClipboardGuard;
-import dev.coffer.ui.controls.RevealedValueArea;
+import dev.coffer.ui.kit.ClipboardGuard;
+import dev.coffer.ui.kit.controls.RevealedValueArea;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.fxml.FXML;

@@ -1,10 +1,13 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.audit.RevealRecorder;
+import dev.coffer.audit.SessionClients;
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.ParameterStore;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -23,7 +26,9 @@ import javafx.beans.property.StringProperty;
 public final class SecretReferenceViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ClientFactory clients;
+    private final ParameterStore parameters;
     private final StringProperty secretId = new SimpleStringProperty("");
     private final StringBinding referenceName;
     private final BooleanProperty resolved = new SimpleBooleanProperty();
@@ -34,9 +39,11 @@ public final class SecretReferenceViewModel {
     private final BooleanBinding canResolve;
     private SecretText value;
 
-    public SecretReferenceViewModel(Background background, OpenConnection connection, String secretId) {
+    public SecretReferenceViewModel(Background background, ClientFactory clients, ParameterStore parameters, String secretId) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.clients = clients;
+        this.parameters = parameters;
         this.secretId.set(secretId == null ? "" : secretId);
         referenceName = Bindings.createStringBinding(() -> ParameterStore.SECRETS_MANAGER_REFERENCE + id(), this.secretId);
         canResolve = Bindings.createBooleanBinding(() -> !busy.get() && !id().isEmpty(), busy, this.secretId);
@@ -62,20 +69,15 @@ public final class SecretReferenceViewModel {
             return;
         }
         String id = id();
-        busy.set(true);
         forget();
         message.set("Resolving " + ParameterStore.SECRETS_MANAGER_REFERENCE + id + "…");
-        background.run(() -> connection.parameters().resolveSecretReference(id), secret -> {
-            busy.set(false);
+        work.run(() -> parameters.resolveSecretReference(id), secret -> {
             if (!id.equals(id())) {
                 return;
             }
             value = secret;
             resolved.set(true);
             message.set("Resolved through Parameter Store (" + secret.sizeInBytes() + " bytes).");
-        }, error -> {
-            busy.set(false);
-            message.set(Failures.describe(error));
         });
     }
 
@@ -97,7 +99,7 @@ public final class SecretReferenceViewModel {
         if (!resolved.get() || text == null || text.isEmpty()) {
             return;
         }
-        Optional<RevealRecorder> reveals = connection.clients().reveals();
+        Optional<RevealRecorder> reveals = SessionClients.reveals(clients);
         if (reveals.isEmpty()) {
             copied(text, toClipboard);
             return;

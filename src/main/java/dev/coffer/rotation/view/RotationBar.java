@@ -1,7 +1,7 @@
 package dev.coffer.rotation.view;
 
 import dev.coffer.secrets.Secret;
-import dev.coffer.secrets.view.SecretActions;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -16,7 +16,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class RotationBar extends FlowPane {
 
-    public RotationBar(ObjectProperty<Object> selected, ObservableBooleanValue readOnly, SecretActions actions) {
+    public RotationBar(ObjectProperty<Object> selected, ObservableBooleanValue readOnly, RotationActions actions) {
         super(8, 6);
         setId("rotationBar");
         Button setUp = new Button("Set up rotation…", new FontIcon("mdmz-sync_alt"));
@@ -42,7 +42,7 @@ public final class RotationBar extends FlowPane {
         getChildren().setAll(setUp, now, off);
     }
 
-    private static void run(ObjectProperty<Object> selected, java.util.function.Consumer<Secret> action) {
+    private static void run(ObjectProperty<Object> selected, Consumer<Secret> action) {
         if (selected.get() instanceof Secret s) {
             action.accept(s);
         }

@@ -2,6 +2,7 @@ package dev.coffer.rotation.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Problem;
 import dev.coffer.rotation.RotationFunction;
 import dev.coffer.rotation.RotationFunctions;
@@ -12,10 +13,9 @@ import dev.coffer.secrets.DatabaseTemplate;
 import dev.coffer.secrets.RotationStatus;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.WizardWindow;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.WizardWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -89,11 +89,11 @@ public final class RotationWizard {
      * @param onEditSecret opens the secret editor with the missing database fields added
      * @param onChanged    runs once rotation was set, so the list and details re-read the secret
      */
-    public RotationWizard(Background background, OpenConnection connection, Secret secret, BiConsumer<Secret, List<String>> onEditSecret, Runnable onChanged) {
+    public RotationWizard(Background background, ClientFactory clients, SecretStore secrets, Secret secret, BiConsumer<Secret, List<String>> onEditSecret, Runnable onChanged) {
         this.background = background;
-        this.secrets = connection.secrets();
-        this.functions = new RotationFunctions(connection.clients());
-        this.setup = new RotationSetup(connection.clients());
+        this.secrets = secrets;
+        this.functions = new RotationFunctions(clients);
+        this.setup = new RotationSetup(clients);
         this.secret = secret;
         this.onEditSecret = onEditSecret;
         this.onChanged = onChanged;

@@ -1,125 +1,123 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.rotation.RotationSetup;
+import dev.coffer.rotation.view.RotationActions;
+import dev.coffer.rotation.view.RotationWizard;
 import dev.coffer.secrets.Secret;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.MainViewModel;
-import dev.coffer.ui.Windows;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Screen;
+import dev.coffer.ui.kit.Windows;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /** What the user can do to secrets from the main window: each action opens its window. */
-public final class SecretActions {
+public final class SecretActions implements RotationActions {
 
-    private final MainViewModel main;
+    private final SecretWindow main;
     private final Background background;
-    private final Supplier<Window> owner;
 
-    public SecretActions(MainViewModel main, Background background, Supplier<Window> owner) {
+    public SecretActions(SecretWindow main, Background background) {
         this.main = main;
         this.background = background;
-        this.owner = owner;
     }
 
     public Stage newSecret() {
-        return openEditor(SecretEditorViewModel.create(background, main.openConnection()), "New secret");
+        return openEditor(SecretEditorViewModel.create(background, main.clients(), main.secrets()), "New secret");
     }
 
     public Stage edit(Secret secret) {
-        return openEditor(SecretEditorViewModel.edit(background, main.openConnection(), secret), "Edit " + secret.name());
+        return openEditor(SecretEditorViewModel.edit(background, main.clients(), main.secrets(), secret), "Edit " + secret.name());
     }
 
     /** Edits a secret with the keys it lacks added, empty, for the user to fill in. */
     public Stage editAddingKeys(Secret secret, List<String> keys) {
-        return openEditor(SecretEditorViewModel.edit(background, main.openConnection(), secret, keys),
+        return openEditor(SecretEditorViewModel.edit(background, main.clients(), main.secrets(), secret, keys),
                 "Edit " + secret.name() + ": add " + String.join(", ", keys));
-    }
-
-    private boolean readOnly() {
-        return main.connectionProperty().get() == null || main.connectionProperty().get().readOnly();
     }
 
     /** The versions window: versions with labels, comparison, roll back and labels (the last two not when read-only). */
     public Stage versions(Secret secret) {
-        SecretVersionsViewModel vm = new SecretVersionsViewModel(background, main.openConnection(), secret,
+        SecretVersionsViewModel vm = new SecretVersionsViewModel(background, main.secrets(), secret,
                 () -> main.secretSaved(secret.name()));
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_versions.fxml"),
+        return Windows.open(main.owner(), Screen.SECRET_VERSIONS,
                 "Versions of " + secret.name(), false,
-                (SecretVersionsController c, Stage stage) -> c.init(vm, stage, readOnly()));
+                (SecretVersionsController c, Stage stage) -> c.init(vm, stage, main.readOnly()));
     }
 
     /** The delete dialog; afterwards the row leaves the list (or shows its deletion date when those are listed). */
     public Stage delete(Secret secret) {
-        SecretDeleteViewModel vm = new SecretDeleteViewModel(background, main.openConnection(), secret);
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_delete.fxml"),
+        SecretDeleteViewModel vm = new SecretDeleteViewModel(background, main.secrets(), secret);
+        return Windows.open(main.owner(), Screen.SECRET_DELETE,
                 "Delete secret", true, (SecretDeleteController c, Stage stage) -> c.init(vm, stage, force -> {
-                    if (!force && main.showDeletedSecretsProperty().get()) {
+                    if (!force && main.showsDeletedSecrets()) {
                         main.secretSaved(secret.name());
                     } else {
                         main.secretRemoved(secret.arn());
                     }
-                    main.statusProperty().set(force ? secret.name() + " deleted." : secret.name() + " scheduled for deletion.");
+                    main.showStatus(force ? secret.name() + " deleted." : secret.name() + " scheduled for deletion.");
                 }));
     }
 
     /** Cancels a scheduled deletion and re-reads the secret into the list and details. */
     public void restore(Secret secret) {
         background.run(() -> {
-            main.openConnection().secrets().restore(secret.arn());
+            main.secrets().restore(secret.arn());
             return null;
         }, ignored -> {
             main.secretSaved(secret.name());
-            main.statusProperty().set(secret.name() + " restored.");
+            main.showStatus(secret.name() + " restored.");
         }, main::report);
     }
 
     /** The resource policy dialog (read-only connections only view and validate). */
     public Stage policy(Secret secret) {
-        SecretPolicyViewModel vm = new SecretPolicyViewModel(background, main.openConnection(), secret);
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_policy.fxml"),
+        SecretPolicyViewModel vm = new SecretPolicyViewModel(background, main.secrets(), secret);
+        return Windows.open(main.owner(), Screen.SECRET_POLICY,
                 "Resource policy of " + secret.name(), false,
-                (SecretPolicyController c, Stage stage) -> c.init(vm, stage, readOnly()));
+                (SecretPolicyController c, Stage stage) -> c.init(vm, stage, main.readOnly()));
     }
 
     /** The rotation wizard; afterwards the list and details re-read the secret. */
-    public Stage setUpRotation(Secret secret) {
-        return new dev.coffer.rotation.view.RotationWizard(background, main.openConnection(), secret, this::editAddingKeys,
-                () -> main.secretSaved(secret.name())).open(owner.get());
+    @Override
+    public void setUpRotation(Secret secret) {
+        new RotationWizard(background, main.clients(), main.secrets(), secret, this::editAddingKeys,
+                () -> main.secretSaved(secret.name())).open(main.owner());
     }
 
     /** Rotates now with the secret's settings, after asking. */
+    @Override
     public void rotateNow(Secret secret) {
         if (!confirm("Rotate " + secret.name() + " now?", "Secrets Manager runs the rotation function now: it makes a new value "
                 + "and the database password changes. Applications must read the secret again.", "Rotate now")) {
             return;
         }
-        dev.coffer.rotation.RotationSetup setup = new dev.coffer.rotation.RotationSetup(main.openConnection().clients());
+        RotationSetup setup = new RotationSetup(main.clients());
         background.run(() -> setup.rotateNow(secret.arn(), secret.rotationLambdaArn()), ignored -> {
             main.secretSaved(secret.name());
-            main.statusProperty().set("Rotation of " + secret.name() + " started.");
+            main.showStatus("Rotation of " + secret.name() + " started.");
         }, main::report);
     }
 
     /** Turns automatic rotation off (CancelRotateSecret), after asking. */
+    @Override
     public void turnOffRotation(Secret secret) {
         if (!confirm("Turn off rotation of " + secret.name() + "?", "Secrets Manager stops rotating it on schedule. "
                 + "The function and the schedule can be set again with Set up rotation.", "Turn off")) {
             return;
         }
-        dev.coffer.rotation.RotationSetup setup = new dev.coffer.rotation.RotationSetup(main.openConnection().clients());
+        RotationSetup setup = new RotationSetup(main.clients());
         background.run(() -> {
             setup.turnOff(secret.arn());
             return null;
         }, ignored -> {
             main.secretSaved(secret.name());
-            main.statusProperty().set("Rotation of " + secret.name() + " turned off.");
+            main.showStatus("Rotation of " + secret.name() + " turned off.");
         }, main::report);
     }
 
     private boolean confirm(String header, String text, String action) {
         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        alert.initOwner(owner.get());
+        alert.initOwner(main.owner());
         alert.setTitle(action);
         alert.setHeaderText(header);
         alert.setContentText(text);
@@ -129,7 +127,7 @@ public final class SecretActions {
     }
 
     private Stage openEditor(SecretEditorViewModel vm, String title) {
-        return Windows.open(owner.get(), SecretActions.class.getResource("/dev/coffer/secrets/secret_editor.fxml"), title, false,
+        return Windows.open(main.owner(), Screen.SECRET_EDITOR, title, false,
                 (SecretEditorController c, Stage stage) -> c.init(vm, stage, main::secretSaved,
                         () -> vm.existing().ifPresent(this::edit)));
     }

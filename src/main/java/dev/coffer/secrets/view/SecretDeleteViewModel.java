@@ -1,9 +1,11 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretRules;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.secrets.SecretStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,7 +23,8 @@ import javafx.beans.property.StringProperty;
 public final class SecretDeleteViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final SecretStore secrets;
     private final Secret secret;
     private final IntegerProperty recoveryDays = new SimpleIntegerProperty(SecretRules.DEFAULT_RECOVERY_DAYS);
     private final BooleanProperty force = new SimpleBooleanProperty();
@@ -30,9 +33,10 @@ public final class SecretDeleteViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canDelete;
 
-    public SecretDeleteViewModel(Background background, OpenConnection connection, Secret secret) {
+    public SecretDeleteViewModel(Background background, SecretStore secrets, Secret secret) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.secrets = secrets;
         this.secret = secret;
         this.canDelete = Bindings.createBooleanBinding(() -> !busy.get()
                 && (force.get() ? secret.name().equals(typedName.get())
@@ -50,21 +54,16 @@ public final class SecretDeleteViewModel {
         }
         boolean now = force.get();
         int days = recoveryDays.get();
-        busy.set(true);
         message.set("");
-        background.run(() -> {
+        work.run(() -> {
             if (now) {
-                connection.secrets().forceDelete(secret.arn());
+                secrets.forceDelete(secret.arn());
             } else {
-                connection.secrets().delete(secret.arn(), days);
+                secrets.delete(secret.arn(), days);
             }
             return now;
         }, done -> {
-            busy.set(false);
             onDeleted.accept(done);
-        }, error -> {
-            busy.set(false);
-            message.set(SecretVersionsViewModel.explain(error));
         });
     }
 

@@ -2,8 +2,9 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.kms.KmsKey;
 import dev.coffer.secrets.DatabaseTemplate;
-import dev.coffer.ui.controls.KmsKeyPicker;
-import dev.coffer.ui.controls.TagTable;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.controls.KmsKeyPicker;
+import dev.coffer.ui.kit.controls.TagTable;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -18,7 +19,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -86,7 +86,7 @@ public final class SecretEditorController {
         this.stage = stage;
         title.setText(model.isNew() ? "New secret" : "Edit secret");
         subtitle.setText(model.existing().map(s -> s.arn()).orElse("Secrets Manager · "
-                + model.connection().clients().session().connection().label()));
+                + model.connectionLabel()));
         nameField.textProperty().bindBidirectional(model.nameProperty());
         nameField.setEditable(model.isNew());
         descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
@@ -137,7 +137,7 @@ public final class SecretEditorController {
         model.conflictProperty().addListener((obs, old, c) -> {
             if (c != null) {
                 conflictText.setText(c.deleted() ? "This secret was deleted or scheduled for deletion after you opened it."
-                        : "Someone saved a new value" + c.lastChanged().map(t -> " on " + dev.coffer.ui.Formats.dateTime(t)).orElse("")
+                        : "Someone saved a new value" + c.lastChanged().map(t -> " on " + Formats.dateTime(t)).orElse("")
                         + " after you opened this secret. Saving over it makes yours current; theirs stays as AWSPREVIOUS.");
             }
         });

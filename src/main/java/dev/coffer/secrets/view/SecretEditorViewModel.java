@@ -1,12 +1,13 @@
 package dev.coffer.secrets.view;
 
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
-import dev.coffer.aws.Tag;
 import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
+import dev.coffer.secrets.CurrentValue;
 import dev.coffer.secrets.DatabaseTemplate;
 import dev.coffer.secrets.PasswordOptions;
 import dev.coffer.secrets.Secret;
@@ -14,9 +15,11 @@ import dev.coffer.secrets.SecretConflictException;
 import dev.coffer.secrets.SecretContent;
 import dev.coffer.secrets.SecretDraft;
 import dev.coffer.secrets.SecretRules;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.controls.TagRow;
+import dev.coffer.secrets.SecretStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.FieldProblems;
+import dev.coffer.ui.kit.controls.TagRow;
 import java.security.MessageDigest;
 import java.util.AbstractMap;
 import java.util.HexFormat;
@@ -48,7 +51,9 @@ public final class SecretEditorViewModel {
     public enum Mode { KEY_VALUE, TEXT, BINARY }
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final ClientFactory clients;
+    private final SecretStore secrets;
     private final Optional<Secret> existing;
     private String expectedVersionId;
     private SecretDraft original;
@@ -74,9 +79,11 @@ public final class SecretEditorViewModel {
     private final ObjectProperty<SecretConflictException> conflict = new SimpleObjectProperty<>();
     private final BooleanBinding canSave;
 
-    private SecretEditorViewModel(Background background, OpenConnection connection, Optional<Secret> existing) {
+    private SecretEditorViewModel(Background background, ClientFactory clients, SecretStore secrets, Optional<Secret> existing) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.clients = clients;
+        this.secrets = secrets;
         this.existing = existing;
         for (Observable o : new Observable[] {name, description, keyId, mode, entries, text, binary, tags}) {
             o.addListener(x -> {
@@ -91,8 +98,8 @@ public final class SecretEditorViewModel {
                 problems, busy, loaded, dirty);
     }
 
-    public static SecretEditorViewModel create(Background background, OpenConnection connection) {
-        SecretEditorViewModel vm = new SecretEditorViewModel(background, connection, Optional.empty());
+    public static SecretEditorViewModel create(Background background, ClientFactory clients, SecretStore secrets) {
+        SecretEditorViewModel vm = new SecretEditorViewModel(background, clients, secrets, Optional.empty());
         vm.entries.add(new EntryRow("", ""));
         vm.loaded.set(true);
         vm.dirty.set(true);
@@ -102,20 +109,20 @@ public final class SecretEditorViewModel {
     }
 
     /** Edits a secret: its current value, description, key and tags are read first. */
-    public static SecretEditorViewModel edit(Background background, OpenConnection connection, Secret secret) {
-        return edit(background, connection, secret, List.of());
+    public static SecretEditorViewModel edit(Background background, ClientFactory clients, SecretStore secrets, Secret secret) {
+        return edit(background, clients, secrets, secret, List.of());
     }
 
     /**
      * Edits a secret and adds the keys it lacks (empty, for the user to fill in) once its value is
      * read; the rotation wizard uses it for the fields AWS's database rotation functions need.
      */
-    public static SecretEditorViewModel edit(Background background, OpenConnection connection, Secret secret, List<String> addKeys) {
-        SecretEditorViewModel vm = new SecretEditorViewModel(background, connection, Optional.of(secret));
+    public static SecretEditorViewModel edit(Background background, ClientFactory clients, SecretStore secrets, Secret secret, List<String> addKeys) {
+        SecretEditorViewModel vm = new SecretEditorViewModel(background, clients, secrets, Optional.of(secret));
         vm.name.set(secret.name());
         vm.busy.set(true);
         vm.message.set("Loading the current value…");
-        background.run(() -> new Loaded(connection.secrets().describe(secret.arn()), connection.secrets().currentValue(secret.arn())),
+        background.run(() -> new Loaded(secrets.describe(secret.arn()), secrets.currentValue(secret.arn())),
                 loaded -> {
                     vm.fill(loaded);
                     vm.addKeys(addKeys);
@@ -131,7 +138,7 @@ public final class SecretEditorViewModel {
         return vm;
     }
 
-    private record Loaded(Secret secret, dev.coffer.secrets.CurrentValue value) {
+    private record Loaded(Secret secret, CurrentValue value) {
     }
 
     private void fill(Loaded l) {
@@ -166,7 +173,7 @@ public final class SecretEditorViewModel {
     }
 
     private void loadKeys() {
-        background.run(() -> KeyCatalog.forService(new KeyCatalog(connection.clients()).list(), "secretsmanager"), keys::setAll,
+        background.run(() -> KeyCatalog.forService(new KeyCatalog(clients).list(), "secretsmanager"), keys::setAll,
                 error -> message.set("Could not list KMS keys: " + AwsErrors.explain(error).summary()));
     }
 
@@ -235,13 +242,8 @@ public final class SecretEditorViewModel {
 
     /** Asks AWS for a random password (GetRandomPassword) and hands it to {@code into}. */
     public void generatePassword(PasswordOptions options, Consumer<String> into) {
-        busy.set(true);
-        background.run(() -> connection.secrets().randomPassword(options), password -> {
-            busy.set(false);
+        work.run(() -> secrets.randomPassword(options), password -> {
             into.accept(password);
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -250,8 +252,7 @@ public final class SecretEditorViewModel {
      * is refused before it is read.
      */
     public void loadBinary(java.nio.file.Path file) {
-        busy.set(true);
-        background.run(() -> {
+        work.run(() -> {
             long size = java.nio.file.Files.size(file);
             if (size > SecretRules.MAX_VALUE_BYTES) {
                 throw new IllegalArgumentException(String.format("%s is %,d bytes, more than a secret's value can hold "
@@ -259,12 +260,8 @@ public final class SecretEditorViewModel {
             }
             return java.nio.file.Files.readAllBytes(file);
         }, bytes -> {
-            busy.set(false);
             binary.set(bytes);
             message.set("");
-        }, error -> {
-            busy.set(false);
-            message.set(error instanceof IllegalArgumentException ? error.getMessage() : "Could not read " + file + ": " + error.getMessage());
         });
     }
 
@@ -297,7 +294,7 @@ public final class SecretEditorViewModel {
     }
 
     public StringBinding problemsOf(String field) {
-        return dev.coffer.ui.FieldProblems.of(problems, field);
+        return FieldProblems.of(problems, field);
     }
 
     public void save(Consumer<String> onSaved) {
@@ -320,8 +317,8 @@ public final class SecretEditorViewModel {
         busy.set(true);
         conflict.set(null);
         message.set("Saving…");
-        background.run(() -> existing.isEmpty() ? connection.secrets().create(draft, token)
-                : connection.secrets().update(existing.get().arn(), draft, expected, original, token), result -> {
+        background.run(() -> existing.isEmpty() ? secrets.create(draft, token)
+                : secrets.update(existing.get().arn(), draft, expected, original, token), result -> {
                     busy.set(false);
                     dirty.set(false);
                     message.set("");
@@ -348,8 +345,13 @@ public final class SecretEditorViewModel {
         return existing;
     }
 
-    public OpenConnection connection() {
-        return connection;
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** How the window names the connection the editor saves to. */
+    public String connectionLabel() {
+        return clients.session().connection().label();
     }
 
     public StringProperty nameProperty() {

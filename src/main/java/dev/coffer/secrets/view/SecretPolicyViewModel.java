@@ -3,8 +3,9 @@ package dev.coffer.secrets.view;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.secrets.PolicyCheck;
 import dev.coffer.secrets.Secret;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.secrets.SecretStore;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,7 +22,8 @@ import javafx.beans.property.StringProperty;
 public final class SecretPolicyViewModel {
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final SecretStore secrets;
     private final Secret secret;
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty findings = new SimpleStringProperty("");
@@ -32,9 +34,10 @@ public final class SecretPolicyViewModel {
     private final BooleanProperty hasPolicy = new SimpleBooleanProperty();
     private final BooleanBinding canSave;
 
-    public SecretPolicyViewModel(Background background, OpenConnection connection, Secret secret) {
+    public SecretPolicyViewModel(Background background, SecretStore secrets, Secret secret) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, busy, message::set);
+        this.secrets = secrets;
         this.secret = secret;
         canSave = Bindings.createBooleanBinding(() -> !busy.get() && validatedOk.get()
                 && Objects.equals(validatedText.get(), text.get()), busy, validatedOk, validatedText, text);
@@ -45,33 +48,26 @@ public final class SecretPolicyViewModel {
     }
 
     public void load() {
-        busy.set(true);
-        background.run(() -> connection.secrets().resourcePolicy(secret.arn()), policy -> {
-            busy.set(false);
+        work.run(() -> secrets.resourcePolicy(secret.arn()), policy -> {
             hasPolicy.set(policy.isPresent());
             text.set(policy.orElse(""));
             message.set(policy.isPresent() ? "" : "This secret has no resource policy.");
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
     /** Checks the text: JSON locally (line and column), then ValidateResourcePolicy. */
     public void validate() {
         String policy = text.get();
-        busy.set(true);
         findings.set("");
         message.set("");
-        background.run(() -> {
+        work.run(() -> {
             try {
-                return new Outcome(connection.secrets().validatePolicy(secret.arn(), policy), null);
+                return new Outcome(secrets.validatePolicy(secret.arn(), policy), null);
             } catch (RuntimeException awsFailed) {
                 // The JSON checks passed (they run before the call); only AWS's validation failed.
                 return new Outcome(null, awsFailed);
             }
         }, outcome -> {
-            busy.set(false);
             validatedText.set(policy);
             if (outcome.check() != null) {
                 PolicyCheck check = outcome.check();
@@ -84,9 +80,6 @@ public final class SecretPolicyViewModel {
                         + summary + (summary.endsWith(".") ? "" : ".")
                         + " You can still save it; AWS checks the policy again when it is saved.");
             }
-        }, error -> {
-            busy.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -98,30 +91,25 @@ public final class SecretPolicyViewModel {
             return;
         }
         String policy = text.get();
-        change(() -> connection.secrets().putResourcePolicy(secret.arn(), policy), "Policy saved.", true);
+        change(() -> secrets.putResourcePolicy(secret.arn(), policy), "Policy saved.", true);
     }
 
     public void deletePolicy() {
-        change(() -> connection.secrets().deleteResourcePolicy(secret.arn()), "Policy deleted.", false);
+        change(() -> secrets.deleteResourcePolicy(secret.arn()), "Policy deleted.", false);
     }
 
     private void change(Runnable call, String done, boolean nowHasPolicy) {
-        busy.set(true);
         message.set("");
-        background.run(() -> {
+        work.run(() -> {
             call.run();
             return null;
         }, ignored -> {
-            busy.set(false);
             hasPolicy.set(nowHasPolicy);
             if (!nowHasPolicy) {
                 text.set("");
                 findings.set("");
             }
             message.set(done);
-        }, error -> {
-            busy.set(false);
-            message.set(SecretVersionsViewModel.explain(error));
         });
     }
 

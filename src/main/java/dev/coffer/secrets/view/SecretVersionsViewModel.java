@@ -1,23 +1,22 @@
 package dev.coffer.secrets.view;
 
 import dev.coffer.aws.AwsErrors;
-import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretContent;
 import dev.coffer.secrets.SecretRules;
+import dev.coffer.secrets.SecretStore;
 import dev.coffer.secrets.SecretVersion;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.Formats;
-import dev.coffer.ui.OpenConnection;
-import dev.coffer.ui.controls.DiffView;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.controls.DiffView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -34,7 +33,8 @@ public final class SecretVersionsViewModel {
     static final String MASKED = "•••••••• (masked: Reveal values to compare)";
 
     private final Background background;
-    private final OpenConnection connection;
+    private final BusyWork work;
+    private final SecretStore secrets;
     private final Secret secret;
     private final Runnable onChanged;
     private final ObservableList<SecretVersion> versions = FXCollections.observableArrayList();
@@ -44,9 +44,10 @@ public final class SecretVersionsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
 
     /** @param onChanged runs after a roll back or label change, so the main window can re-read the secret */
-    public SecretVersionsViewModel(Background background, OpenConnection connection, Secret secret, Runnable onChanged) {
+    public SecretVersionsViewModel(Background background, SecretStore secrets, Secret secret, Runnable onChanged) {
         this.background = background;
-        this.connection = connection;
+        this.work = new BusyWork(background, loading, message::set);
+        this.secrets = secrets;
         this.secret = secret;
         this.onChanged = onChanged;
     }
@@ -56,14 +57,9 @@ public final class SecretVersionsViewModel {
     }
 
     public void load() {
-        loading.set(true);
         boolean values = revealed.get();
-        background.run(() -> connection.secrets().versions(secret.arn(), values), list -> {
+        work.run(() -> secrets.versions(secret.arn(), values), list -> {
             versions.setAll(list);
-            loading.set(false);
-        }, error -> {
-            loading.set(false);
-            message.set(AwsErrors.explain(error).text());
         });
     }
 
@@ -131,17 +127,17 @@ public final class SecretVersionsViewModel {
     }
 
     public void rollback(SecretVersion version) {
-        run(() -> connection.secrets().rollback(secret.arn(), version.versionId()),
+        run(() -> secrets.rollback(secret.arn(), version.versionId()),
                 "Version " + shortId(version) + " is current now (AWSCURRENT); AWSPREVIOUS is on the version that was current.");
     }
 
     public void moveLabel(SecretVersion version, String label) {
-        run(() -> connection.secrets().moveLabel(secret.arn(), label, version.versionId()),
+        run(() -> secrets.moveLabel(secret.arn(), label, version.versionId()),
                 "Label \"" + label + "\" is on version " + shortId(version) + ".");
     }
 
     public void removeLabel(String label) {
-        run(() -> connection.secrets().removeLabel(secret.arn(), label), "Label \"" + label + "\" removed.");
+        run(() -> secrets.removeLabel(secret.arn(), label), "Label \"" + label + "\" removed.");
     }
 
     private void run(Runnable change, String done) {
@@ -156,15 +152,8 @@ public final class SecretVersionsViewModel {
             load();
         }, error -> {
             loading.set(false);
-            message.set(explain(error));
+            message.set(AwsErrors.explain(error).text());
         });
-    }
-
-    static String explain(Throwable error) {
-        if (error instanceof InvalidDraftException invalid) {
-            return invalid.problems().stream().map(Problem::message).collect(Collectors.joining("\n"));
-        }
-        return AwsErrors.explain(error).text();
     }
 
     public ObservableList<SecretVersion> versions() {

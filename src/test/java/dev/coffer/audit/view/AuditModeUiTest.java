@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.App;
+import dev.coffer.ui.shell.App;
 import dev.coffer.audit.AuditFixture;
 import dev.coffer.audit.RevealLog;
 import dev.coffer.aws.ClientFactory;
@@ -103,7 +103,7 @@ class AuditModeUiTest {
         System.setErr(originalErr);
         CofferUi.close(app);
         // Other test classes connect to the same moto: leave no remembered audit mode behind.
-        dev.coffer.ui.Settings settings = dev.coffer.ui.Settings.load();
+        dev.coffer.ui.shell.Settings settings = dev.coffer.ui.shell.Settings.load();
         settings.auditModeConnections.clear();
         settings.save();
     }

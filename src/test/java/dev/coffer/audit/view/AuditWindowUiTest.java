@@ -4,18 +4,19 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.App;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.files.CofferHome;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.AuditWindows;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.FailureScreenshots;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.MainViewModel;
-import dev.coffer.ui.RecentConnections;
-import dev.coffer.ui.Settings;
+import dev.coffer.ui.shell.App;
+import dev.coffer.ui.shell.MainViewModel;
+import dev.coffer.ui.shell.RecentConnections;
+import dev.coffer.ui.shell.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ class AuditWindowUiTest {
 
     @BeforeEach
     void setUp(MotoServer moto) throws Exception {
-        settingsFile = Settings.home().resolve("settings.json");
+        settingsFile = CofferHome.folder().resolve("settings.json");
         settingsBefore = Files.exists(settingsFile) ? Optional.of(Files.readString(settingsFile)) : Optional.empty();
         try (ClientFactory local = Moto.clients(moto, false)) {
             local.ssm().putParameter(b -> b.name("/audit-window/p").value("v").type(ParameterType.STRING).overwrite(true));

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.Background;
-import dev.coffer.ui.OpenConnection;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.FxBackground;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ImportParametersViewModelIT {
 
     private static ClientFactory clients;
     private static Background background;
-    private static OpenConnection connection;
+    private static ParameterStore parameters;
 
     @TempDir
     Path dir;
@@ -44,8 +45,8 @@ class ImportParametersViewModelIT {
         FxToolkit.registerPrimaryStage();
         clients = Moto.clients(moto, false);
         clients.ssm().putParameter(b -> b.name(FOLDER + "/ami").value("ami-0123456789abcdef0").type(ParameterType.STRING));
-        background = new Background();
-        connection = OpenConnection.of(clients, 1);
+        background = new FxBackground();
+        parameters = new ParameterStore(clients);
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class ImportParametersViewModelIT {
     }
 
     private ImportParametersViewModel previewed(Path file) {
-        ImportParametersViewModel model = onFx(() -> new ImportParametersViewModel(background, connection, FOLDER));
+        ImportParametersViewModel model = onFx(() -> new ImportParametersViewModel(background, parameters, FOLDER));
         onFx(() -> {
             model.fileProperty().set(file.toString());
             model.preview();

@@ -4,7 +4,7 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.App;
+import dev.coffer.ui.shell.App;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.sandbox.SandboxData;

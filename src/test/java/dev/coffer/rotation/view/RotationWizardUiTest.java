@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coffer.App;
+import dev.coffer.ui.shell.App;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.rotation.RotationFunction;
 import dev.coffer.sandbox.MotoServer;

@@ -6,15 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coffer.App;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.files.CofferHome;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.sandbox.SandboxData;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.Settings;
+import dev.coffer.ui.shell.App;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +72,7 @@ class SecretEditorUiTest {
         System.setErr(originalErr);
         // The canary went through the editors; no log line and no file Coffer wrote may hold it.
         assertThat(OUTPUT.toString(StandardCharsets.UTF_8)).doesNotContain(CANARY);
-        try (Stream<Path> files = Files.walk(Settings.home())) {
+        try (Stream<Path> files = Files.walk(CofferHome.folder())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(f)).as(f.toString()).doesNotContain(CANARY);
             }

@@ -4,7 +4,7 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.App;
+import dev.coffer.ui.shell.App;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.secrets.SecretVersion;
@@ -12,7 +12,7 @@ import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.controls.DiffView;
+import dev.coffer.ui.kit.controls.DiffView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.coffer.testsupport.proxy;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.RetrySettings;
@@ -188,7 +189,7 @@ public final class AwsProxy implements AutoCloseable {
     /** {@link #clients(boolean)} with other timeouts and retries (a short attempt timeout for slow answers). */
     public ClientFactory clients(boolean readOnly, RetrySettings retries) {
         Connection connection = new Connection("aws-proxy", "us-east-1", Optional.of(endpoint), readOnly, false);
-        return new ClientFactory(Sessions.local(connection, endpoint), retries);
+        return SessionClients.open(Sessions.local(connection, endpoint), retries);
     }
 
     // ---- AWS's manners

@@ -1,0 +1,41 @@
+package dev.coffer.ui.kit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+
+/**
+ * Every screen built from FXML, in one place: its file lies next to the package of its
+ * controller, which the file names in {@code fx:controller}. Open one with {@link Windows#open}.
+ */
+public enum Screen {
+    MAIN_WINDOW("/dev/coffer/ui/shell/main_window.fxml"),
+    PARAMETER_EDITOR("/dev/coffer/parameters/view/parameter_editor.fxml"),
+    PARAMETER_HISTORY("/dev/coffer/parameters/view/parameter_history.fxml"),
+    COPY_PARAMETERS("/dev/coffer/parameters/view/copy_parameters.fxml"),
+    DELETE_PARAMETERS("/dev/coffer/parameters/view/delete_parameters.fxml"),
+    EXPORT_PARAMETERS("/dev/coffer/parameters/view/export_parameters.fxml"),
+    IMPORT_PARAMETERS("/dev/coffer/parameters/view/import_parameters.fxml"),
+    SECRET_REFERENCE("/dev/coffer/parameters/view/secret_reference.fxml"),
+    SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
+    SECRET_VERSIONS("/dev/coffer/secrets/view/secret_versions.fxml"),
+    SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
+    SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml");
+
+    private final String path;
+
+    Screen(String path) {
+        this.path = path;
+    }
+
+    /** Loads the screen: its root node and its controller. */
+    public FXMLLoader load() {
+        FXMLLoader loader = new FXMLLoader(Screen.class.getResource(path));
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return loader;
+    }
+}

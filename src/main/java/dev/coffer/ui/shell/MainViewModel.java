@@ -1,0 +1,445 @@
+package dev.coffer.ui.shell;
+
+import dev.coffer.audit.RevealRecorder;
+import dev.coffer.audit.SessionClients;
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.AwsSession;
+import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.Connection;
+import dev.coffer.aws.RenewableCredentials;
+import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.view.ParameterTreeViewModel;
+import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.view.SecretListViewModel;
+import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.Formats;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The main window's state: which connection is open, what is loading, what went wrong. Loads run
+ * on the app's background executor; a newer connection or refresh makes older loads stop.
+ */
+public final class MainViewModel {
+
+    /** How long a listing's next pages wait for the window's first rows. */
+    private static final Duration FIRST_ROWS_WAIT = Duration.ofSeconds(1);
+
+    private final Background background;
+    private final ParameterTreeViewModel parameters = new ParameterTreeViewModel();
+    private final SecretListViewModel secrets = new SecretListViewModel();
+    private final DetailsViewModel details;
+    private final AtomicInteger generation = new AtomicInteger();
+
+    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper();
+    private final ObjectProperty<CallerIdentity> identity = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty parametersLoading = new SimpleBooleanProperty();
+    private final BooleanProperty secretsLoading = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Not connected");
+    private final ObjectProperty<AwsErrors.Problem> problem = new SimpleObjectProperty<>();
+    private final BooleanProperty parametersFailed = new SimpleBooleanProperty();
+    private final BooleanProperty secretsFailed = new SimpleBooleanProperty();
+    private final BooleanProperty showDeletedSecrets = new SimpleBooleanProperty();
+    private final BooleanProperty signInOffered = new SimpleBooleanProperty();
+    private final StringProperty accountName = new SimpleStringProperty();
+    private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
+
+    private volatile OpenConnection open;
+    private AwsSession session;
+
+    public MainViewModel(Background background) {
+        this.background = background;
+        this.details = new DetailsViewModel(background, () -> open, this::report);
+        loading.bind(parametersLoading.or(secretsLoading));
+    }
+
+    public ParameterTreeViewModel parameters() {
+        return parameters;
+    }
+
+    public SecretListViewModel secrets() {
+        return secrets;
+    }
+
+    public DetailsViewModel details() {
+        return details;
+    }
+
+    public ObjectProperty<Connection> connectionProperty() {
+        return connection;
+    }
+
+    /** How the window names its connection, with the endpoint its calls go to ({@link AwsSession#label()}); null before the first. */
+    public ReadOnlyStringProperty labelProperty() {
+        return label.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<CallerIdentity> identityProperty() {
+        return identity;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public BooleanProperty parametersLoadingProperty() {
+        return parametersLoading;
+    }
+
+    public BooleanProperty secretsLoadingProperty() {
+        return secretsLoading;
+    }
+
+    /** The last parameter listing stopped with an error. */
+    public BooleanProperty parametersFailedProperty() {
+        return parametersFailed;
+    }
+
+    /** The last secrets listing stopped with an error. */
+    public BooleanProperty secretsFailedProperty() {
+        return secretsFailed;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<AwsErrors.Problem> problemProperty() {
+        return problem;
+    }
+
+    /** The connection's services, or null before the first connection. */
+    public OpenConnection openConnection() {
+        return open;
+    }
+
+    /** Shows a problem in the window's message bar (FX thread). */
+    public void report(Throwable error) {
+        problem.set(AwsErrors.explain(error));
+    }
+
+    public void dismissProblem() {
+        problem.set(null);
+    }
+
+    /**
+     * Audit mode belongs to the window and is never left: once the window opened a read-only
+     * connection, or Coffer was started with --audit, every connection opened in it is read-only,
+     * however it was asked for (Connect dialog, recent connections, region switch, a profile added
+     * from IAM Identity Center, the sandbox).
+     */
+    public ReadOnlyBooleanProperty auditModeProperty() {
+        return auditMode.getReadOnlyProperty();
+    }
+
+    /** Puts the window in audit mode for good (Coffer started with --audit). */
+    public void enterAuditMode() {
+        auditMode.set(true);
+    }
+
+    /**
+     * Switches the window to a session, cancelling whatever the previous one was loading. In an
+     * audit window the session is opened read-only whatever it asked for.
+     */
+    public void open(AwsSession requested) {
+        AwsSession newSession = auditMode.get() ? requested.asReadOnly() : requested;
+        if (newSession.readOnly()) {
+            auditMode.set(true);
+        }
+        OpenConnection previous = open;
+        int gen = generation.incrementAndGet();
+        session = newSession;
+        open = OpenConnection.of(SessionClients.open(newSession), gen);
+        watchExpiry(newSession);
+        signInOffered.set(false);
+        accountName.set(null);
+        label.set(newSession.label());
+        connection.set(newSession.connection());
+        identity.set(null);
+        problem.set(null);
+        details.clear();
+        if (previous != null) {
+            background.execute(() -> previous.clients().close());
+        }
+        OpenConnection current = open;
+        background.run(() -> current.clients().identity(), id -> {
+            if (current == open) {
+                identity.set(id);
+            }
+        }, error -> {
+            if (current == open) {
+                report(error);
+            }
+        });
+        reload();
+    }
+
+    public AwsSession session() {
+        return session;
+    }
+
+    /** The account's name where known (IAM Identity Center profiles), for the window's title. */
+    public StringProperty accountNameProperty() {
+        return accountName;
+    }
+
+    /** Whether this connection can be signed in to again from the window (IAM Identity Center profiles). */
+    public BooleanProperty signInOfferedProperty() {
+        return signInOffered;
+    }
+
+    /**
+     * After the user signed in again: the session's credentials are resolved afresh from the new
+     * token, for the lists and for every open editor alike, and what failed to load is listed again.
+     */
+    public void signedIn() {
+        if (session != null && session.credentials() instanceof RenewableCredentials renewable) {
+            renewable.renew();
+        }
+        problem.set(null);
+        if (parametersFailed.get() || secretsFailed.get()) {
+            refresh();
+        }
+    }
+
+    /** Any call of this session (an editor's Save too) that fails on an expired sign-in shows here, with the offer to sign in again. */
+    private void watchExpiry(AwsSession watched) {
+        if (watched.credentials() instanceof RenewableCredentials renewable) {
+            renewable.onExpired(p -> background.later(() -> {
+                if (session == watched) {
+                    problem.set(p);
+                }
+            }));
+        }
+    }
+
+    /**
+     * Copies {@code text}, the revealed value or the part of it selected, with {@code toClipboard}.
+     * In audit mode the reveal log's line for the copy is written first, off the FX thread, and the
+     * text reaches the clipboard only after it: when the line cannot be written nothing is copied
+     * and the message bar says why.
+     */
+    public void copyValue(String text, Consumer<String> toClipboard) {
+        OpenConnection current = open;
+        Object item = details.selectedProperty().get();
+        if (current == null || text == null || text.isEmpty() || details.valueStateProperty().get() != DetailsViewModel.ValueState.REVEALED) {
+            return;
+        }
+        Optional<RevealRecorder> reveals = SessionClients.reveals(current.clients());
+        if (reveals.isEmpty()) {
+            copied(text, toClipboard);
+            return;
+        }
+        background.run(() -> {
+            if (item instanceof Parameter p) {
+                reveals.get().copied(RevealRecorder.PARAMETER_STORE, p.name(), String.valueOf(p.version()));
+            } else if (item instanceof Secret s) {
+                reveals.get().copied(RevealRecorder.SECRETS_MANAGER, s.arn(), "AWSCURRENT");
+            }
+            return text;
+        }, logged -> copied(logged, toClipboard), error -> problem.set(reveals.get().copyRefused(error)));
+    }
+
+    private void copied(String text, Consumer<String> toClipboard) {
+        toClipboard.accept(text);
+        status.set("Value copied; the clipboard is cleared in 30 seconds.");
+    }
+
+    /** Lists both stores again from the start. */
+    public void refresh() {
+        if (open == null) {
+            return;
+        }
+        int gen = generation.incrementAndGet();
+        open = new OpenConnection(open.clients(), open.parameters(), open.secrets(), gen);
+        problem.set(null);
+        reload();
+    }
+
+    /** Re-reads one parameter after it was saved and puts it in the tree (a full refresh of thousands is not needed). */
+    public void parameterSaved(String name, Consumer<Parameter> then) {
+        OpenConnection current = open;
+        if (current == null) {
+            return;
+        }
+        background.run(() -> current.parameters().describe(name), found -> {
+            if (current == open && found.isPresent()) {
+                parameters.addPage(List.of(found.get()));
+                updateStatus();
+                then.accept(found.get());
+            }
+        }, this::report);
+    }
+
+    /** Re-reads parameters made by a copy, move or import and puts them in the tree, also without a full refresh. */
+    public void parametersSaved(java.util.Collection<String> names) {
+        OpenConnection current = open;
+        if (current == null || names.isEmpty()) {
+            return;
+        }
+        List<String> saved = List.copyOf(names);
+        background.run(() -> current.parameters().describeAll(saved), found -> {
+            if (current == open && !found.isEmpty()) {
+                parameters.addPage(List.copyOf(found.values()));
+                updateStatus();
+            }
+        }, this::report);
+    }
+
+    /** Re-reads a secret after it was saved and shows it in the list and the details. */
+    public void secretSaved(String name) {
+        OpenConnection current = open;
+        if (current == null) {
+            return;
+        }
+        background.run(() -> current.secrets().describe(name), secret -> {
+            if (current == open) {
+                secrets.upsert(secret);
+                updateStatus();
+                details.show(secret);
+            }
+        }, this::report);
+    }
+
+    /** Whether the secrets list includes secrets scheduled for deletion; changing it lists again. */
+    public BooleanProperty showDeletedSecretsProperty() {
+        return showDeletedSecrets;
+    }
+
+    /** Takes a deleted secret out of the list and clears the details. */
+    public void secretRemoved(String arn) {
+        secrets.remove(arn);
+        details.clear();
+        updateStatus();
+    }
+
+    /** Takes parameters that no longer exist out of the tree. */
+    public void parametersRemoved(java.util.Collection<String> names) {
+        parameters.remove(names);
+        details.clear();
+        updateStatus();
+    }
+
+    /** Stops every load still running (for example when the window closes). */
+    public void cancelLoads() {
+        generation.incrementAndGet();
+    }
+
+    public void close() {
+        cancelLoads();
+        OpenConnection last = open;
+        open = null;
+        if (last != null) {
+            last.clients().close();
+        }
+    }
+
+    private void reload() {
+        OpenConnection current = open;
+        int gen = current.generation();
+        parameters.clear();
+        secrets.clear();
+        parametersLoading.set(true);
+        secretsLoading.set(true);
+        parametersFailed.set(false);
+        secretsFailed.set(false);
+        updateStatus();
+        PacedFeed<Parameter> parameterRows = feed(gen, parameters::addPage);
+        PacedFeed<Secret> secretRows = feed(gen, secrets::addPage);
+        CompletableFuture<Void> firstRows = CompletableFuture.allOf(parameterRows.firstRowsShown(), secretRows.firstRowsShown());
+        load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameterRows, parametersLoading,
+                parametersFailed, firstRows);
+        boolean withDeleted = showDeletedSecrets.get();
+        load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secretRows, secretsLoading,
+                secretsFailed, firstRows);
+    }
+
+    /** How a store lists everything: pages to a consumer, until cancelled. */
+    private interface Listing<T> {
+        void run(Consumer<List<T>> onPage, BooleanSupplier cancelled);
+    }
+
+    /** The view's feed for one listing: it takes rows only while {@code gen} is current. */
+    private <T> PacedFeed<T> feed(int gen, Consumer<List<T>> addPage) {
+        return new PacedFeed<>(rows -> {
+            if (gen == generation.get()) {
+                addPage.accept(rows);
+                updateStatus();
+            }
+        });
+    }
+
+    /**
+     * Runs one listing in the background; its pages reach the view through {@code feed}, and only
+     * while {@code gen} is current. After its first page the listing waits (a second at most) for
+     * {@code firstRows}, the first rows of every view on screen: those are the costliest frames of a
+     * load (cells built and styled for the first time), and on two cores the listings' next pages
+     * (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale benchmark.
+     */
+    private <T> void load(int gen, Listing<T> listing, PacedFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
+            CompletableFuture<Void> firstRows) {
+        background.execute(() -> {
+            try {
+                boolean[] firstPage = {true};
+                listing.run(page -> {
+                    background.later(() -> feed.add(page));
+                    if (firstPage[0]) {
+                        firstPage[0] = false;
+                        awaitQuietly(firstRows, FIRST_ROWS_WAIT);
+                    }
+                }, () -> gen != generation.get());
+            } catch (RuntimeException e) {
+                background.later(() -> {
+                    if (gen == generation.get()) {
+                        failedFlag.set(true);
+                        report(e);
+                    }
+                });
+            } finally {
+                background.later(() -> feed.finish(() -> {
+                    if (gen == generation.get()) {
+                        loadingFlag.set(false);
+                        updateStatus();
+                    }
+                }));
+            }
+        });
+    }
+
+    /** Waits for {@code event} at most {@code wait}; the listing goes on either way. */
+    private static void awaitQuietly(CompletableFuture<Void> event, Duration wait) {
+        try {
+            event.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // A busy or hidden window: go on listing.
+        }
+    }
+
+    private void updateStatus() {
+        String counts = Formats.count(parameters.totalProperty().get(), "parameter", "parameters") + " · "
+                + Formats.count(secrets.total(), "secret", "secrets");
+        status.set(loading.get() ? "Loading… " + counts : counts);
+    }
+}
