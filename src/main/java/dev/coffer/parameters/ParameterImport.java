@@ -6,6 +6,7 @@ import dev.coffer.aws.SecretText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Importing a Coffer export file into a folder: a dry run that compares the file with Parameter
@@ -69,25 +71,40 @@ public final class ParameterImport {
      */
     public ImportPlan plan(String json, String folder) {
         List<ParameterExportFile.Entry> entries = ParameterExportFile.read(json);
-        List<String> names = entries.stream().map(ParameterExportFile.Entry::name).filter(n -> !n.isEmpty()).toList();
-        Map<String, Parameter> existing = store.describeAll(names);
+        // Coffer's own rules first, so that only names AWS could hold are looked up: a file of
+        // invalid names costs no call, and AWS never sees (nor echoes back) a name it would refuse.
+        Map<Integer, String> reasons = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ParameterExportFile.Entry entry = entries.get(i);
+            Optional<String> reason = localSkipReason(entry, folder, seen);
+            if (reason.isPresent()) {
+                reasons.put(i, reason.get());
+            } else {
+                valid.add(entry.name());
+            }
+        }
+        // DescribeParameters with a Name filter: 50 names a call, and the metadata the plan needs
+        // (tier, description, key, policies) that GetParameters (10 names a call) does not give.
+        Map<String, Parameter> existing = store.describeAll(valid);
         Map<String, SecretText> currentValues = store.plainValues(existing.values().stream().filter(p -> !p.isSecure()).map(Parameter::name).toList());
         List<ImportPlan.ImportItem> creates = new ArrayList<>();
         List<ImportPlan.ImportItem> updates = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ParameterExportFile.Entry entry : entries) {
-            Optional<String> reason = skipReason(entry, folder, seen, existing.get(entry.name()));
+        for (int i = 0; i < entries.size(); i++) {
+            ParameterExportFile.Entry entry = entries.get(i);
+            Parameter current = existing.get(entry.name());
+            Optional<String> reason = Optional.ofNullable(reasons.get(i)).or(() -> existingSkipReason(entry, current));
             if (reason.isPresent()) {
                 skipped.add(entry.label() + ": " + reason.get());
                 continue;
             }
-            Parameter current = existing.get(entry.name());
             ParameterDraft draft = importDraft(entry, current);
             List<Problem> problems = ParameterRules.check(draft, Optional.ofNullable(current));
             if (!problems.isEmpty()) {
-                skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((a, b) -> a + " " + b).orElse(""));
+                skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((x, y) -> x + " " + y).orElse(""));
                 continue;
             }
             List<String> changes = current == null ? List.of() : changes(draft, current, currentValues.get(current.name()));
@@ -104,7 +121,8 @@ public final class ParameterImport {
         return new ImportPlan(creates, updates, unchanged, skipped);
     }
 
-    private static Optional<String> skipReason(ParameterExportFile.Entry entry, String folder, Set<String> seen, Parameter current) {
+    /** Why an entry is skipped whatever AWS holds: no name, outside the folder, listed twice, no value, a name AWS refuses. */
+    private static Optional<String> localSkipReason(ParameterExportFile.Entry entry, String folder, Set<String> seen) {
         if (entry.name().isEmpty()) {
             return Optional.of("no name.");
         }
@@ -124,6 +142,12 @@ public final class ParameterImport {
                     ? "SecureString values are never exported; set this one in Coffer."
                     : "no value in the file.");
         }
+        List<Problem> name = ParameterRules.checkName(entry.name());
+        return name.isEmpty() ? Optional.empty() : Optional.of(name.stream().map(Problem::message).collect(Collectors.joining(" ")));
+    }
+
+    /** Why an entry is skipped because of the parameter AWS holds under its name: a file never writes a SecureString. */
+    private static Optional<String> existingSkipReason(ParameterExportFile.Entry entry, Parameter current) {
         if (current != null && (current.isSecure() || entry.secure())) {
             return Optional.of(current.isSecure()
                     ? "is a SecureString, which is never overwritten from a file."
