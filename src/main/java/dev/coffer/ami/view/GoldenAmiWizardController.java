@@ -97,6 +97,10 @@ public final class GoldenAmiWizardController {
                 : c.image().map(i -> i.name() + ": " + (i.description().isEmpty() ? "no description" : i.description())
                 + " (platform " + i.platform() + ")").orElse("")));
         currentImageWarnings.textProperty().bind(model.currentWarningsProperty());
+        for (Label shownWhenSaid : List.of(currentImageDescription, currentImageWarnings, compareWarning, reviewProblems)) {
+            // An empty label would still take a line from the table above it.
+            shownWhenSaid.managedProperty().bind(shownWhenSaid.textProperty().isNotEmpty());
+        }
 
         ownerField.getEditor().textProperty().bindBidirectional(model.ownerProperty());
         namePatternField.textProperty().bindBidirectional(model.namePatternProperty());

@@ -67,7 +67,7 @@ public final class WizardFrame extends BorderPane {
         setTop(header);
         setCenter(scroll);
         setBottom(buttons);
-        setPrefSize(1000, 640);
+        setPrefSize(1180, 680);
     }
 
     /** The pages, in the order of the view model's pages. */
