@@ -137,8 +137,9 @@ class RotationWizardViewModelIT {
     }
 
     @Test
-    void badSchedulesAreRefusedWithEveryProblemBeforeAnyCall() {
-        RotationWizardViewModel vm = wizard(orders("vm/schedule/orders-db"));
+    void badSchedulesAreRefusedWithEveryProblemBeforeAnyCallAndAGoodCronIsSentAsWritten() {
+        Secret secret = orders("vm/schedule/orders-db");
+        RotationWizardViewModel vm = wizard(secret);
         vm.next();
         chooseFunction(vm);
         vm.next();
@@ -183,6 +184,17 @@ class RotationWizardViewModelIT {
         assertThat(vm.canGoOnProperty().get()).isTrue();
         vm.next();
         assertThat(vm.pageProperty().get()).isEqualTo(Page.REVIEW);
+
+        Moto.startRecording(server);
+        vm.next();
+        List<JsonNode> sent = Moto.requestsFor(Moto.stopRecording(server), "secretsmanager.RotateSecret");
+        assertThat(vm.pageProperty().get()).as(vm.statusProperty().get()).isEqualTo(Page.DONE);
+        assertThat(sent).singleElement().satisfies(request -> {
+            assertThat(request.path("RotationRules").path("ScheduleExpression").asText()).isEqualTo("cron(0 22 ? * SUN *)");
+            assertThat(request.path("RotationRules").path("Duration").asText()).isEqualTo("2h");
+            assertThat(request.path("RotateImmediately").asBoolean()).isTrue();
+        });
+        assertThat(clients.secretsManager().describeSecret(b -> b.secretId(secret.arn())).rotationLambdaARN()).isEqualTo(functionArn);
     }
 
     @Test
@@ -224,6 +236,7 @@ class RotationWizardViewModelIT {
         assertThat(d.rotationEnabled()).isTrue();
         assertThat(d.rotationRules().automaticallyAfterDays()).isEqualTo(14L);
         assertThat(d.rotationLambdaARN()).isEqualTo(functionArn);
+        assertThat(d.nextRotationDate()).isNotNull();
     }
 
     @Test
