@@ -51,7 +51,7 @@ public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWiz
     public enum Page { PARAMETERS, NEW_IMAGE, COMPARE, REVIEW, DONE }
 
     /** How long the wizard reads a parameter back before saying AWS has not accepted the new version. */
-    static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
+    private static final Duration VERIFY_WAIT = Duration.ofSeconds(30);
 
     /** One line of the comparison: a field of the new image, then of each current one. */
     public record ComparedField(String field, List<String> values) {

@@ -181,7 +181,7 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
     }
 
     /** A rotation as the wizard shows it, line by line. */
-    static String describe(RotationStatus s) {
+    private static String describe(RotationStatus s) {
         StringBuilder b = new StringBuilder("Rotation: ").append(s.enabled() ? "on" : "off");
         s.scheduleExpression().ifPresentOrElse(e -> b.append("\nSchedule: ").append(e),
                 () -> s.automaticallyAfterDays().ifPresent(d -> b.append("\nSchedule: every ").append(d).append(" days")));
