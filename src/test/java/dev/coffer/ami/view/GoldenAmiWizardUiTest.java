@@ -129,7 +129,8 @@ class GoldenAmiWizardUiTest {
         // 1. Enter adds a parameter; its row shows the image it names.
         robot.clickOn("#addParameterField").write(STAGING).type(KeyCode.ENTER);
         await().atMost(WAIT).until(() -> onFx(() -> currents.getItems().size() == 2 && currents.getItems().stream().allMatch(c -> c.image().isPresent())));
-        assertThat(robot.lookup("#currentImageTable .table-cell").match(LabeledMatchers.hasText(STAGING)).tryQuery()).isPresent();
+        // The row's cells render on the next pulse after the item arrives.
+        await().atMost(WAIT).until(() -> robot.lookup("#currentImageTable .table-cell").match(LabeledMatchers.hasText(STAGING)).tryQuery().isPresent());
         assertThat(onFx(() -> currents.getItems().get(0).image().map(MachineImage::name).orElse(""))).startsWith("amzn2-ami-hvm-");
         assertThat(text("#currentImageWarnings")).isEmpty();
         screenshot("golden-ami-1-parameters");
@@ -170,8 +171,8 @@ class GoldenAmiWizardUiTest {
         screenshot("golden-ami-2-new-image");
         next("Compare");
         assertThat(onFx(confirm::isVisible)).isFalse();
-        assertThat(robot.lookup("#compareGrid .label").match(LabeledMatchers.hasText(next)).tryQuery()).isPresent();
-        assertThat(robot.lookup("#compareGrid .label").match(LabeledMatchers.hasText(current)).tryQuery()).isPresent();
+        await().atMost(WAIT).until(() -> robot.lookup("#compareGrid .label").match(LabeledMatchers.hasText(next)).tryQuery().isPresent());
+        await().atMost(WAIT).until(() -> robot.lookup("#compareGrid .label").match(LabeledMatchers.hasText(current)).tryQuery().isPresent());
         screenshot("golden-ami-3-compare");
 
         // 4. The review lists every change; 5. Apply, then what changed.
