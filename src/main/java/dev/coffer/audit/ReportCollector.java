@@ -9,6 +9,7 @@ import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class ReportCollector {
         }, cancelled);
         checkCancelled();
         Map<String, Integer> sizes = new TreeMap<>();
-        List<String> advanced = all.stream().filter(p -> "Advanced".equals(p.tier()) && !p.isSecure()).map(Parameter::name).toList();
+        List<String> advanced = all.stream().filter(p -> p.tier() == ParameterTier.ADVANCED && !p.isSecure()).map(Parameter::name).toList();
         for (int i = 0; i < advanced.size(); i += ParameterStore.VALUE_BATCH_SIZE) {
             checkCancelled();
             progress.update("Measuring Advanced parameter values…", i, advanced.size());
@@ -127,7 +128,8 @@ public final class ReportCollector {
             ParameterPolicies policies = policies(p.policiesJson());
             String key = p.isSecure() ? p.keyId().orElse(ParameterStore.DEFAULT_KEY) : null;
             items.add(new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.PARAMETER_STORE, p.name(),
-                    store.arnOf(p.name(), info.account()), p.type(), p.tier(), p.dataType(), p.description().orElse(null),
+                    store.arnOf(p.name(), info.account()), p.type().awsName(), p.tier().awsName(), p.dataType().awsName(),
+                    p.description().orElse(null),
                     key, key == null ? null : keyManager(key, keys), p.lastModified(), p.lastModifiedUser(),
                     (int) Math.min(p.version(), 100), null, tags,
                     policies == null || policies.isEmpty() ? (p.policiesJson().isEmpty() ? null : p.policiesJson()) : policies.summary(),

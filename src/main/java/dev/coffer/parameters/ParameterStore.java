@@ -120,8 +120,7 @@ public final class ParameterStore {
     }
 
     static Parameter toParameter(ParameterMetadata m) {
-        return new Parameter(m.name(), m.typeAsString(), m.tierAsString(),
-                m.dataType() == null ? "text" : m.dataType(),
+        return new Parameter(m.name(), type(m.typeAsString()), tier(m.tierAsString()), dataType(m.dataType()),
                 m.version() == null ? 0 : m.version(),
                 m.lastModifiedDate(), m.lastModifiedUser(),
                 Optional.ofNullable(m.keyId()), Optional.ofNullable(m.description()),
@@ -142,8 +141,8 @@ public final class ParameterStore {
     /** The current value, decrypted, with its version (GetParameter WithDecryption). */
     public ParameterValue current(String name) {
         software.amazon.awssdk.services.ssm.model.Parameter p = ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter();
-        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), p.typeAsString(),
-                p.dataType() == null ? ParameterDraft.TEXT : p.dataType());
+        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), type(p.typeAsString()),
+                dataType(p.dataType()));
     }
 
     /** A parameter's metadata (DescribeParameters, Name Equals), or empty when it does not exist. */
@@ -263,10 +262,10 @@ public final class ParameterStore {
     private static PutParameterRequest.Builder request(ParameterDraft draft) {
         PutParameterRequest.Builder request = PutParameterRequest.builder()
                 .name(draft.name())
-                .type(draft.type())
+                .type(draft.type().awsName())
                 .value(draft.value().reveal())
-                .dataType(draft.dataType())
-                .tier(draft.tier());
+                .dataType(draft.dataType().awsName())
+                .tier(draft.tier().awsName());
         if (draft.isSecure()) {
             request.keyId(draft.keyId().orElse(DEFAULT_KEY));
         }
@@ -360,7 +359,7 @@ public final class ParameterStore {
                 .orElseThrow(() -> new NoSuchElementException("Version " + version + " of " + name
                         + " is not in its history (AWS keeps the last " + VersionLimitWarning.MAX_VERSIONS + " versions)."));
         Parameter now = describe(name).orElseThrow(() -> new NoSuchElementException(name + " no longer exists."));
-        String tier = ParameterDraft.ADVANCED.equals(now.tier()) ? ParameterDraft.ADVANCED : old.tier();
+        ParameterTier tier = now.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED : old.tier();
         ParameterDraft draft = new ParameterDraft(name, old.type(), old.value().orElseThrow(), old.description().orElse(""),
                 old.dataType(), tier, old.isSecure() ? old.keyId() : Optional.empty(), tags(name), policiesOf(now));
         return put(draft, OptionalLong.of(now.version()));
@@ -466,7 +465,7 @@ public final class ParameterStore {
             if (value == null) {
                 throw new NoSuchElementException("No longer there: " + move.from() + ". Nothing was copied.");
             }
-            String tier = target != null && ParameterDraft.ADVANCED.equals(target.tier()) ? ParameterDraft.ADVANCED : source.tier();
+            ParameterTier tier = target != null && target.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED : source.tier();
             ParameterDraft draft = new ParameterDraft(move.to(), source.type(), value, source.description().orElse(""), source.dataType(),
                     tier, source.isSecure() ? source.keyId() : Optional.empty(), tags(move.from()),
                     target == null ? ParameterPolicies.none() : policiesOf(target));
@@ -535,7 +534,7 @@ public final class ParameterStore {
         for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
             GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(false));
-            r.parameters().stream().filter(p -> !ParameterDraft.SECURE_STRING.equals(p.typeAsString()))
+            r.parameters().stream().filter(p -> !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
                     .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
         }
         return values;
@@ -587,6 +586,11 @@ public final class ParameterStore {
                 skipped.add(entry.label() + ": " + reason.get());
                 continue;
             }
+            List<Problem> unknown = ParameterRules.checkNames(entry.type(), entry.tier(), entry.dataType());
+            if (!unknown.isEmpty()) {
+                skipped.add(entry.label() + ": " + unknown.stream().map(Problem::message).reduce((a, b) -> a + " " + b).orElse(""));
+                continue;
+            }
             Parameter current = existing.get(entry.name());
             ParameterDraft draft = importDraft(entry, current);
             List<Problem> problems = ParameterRules.check(draft, Optional.ofNullable(current));
@@ -619,7 +623,7 @@ public final class ParameterStore {
         if (!seen.add(entry.name())) {
             return Optional.of("listed more than once in the file; only the first is used.");
         }
-        if (entry.secure() && !ParameterDraft.SECURE_STRING.equals(entry.type())) {
+        if (entry.secure() && !ParameterType.SECURE_STRING.awsName().equals(entry.type())) {
             return Optional.of("marked secure in the file but typed " + entry.type() + "; a secure entry is never imported as "
                     + entry.type() + ".");
         }
@@ -636,23 +640,27 @@ public final class ParameterStore {
         return Optional.empty();
     }
 
-    /** The draft an entry becomes: an existing Advanced parameter stays Advanced and keeps its policies. */
+    /**
+     * The draft an entry (whose names {@link ParameterRules#checkNames} accepts) becomes: an
+     * existing Advanced parameter stays Advanced and keeps its policies.
+     */
     private ParameterDraft importDraft(ParameterExportFile.Entry entry, Parameter current) {
-        String tier = current != null && ParameterDraft.ADVANCED.equals(current.tier()) ? ParameterDraft.ADVANCED : entry.tier();
-        return new ParameterDraft(entry.name(), entry.type(), entry.value().orElseThrow(), entry.description(), entry.dataType(), tier,
-                Optional.empty(), entry.tags(), current == null ? ParameterPolicies.none() : policiesOf(current));
+        ParameterTier tier = current != null && current.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED : tier(entry.tier());
+        return new ParameterDraft(entry.name(), type(entry.type()), entry.value().orElseThrow(), entry.description(),
+                dataType(entry.dataType()), tier, Optional.empty(), entry.tags(),
+                current == null ? ParameterPolicies.none() : policiesOf(current));
     }
 
     /** What an update changes, in words and without values ("data type text → aws:ec2:image", "value"). */
     private List<String> changes(ParameterDraft draft, Parameter current, SecretText currentValue) {
         List<String> changes = new ArrayList<>();
-        if (!draft.type().equals(current.type())) {
+        if (draft.type() != current.type()) {
             changes.add("type " + current.type() + " → " + draft.type());
         }
-        if (!draft.dataType().equals(current.dataType())) {
+        if (draft.dataType() != current.dataType()) {
             changes.add("data type " + current.dataType() + " → " + draft.dataType());
         }
-        if (!draft.tier().equals(current.tier()) && !ParameterDraft.INTELLIGENT_TIERING.equals(draft.tier())) {
+        if (draft.tier() != current.tier() && draft.tier() != ParameterTier.INTELLIGENT_TIERING) {
             changes.add("tier " + current.tier() + " → " + draft.tier());
         }
         if (!Objects.equals(draft.value(), currentValue)) {
@@ -742,8 +750,29 @@ public final class ParameterStore {
 
     static ParameterVersion toVersion(ParameterHistory h, boolean withValue) {
         return new ParameterVersion(h.version() == null ? 0 : h.version(), h.lastModifiedDate(), h.lastModifiedUser(),
-                h.typeAsString(), h.tierAsString(), h.dataType() == null ? ParameterDraft.TEXT : h.dataType(),
+                type(h.typeAsString()), tier(h.tierAsString()), dataType(h.dataType()),
                 h.labels(), Optional.ofNullable(h.description()), Optional.ofNullable(h.keyId()), policiesJson(h.policies()),
                 withValue && h.value() != null ? Optional.of(SecretText.of(h.value())) : Optional.empty());
+    }
+
+    // AWS's names (in its answers, the SDK's enums and export files) to Coffer's enums.
+
+    private static ParameterType type(String awsName) {
+        return ParameterType.fromAws(awsName).orElseThrow(() -> unknown("type", awsName));
+    }
+
+    /** No tier means Standard, AWS's default. */
+    private static ParameterTier tier(String awsName) {
+        return awsName == null ? ParameterTier.STANDARD : ParameterTier.fromAws(awsName).orElseThrow(() -> unknown("tier", awsName));
+    }
+
+    /** No data type means text: AWS leaves it out of parameters made before data types existed. */
+    private static ParameterDataType dataType(String awsName) {
+        return awsName == null ? ParameterDataType.TEXT
+                : ParameterDataType.fromAws(awsName).orElseThrow(() -> unknown("data type", awsName));
+    }
+
+    private static IllegalStateException unknown(String what, String awsName) {
+        return new IllegalStateException("Unknown " + what + " \"" + awsName + "\": this version of Coffer does not know it.");
     }
 }

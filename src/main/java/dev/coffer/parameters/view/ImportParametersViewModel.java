@@ -2,6 +2,7 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.ImportPlan;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
@@ -144,7 +145,8 @@ public final class ImportParametersViewModel {
     }
 
     private static String details(ImportPlan.ImportItem i) {
-        return Stream.of(i.type(), i.tier(), "text".equals(i.dataType()) ? "" : i.dataType(), i.description())
+        return Stream.of(i.type().awsName(), i.tier().awsName(), i.dataType() == ParameterDataType.TEXT ? "" : i.dataType().awsName(),
+                        i.description())
                 .filter(s -> s != null && !s.isEmpty()).reduce((a, b) -> a + " · " + b).orElse("");
     }
 

@@ -3,7 +3,10 @@ package dev.coffer.parameters.view;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.ParameterConflictException;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterPolicies;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.KmsKeyPicker;
 import dev.coffer.ui.kit.controls.TagTable;
@@ -45,9 +48,9 @@ public final class ParameterEditorController {
     @FXML private Label keyLabel;
     @FXML private KmsKeyPicker keyPicker;
     @FXML private Label keyProblems;
-    @FXML private ComboBox<String> dataTypeBox;
+    @FXML private ComboBox<ParameterDataType> dataTypeBox;
     @FXML private Label dataTypeProblems;
-    @FXML private ComboBox<String> tierBox;
+    @FXML private ComboBox<ParameterTier> tierBox;
     @FXML private Label tierWarning;
     @FXML private Label tierProblems;
     @FXML private TextArea valueArea;
@@ -104,20 +107,20 @@ public final class ParameterEditorController {
 
         ToggleGroup types = new ToggleGroup();
         typeString.setToggleGroup(types);
-        typeString.setUserData("String");
+        typeString.setUserData(ParameterType.STRING);
         typeStringList.setToggleGroup(types);
-        typeStringList.setUserData("StringList");
+        typeStringList.setUserData(ParameterType.STRING_LIST);
         typeSecure.setToggleGroup(types);
-        typeSecure.setUserData("SecureString");
+        typeSecure.setUserData(ParameterType.SECURE_STRING);
         types.getToggles().stream().filter(t -> t.getUserData().equals(model.typeProperty().get())).findFirst().ifPresent(types::selectToggle);
         types.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
                 types.selectToggle(old);
             } else {
-                model.typeProperty().set((String) t.getUserData());
+                model.typeProperty().set((ParameterType) t.getUserData());
             }
         });
-        BooleanBinding secure = model.typeProperty().isEqualTo("SecureString");
+        BooleanBinding secure = model.typeProperty().isEqualTo(ParameterType.SECURE_STRING);
         keyLabel.visibleProperty().bind(secure);
         keyLabel.managedProperty().bind(secure);
         keyPicker.visibleProperty().bind(secure);
@@ -128,7 +131,7 @@ public final class ParameterEditorController {
 
         dataTypeBox.getItems().setAll(ParameterEditorViewModel.DATA_TYPES);
         dataTypeBox.valueProperty().bindBidirectional(model.dataTypeProperty());
-        tierBox.getItems().setAll(ParameterEditorViewModel.TIERS);
+        tierBox.getItems().setAll(ParameterTier.values());
         tierBox.valueProperty().bindBidirectional(model.tierProperty());
         tierWarning.visibleProperty().bind(model.advancedWarning());
 
@@ -141,9 +144,9 @@ public final class ParameterEditorController {
         showValueToggle.visibleProperty().bind(secure);
         showValueToggle.textProperty().bind(Bindings.when(showValueToggle.selectedProperty()).then("Hide").otherwise("Show"));
         valueHint.textProperty().bind(Bindings.createStringBinding(() -> switch (model.typeProperty().get()) {
-            case "StringList" -> "Comma-separated values";
-            case "SecureString" -> "Encrypted with the KMS key above";
-            default -> "aws:ec2:image".equals(model.dataTypeProperty().get()) ? "An AMI ID such as ami-0abcdef1234567890" : "";
+            case STRING_LIST -> "Comma-separated values";
+            case SECURE_STRING -> "Encrypted with the KMS key above";
+            case STRING -> model.dataTypeProperty().get() == ParameterDataType.EC2_IMAGE ? "An AMI ID such as ami-0abcdef1234567890" : "";
         }, model.typeProperty(), model.dataTypeProperty()));
         sizeLabel.textProperty().bind(model.sizeText());
         sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")

@@ -10,10 +10,13 @@ import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterConflictException;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.parameters.ParameterValue;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
@@ -49,9 +52,8 @@ import javafx.collections.ObservableList;
  */
 public final class ParameterEditorViewModel {
 
-    public static final List<String> TYPES = List.of("String", "StringList", "SecureString");
-    public static final List<String> DATA_TYPES = List.of("text", "aws:ec2:image");
-    public static final List<String> TIERS = List.of("Standard", "Advanced", "Intelligent-Tiering");
+    /** The data types the editor offers (aws:ssm:integration parameters are made by Systems Manager itself). */
+    public static final List<ParameterDataType> DATA_TYPES = List.of(ParameterDataType.TEXT, ParameterDataType.EC2_IMAGE);
 
     private final Background background;
     private final BusyWork work;
@@ -62,9 +64,9 @@ public final class ParameterEditorViewModel {
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
-    private final StringProperty type = new SimpleStringProperty("String");
-    private final StringProperty dataType = new SimpleStringProperty("text");
-    private final StringProperty tier = new SimpleStringProperty("Standard");
+    private final ObjectProperty<ParameterType> type = new SimpleObjectProperty<>(ParameterType.STRING);
+    private final ObjectProperty<ParameterDataType> dataType = new SimpleObjectProperty<>(ParameterDataType.TEXT);
+    private final ObjectProperty<ParameterTier> tier = new SimpleObjectProperty<>(ParameterTier.STANDARD);
     private final ObjectProperty<Optional<String>> keyId = new SimpleObjectProperty<>(Optional.empty());
     private final StringProperty value = new SimpleStringProperty("");
     private final ObservableList<TagRow> tags = FXCollections.observableArrayList(r -> new Observable[] {r.keyProperty(), r.valueProperty()});
@@ -187,7 +189,7 @@ public final class ParameterEditorViewModel {
     /** The draft as it stands; the value is wrapped so it never prints. */
     public ParameterDraft draft() {
         return new ParameterDraft(name.get().trim(), type.get(), SecretText.of(value.get()), description.get(), dataType.get(),
-                tier.get(), "SecureString".equals(type.get()) ? keyId.get() : Optional.empty(),
+                tier.get(), type.get() == ParameterType.SECURE_STRING ? keyId.get() : Optional.empty(),
                 tags.stream().map(TagRow::toTag).toList(), policies());
     }
 
@@ -232,22 +234,22 @@ public final class ParameterEditorViewModel {
     /** "1,234 of 4,096 bytes" for the chosen tier. */
     public StringBinding sizeText() {
         return Bindings.createStringBinding(() -> String.format("%,d of %,d bytes", ParameterRules.sizeInBytes(value.get()),
-                "Standard".equals(tier.get()) ? ParameterRules.STANDARD_MAX_BYTES : ParameterRules.ADVANCED_MAX_BYTES), value, tier);
+                ParameterRules.maxBytes(tier.get())), value, tier);
     }
 
     public BooleanBinding oversize() {
         return Bindings.createBooleanBinding(() -> ParameterRules.sizeInBytes(value.get())
-                > ("Standard".equals(tier.get()) ? ParameterRules.STANDARD_MAX_BYTES : ParameterRules.ADVANCED_MAX_BYTES), value, tier);
+                > ParameterRules.maxBytes(tier.get()), value, tier);
     }
 
     /** Choosing Advanced for a parameter that is not Advanced yet cannot be undone. */
     public BooleanBinding advancedWarning() {
-        return Bindings.createBooleanBinding(() -> "Advanced".equals(tier.get())
-                && !existing.map(p -> "Advanced".equals(p.tier())).orElse(false), tier);
+        return Bindings.createBooleanBinding(() -> tier.get() == ParameterTier.ADVANCED
+                && !existing.map(p -> p.tier() == ParameterTier.ADVANCED).orElse(false), tier);
     }
 
     public BooleanBinding policiesAllowed() {
-        return Bindings.createBooleanBinding(() -> !"Standard".equals(tier.get()), tier);
+        return Bindings.createBooleanBinding(() -> tier.get() != ParameterTier.STANDARD, tier);
     }
 
     /**
@@ -323,15 +325,15 @@ public final class ParameterEditorViewModel {
         return description;
     }
 
-    public StringProperty typeProperty() {
+    public ObjectProperty<ParameterType> typeProperty() {
         return type;
     }
 
-    public StringProperty dataTypeProperty() {
+    public ObjectProperty<ParameterDataType> dataTypeProperty() {
         return dataType;
     }
 
-    public StringProperty tierProperty() {
+    public ObjectProperty<ParameterTier> tierProperty() {
         return tier;
     }
 

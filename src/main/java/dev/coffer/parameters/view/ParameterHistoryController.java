@@ -2,7 +2,7 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.ami.GoldenImageUpdate;
 import dev.coffer.aws.Problem;
-import dev.coffer.parameters.ParameterDraft;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.DiffView;
@@ -62,9 +62,9 @@ public final class ParameterHistoryController {
         column(versionColumn, v -> String.valueOf(v.version()));
         column(dateColumn, v -> Formats.dateTime(v.lastModified()));
         column(userColumn, v -> v.lastModifiedUser() == null ? "" : v.lastModifiedUser());
-        column(typeColumn, ParameterVersion::type);
-        column(tierColumn, ParameterVersion::tier);
-        column(dataTypeColumn, ParameterVersion::dataType);
+        column(typeColumn, v -> v.type().awsName());
+        column(tierColumn, v -> v.tier().awsName());
+        column(dataTypeColumn, v -> v.dataType().awsName());
         column(labelsColumn, v -> String.join(", ", v.labels()));
         column(descriptionColumn, v -> v.description().orElse(""));
         versionTable.setItems(model.versions());
@@ -126,7 +126,7 @@ public final class ParameterHistoryController {
 
     /** Golden AMI parameters get "Roll back to previous image" beside Restore (not in read-only mode). */
     private void addRollbackButton(boolean readOnly) {
-        if (readOnly || !ParameterDraft.EC2_IMAGE.equals(model.parameter().dataType())) {
+        if (readOnly || model.parameter().dataType() != ParameterDataType.EC2_IMAGE) {
             return;
         }
         Button rollback = new Button("Roll back to previous image", new org.kordamp.ikonli.javafx.FontIcon("mdmz-replay"));
