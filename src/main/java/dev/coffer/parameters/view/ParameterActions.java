@@ -2,9 +2,12 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.ami.view.GoldenAmiWizard;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
+import dev.coffer.ui.kit.versions.VersionBrowserController;
+import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Stage;
@@ -32,14 +35,13 @@ public final class ParameterActions {
         return openEditor(vm, "Edit " + parameter.name());
     }
 
-    /** Opens the history of a parameter: versions, comparison, labels, restore. */
+    /** Opens the history of a parameter: versions, comparison, labels, restore (the last two not when read-only). */
     public Stage history(Parameter parameter) {
-        boolean readOnly = main.readOnly();
-        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.clients(), main.parameters(), parameter,
+        ParameterVersions versions = new ParameterVersions(main.clients(), main.parameters(), parameter);
+        VersionBrowserViewModel<ParameterVersion> vm = new VersionBrowserViewModel<>(background, versions, main.readOnly(),
                 () -> main.parameterSaved(parameter.name(), saved -> { }));
-        return Windows.open(main.owner(), Screen.PARAMETER_HISTORY,
-                "History of " + parameter.name(), false,
-                (ParameterHistoryController c, Stage stage) -> c.init(vm, stage, readOnly));
+        return Windows.open(main.owner(), Screen.VERSION_BROWSER, versions.title(), false,
+                (VersionBrowserController<ParameterVersion> c, Stage stage) -> c.init(vm, stage));
     }
 
     /**
@@ -115,6 +117,6 @@ public final class ParameterActions {
         return Windows.open(main.owner(), Screen.PARAMETER_EDITOR, title, false,
                 (ParameterEditorController c, Stage stage) -> c.init(vm, stage,
                         name -> main.parameterSaved(name, saved -> main.selectParameter(saved.name())),
-                        () -> vm.existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));
+                        () -> vm.state().existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));
     }
 }

@@ -233,8 +233,8 @@ class AuditModeUiTest {
 
         selectSecret(AuditFixture.DB_SECRET);
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H);
-        await().atMost(WAIT).until(() -> robot.lookup("#rollbackButton").tryQuery().isPresent());
-        assertThat(onFx(() -> robot.lookup("#rollbackButton").queryAs(Button.class).isVisible())).isFalse();
+        await().atMost(WAIT).until(() -> robot.lookup("#restoreButton").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#restoreButton").queryAs(Button.class).isVisible())).isFalse();
         assertThat(onFx(() -> robot.lookup("#labelsButton").queryAs(Button.class).isVisible())).isFalse();
         robot.clickOn("#revealValuesButton");
         robot.sleep(500);
