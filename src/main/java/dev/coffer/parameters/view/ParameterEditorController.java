@@ -136,6 +136,9 @@ public final class ParameterEditorController {
         BooleanBinding masked = secure.and(showValueToggle.selectedProperty().not());
         secureValueField.visibleProperty().bind(masked);
         valueArea.visibleProperty().bind(masked.not());
+        // The hidden one takes no room, so the masked field sits level with its label.
+        secureValueField.managedProperty().bind(secureValueField.visibleProperty());
+        valueArea.managedProperty().bind(valueArea.visibleProperty());
         showValueToggle.visibleProperty().bind(secure);
         showValueToggle.textProperty().bind(Bindings.when(showValueToggle.selectedProperty()).then("Hide").otherwise("Show"));
         valueHint.textProperty().bind(model.valueHint());
