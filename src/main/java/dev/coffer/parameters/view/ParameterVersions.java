@@ -46,14 +46,15 @@ public final class ParameterVersions implements VersionSource<ParameterVersion> 
 
     @Override
     public List<Column<ParameterVersion>> columns() {
-        return List.of(new Column<>("Version", 70, v -> String.valueOf(v.version())),
-                new Column<>("Modified", 140, v -> Formats.dateTime(v.lastModified())),
-                new Column<>("By", 170, v -> v.lastModifiedUser() == null ? "" : v.lastModifiedUser()),
+        // Together narrower than the window, so that no column is cut off at its default size.
+        return List.of(new Column<>("Version", 80, v -> String.valueOf(v.version())),
+                new Column<>("Modified", 150, v -> Formats.dateTime(v.lastModified())),
+                new Column<>("By", 150, v -> v.lastModifiedUser() == null ? "" : v.lastModifiedUser()),
                 new Column<>("Type", 100, v -> v.type().awsName()),
                 new Column<>("Tier", 90, v -> v.tier().awsName()),
                 new Column<>("Data type", 100, v -> v.dataType().awsName()),
-                new Column<>("Labels", 140, v -> String.join(", ", v.labels())),
-                new Column<>("Description", 200, v -> v.description().orElse("")));
+                new Column<>("Labels", 120, v -> String.join(", ", v.labels())),
+                new Column<>("Description", 160, v -> v.description().orElse("")));
     }
 
     /** SecureString values stay masked until revealed; other values are read with the history. */

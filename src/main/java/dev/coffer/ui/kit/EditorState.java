@@ -101,7 +101,7 @@ public final class EditorState<T, C extends RuntimeException> {
      * Reads the item as it is now, then hands it to {@code fill} on the UI thread; the draft
      * counts as unchanged until the user edits it. When the read fails, the editor can't save.
      */
-    public <T> void load(Callable<T> read, Consumer<T> fill) {
+    public <L> void load(Callable<L> read, Consumer<L> fill) {
         message.set("Loading the current value…");
         work.run(read, item -> {
             message.set("");

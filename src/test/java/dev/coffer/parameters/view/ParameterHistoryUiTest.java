@@ -92,6 +92,8 @@ class ParameterHistoryUiTest {
         assertThat(onFx(() -> table.getItems().stream().map(ParameterVersion::version).toList())).containsExactly(3L, 2L, 1L);
         assertThat(onFx(() -> table.getColumns().stream().map(c -> c.getText()).toList()))
                 .containsExactly("Version", "Modified", "By", "Type", "Tier", "Data type", "Labels", "Description");
+        assertThat(onFx(() -> table.getColumns().stream().mapToDouble(c -> c.getWidth()).sum() < table.getWidth()))
+                .as("every column fits the window at its default size").isTrue();
         assertThat(onFx(() -> robot.lookup("#revealValuesButton").queryAs(Button.class).isVisible()))
                 .as("String values show at once").isFalse();
 

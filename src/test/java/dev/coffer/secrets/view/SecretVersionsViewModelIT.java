@@ -102,6 +102,10 @@ class SecretVersionsViewModelIT {
         assertThat(editor.problems().get()).contains("257 characters");
         assertThat(editor.canAdd().get()).isFalse();
         editor.add();
+        editor.typedProperty().set("AWSCURRENT");
+        assertThat(editor.problems().get()).contains("roll back");
+        assertThat(editor.canAdd().get()).isFalse();
+        editor.add();
         assertThat(Moto.stopRecording(moto)).isEmpty();
         assertThat(editor.canRemove("AWSCURRENT")).as("AWSCURRENT only moves, by rolling back").isFalse();
 
