@@ -311,7 +311,7 @@ public final class ParameterStore {
                 }
                 throw new ParameterConflictException(draft.name(), expected, now.orElse(null));
             }
-            if (draft.type().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
+            if (draft.type().awsName().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
                 return OptionalLong.of(mine);
             }
             throw new ParameterConflictException(draft.name(), expected, describe(draft.name()).orElse(null));
