@@ -5,10 +5,13 @@ import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.LabelRules;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.parameters.ParameterVersion;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +121,7 @@ public final class GoldenImageUpdate {
             Parameter p = existing.get(name);
             if (p == null) {
                 changes.add(new Change(name, OptionalLong.empty(), Optional.empty()));
-            } else if (!ParameterDraft.STRING.equals(p.type())) {
+            } else if (p.type() != ParameterType.STRING) {
                 problems.add(new Problem("parameters", name + " is a " + p.type() + "; a golden AMI id is a String parameter."));
             } else {
                 changes.add(new Change(name, OptionalLong.of(p.version()), Optional.ofNullable(values.get(name)).map(SecretText::reveal)));
@@ -140,8 +143,8 @@ public final class GoldenImageUpdate {
         for (Change change : plan.changes()) {
             Optional<Parameter> current = change.creates() ? Optional.empty() : parameters.describe(change.name());
             String description = !plan.note().isEmpty() ? plan.note() : current.flatMap(Parameter::description).orElse("");
-            ParameterDraft draft = new ParameterDraft(change.name(), ParameterDraft.STRING, SecretText.of(plan.imageId()), description,
-                    ParameterDraft.EC2_IMAGE, current.map(Parameter::tier).orElse(ParameterDraft.STANDARD), Optional.empty(),
+            ParameterDraft draft = new ParameterDraft(change.name(), ParameterType.STRING, SecretText.of(plan.imageId()), description,
+                    ParameterDataType.EC2_IMAGE, current.map(Parameter::tier).orElse(ParameterTier.STANDARD), Optional.empty(),
                     current.isPresent() ? parameters.tags(change.name()) : List.of(),
                     current.map(GoldenImageUpdate::policiesOf).orElse(ParameterPolicies.none()));
             long version = parameters.put(draft, change.fromVersion());

@@ -9,6 +9,7 @@ import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
 import dev.coffer.secrets.Replica;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
@@ -99,7 +100,7 @@ public final class ReportCollector {
         }, cancelled);
         checkCancelled();
         Map<String, Integer> sizes = new TreeMap<>();
-        List<String> advanced = all.stream().filter(p -> "Advanced".equals(p.tier()) && !p.isSecure()).map(Parameter::name).toList();
+        List<String> advanced = all.stream().filter(p -> p.tier() == ParameterTier.ADVANCED && !p.isSecure()).map(Parameter::name).toList();
         for (int i = 0; i < advanced.size(); i += ParameterStore.VALUE_BATCH_SIZE) {
             checkCancelled();
             progress.update("Measuring Advanced parameter values…", i, advanced.size());
@@ -122,7 +123,7 @@ public final class ReportCollector {
             String key = p.isSecure() ? p.keyId().orElse(ParameterStore.DEFAULT_KEY) : null;
             items.add(InventoryItem.parameter(info, p.name())
                     .arn(store.arnOf(p.name(), info.account()))
-                    .type(p.type()).tier(p.tier()).dataType(p.dataType()).description(p.description().orElse(null))
+                    .type(p.type().awsName()).tier(p.tier().awsName()).dataType(p.dataType().awsName()).description(p.description().orElse(null))
                     .kmsKey(key).keyManager(key == null ? null : keyManager(key, keys))
                     .lastModified(p.lastModified()).lastModifiedBy(p.lastModifiedUser())
                     .versions((int) Math.min(p.version(), 100))

@@ -13,7 +13,8 @@ public record ImportPlan(List<ImportItem> creates, List<ImportItem> updates, Lis
      *
      * @param changes for an update, what changes in words ("data type text → aws:ec2:image", "value"); empty for a create
      */
-    public record ImportItem(String name, String type, String description, String tier, String dataType, List<String> changes) {
+    public record ImportItem(String name, ParameterType type, String description, ParameterTier tier, ParameterDataType dataType,
+                             List<String> changes) {
 
         public ImportItem {
             changes = List.copyOf(changes);

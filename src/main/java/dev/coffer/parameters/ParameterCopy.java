@@ -111,7 +111,7 @@ public final class ParameterCopy {
             if (value == null) {
                 throw new NoSuchElementException("No longer there: " + move.from() + ". Nothing was copied.");
             }
-            String tier = target != null && ParameterDraft.ADVANCED.equals(target.tier()) ? ParameterDraft.ADVANCED : source.tier();
+            ParameterTier tier = target != null && target.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED : source.tier();
             ParameterDraft draft = new ParameterDraft(move.to(), source.type(), value, source.description().orElse(""), source.dataType(),
                     tier, source.isSecure() ? source.keyId() : Optional.empty(), store.tags(move.from()),
                     target == null ? ParameterPolicies.none() : ParameterStore.policiesOf(target));

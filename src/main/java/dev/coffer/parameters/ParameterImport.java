@@ -101,6 +101,11 @@ public final class ParameterImport {
                 skipped.add(entry.label() + ": " + reason.get());
                 continue;
             }
+            List<Problem> unknown = ParameterRules.checkNames(entry.type(), entry.tier(), entry.dataType());
+            if (!unknown.isEmpty()) {
+                skipped.add(entry.label() + ": " + unknown.stream().map(Problem::message).reduce((a, b) -> a + " " + b).orElse(""));
+                continue;
+            }
             ParameterDraft draft = importDraft(entry, current);
             List<Problem> problems = ParameterRules.check(draft, Optional.ofNullable(current));
             if (!problems.isEmpty()) {
@@ -133,7 +138,7 @@ public final class ParameterImport {
         if (!seen.add(entry.name())) {
             return Optional.of("listed more than once in the file; only the first is used.");
         }
-        if (entry.secure() && !ParameterDraft.SECURE_STRING.equals(entry.type())) {
+        if (entry.secure() && !ParameterType.SECURE_STRING.awsName().equals(entry.type())) {
             return Optional.of("marked secure in the file but typed " + entry.type() + "; a secure entry is never imported as "
                     + entry.type() + ".");
         }
@@ -156,23 +161,28 @@ public final class ParameterImport {
         return Optional.empty();
     }
 
-    /** The draft an entry becomes: an existing Advanced parameter stays Advanced and keeps its policies. */
+    /**
+     * The draft an entry (whose names {@link ParameterRules#checkNames} accepts) becomes: an
+     * existing Advanced parameter stays Advanced and keeps its policies.
+     */
     private ParameterDraft importDraft(ParameterExportFile.Entry entry, Parameter current) {
-        String tier = current != null && ParameterDraft.ADVANCED.equals(current.tier()) ? ParameterDraft.ADVANCED : entry.tier();
-        return new ParameterDraft(entry.name(), entry.type(), entry.value().orElseThrow(), entry.description(), entry.dataType(), tier,
+        ParameterTier tier = current != null && current.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED
+                : ParameterStore.tier(entry.tier());
+        return new ParameterDraft(entry.name(), ParameterStore.type(entry.type()), entry.value().orElseThrow(), entry.description(),
+                ParameterStore.dataType(entry.dataType()), tier,
                 Optional.empty(), entry.tags(), current == null ? ParameterPolicies.none() : ParameterStore.policiesOf(current));
     }
 
     /** What an update changes, in words and without values ("data type text → aws:ec2:image", "value"). */
     private List<String> changes(ParameterDraft draft, Parameter current, SecretText currentValue) {
         List<String> changes = new ArrayList<>();
-        if (!draft.type().equals(current.type())) {
+        if (draft.type() != current.type()) {
             changes.add("type " + current.type() + " → " + draft.type());
         }
-        if (!draft.dataType().equals(current.dataType())) {
+        if (draft.dataType() != current.dataType()) {
             changes.add("data type " + current.dataType() + " → " + draft.dataType());
         }
-        if (!draft.tier().equals(current.tier()) && !ParameterDraft.INTELLIGENT_TIERING.equals(draft.tier())) {
+        if (draft.tier() != current.tier() && draft.tier() != ParameterTier.INTELLIGENT_TIERING) {
             changes.add("tier " + current.tier() + " → " + draft.tier());
         }
         if (!Objects.equals(draft.value(), currentValue)) {

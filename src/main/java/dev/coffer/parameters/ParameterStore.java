@@ -114,7 +114,7 @@ public final class ParameterStore {
         for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
             GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(false));
-            r.parameters().stream().filter(p -> !ParameterDraft.SECURE_STRING.equals(p.typeAsString()))
+            r.parameters().stream().filter(p -> !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
                     .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
         }
         return values;
@@ -137,8 +137,7 @@ public final class ParameterStore {
     }
 
     static Parameter toParameter(ParameterMetadata m) {
-        return new Parameter(m.name(), m.typeAsString(), m.tierAsString(),
-                m.dataType() == null ? "text" : m.dataType(),
+        return new Parameter(m.name(), type(m.typeAsString()), tier(m.tierAsString()), dataType(m.dataType()),
                 m.version() == null ? 0 : m.version(),
                 m.lastModifiedDate(), m.lastModifiedUser(),
                 Optional.ofNullable(m.keyId()), Optional.ofNullable(m.description()),
@@ -159,8 +158,8 @@ public final class ParameterStore {
     /** The current value, decrypted, with its version (GetParameter WithDecryption). */
     public ParameterValue current(String name) {
         software.amazon.awssdk.services.ssm.model.Parameter p = ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter();
-        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), p.typeAsString(),
-                p.dataType() == null ? ParameterDraft.TEXT : p.dataType());
+        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), type(p.typeAsString()),
+                dataType(p.dataType()));
     }
 
     /**
@@ -342,7 +341,7 @@ public final class ParameterStore {
                 }
                 throw new ParameterConflictException(draft.name(), expected, now.orElse(null));
             }
-            if (draft.type().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
+            if (draft.type().awsName().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
                 return OptionalLong.of(mine);
             }
             throw new ParameterConflictException(draft.name(), expected, describe(draft.name()).orElse(null));
@@ -358,10 +357,10 @@ public final class ParameterStore {
     private static PutParameterRequest.Builder request(ParameterDraft draft) {
         PutParameterRequest.Builder request = PutParameterRequest.builder()
                 .name(draft.name())
-                .type(draft.type())
+                .type(draft.type().awsName())
                 .value(draft.value().reveal())
-                .dataType(draft.dataType())
-                .tier(draft.tier());
+                .dataType(draft.dataType().awsName())
+                .tier(draft.tier().awsName());
         if (draft.isSecure()) {
             request.keyId(draft.keyId().orElse(DEFAULT_KEY));
         }
@@ -467,7 +466,7 @@ public final class ParameterStore {
                 .orElseThrow(() -> new NoSuchElementException("Version " + version + " of " + name
                         + " is not in its history (AWS keeps the last " + VersionLimitWarning.MAX_VERSIONS + " versions)."));
         Parameter now = describe(name).orElseThrow(() -> new NoSuchElementException(name + " no longer exists."));
-        String tier = ParameterDraft.ADVANCED.equals(now.tier()) ? ParameterDraft.ADVANCED : old.tier();
+        ParameterTier tier = now.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED : old.tier();
         ParameterDraft draft = new ParameterDraft(name, old.type(), old.value().orElseThrow(), old.description().orElse(""),
                 old.dataType(), tier, old.isSecure() ? old.keyId() : Optional.empty(), tags(name), policiesOf(now));
         return put(draft, OptionalLong.of(now.version()));
@@ -513,8 +512,29 @@ public final class ParameterStore {
 
     static ParameterVersion toVersion(ParameterHistory h, boolean withValue) {
         return new ParameterVersion(h.version() == null ? 0 : h.version(), h.lastModifiedDate(), h.lastModifiedUser(),
-                h.typeAsString(), h.tierAsString(), h.dataType() == null ? ParameterDraft.TEXT : h.dataType(),
+                type(h.typeAsString()), tier(h.tierAsString()), dataType(h.dataType()),
                 h.labels(), Optional.ofNullable(h.description()), Optional.ofNullable(h.keyId()), policiesJson(h.policies()),
                 withValue && h.value() != null ? Optional.of(SecretText.of(h.value())) : Optional.empty());
+    }
+
+    // AWS's names (in its answers, the SDK's enums and export files) to Coffer's enums.
+
+    static ParameterType type(String awsName) {
+        return ParameterType.fromAws(awsName).orElseThrow(() -> unknown("type", awsName));
+    }
+
+    /** No tier means Standard, AWS's default. */
+    static ParameterTier tier(String awsName) {
+        return awsName == null ? ParameterTier.STANDARD : ParameterTier.fromAws(awsName).orElseThrow(() -> unknown("tier", awsName));
+    }
+
+    /** No data type means text: AWS leaves it out of parameters made before data types existed. */
+    static ParameterDataType dataType(String awsName) {
+        return awsName == null ? ParameterDataType.TEXT
+                : ParameterDataType.fromAws(awsName).orElseThrow(() -> unknown("data type", awsName));
+    }
+
+    private static IllegalStateException unknown(String what, String awsName) {
+        return new IllegalStateException("Unknown " + what + " \"" + awsName + "\": this version of Coffer does not know it.");
     }
 }

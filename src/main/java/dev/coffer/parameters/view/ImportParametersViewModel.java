@@ -3,6 +3,7 @@ package dev.coffer.parameters.view;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.ImportPlan;
 import dev.coffer.parameters.ParameterImport;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
 import java.nio.file.InvalidPathException;
@@ -171,7 +172,8 @@ public final class ImportParametersViewModel {
     }
 
     private static String details(ImportPlan.ImportItem i) {
-        return Stream.of(i.type(), i.tier(), "text".equals(i.dataType()) ? "" : i.dataType(), i.description())
+        return Stream.of(i.type().awsName(), i.tier().awsName(), i.dataType() == ParameterDataType.TEXT ? "" : i.dataType().awsName(),
+                        i.description())
                 .filter(s -> s != null && !s.isEmpty()).reduce((a, b) -> a + " · " + b).orElse("");
     }
 

@@ -6,9 +6,12 @@ import dev.coffer.ami.view.GoldenAmiWizardController;
 import dev.coffer.ami.view.GoldenAmiWizardViewModel;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterImport;
+import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
+import dev.coffer.ui.kit.versions.VersionBrowserController;
+import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Stage;
@@ -36,14 +39,13 @@ public final class ParameterActions {
         return openEditor(vm, "Edit " + parameter.name());
     }
 
-    /** Opens the history of a parameter: versions, comparison, labels, restore. */
+    /** Opens the history of a parameter: versions, comparison, labels, restore (the last two not when read-only). */
     public Stage history(Parameter parameter) {
-        boolean readOnly = main.readOnly();
-        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.parameters(), parameter,
+        ParameterVersions versions = new ParameterVersions(main.parameters(), parameter);
+        VersionBrowserViewModel<ParameterVersion> vm = new VersionBrowserViewModel<>(background, versions, main.readOnly(),
                 () -> main.parameterSaved(parameter.name(), saved -> { }));
-        return Windows.open(main.owner(), Screen.PARAMETER_HISTORY,
-                "History of " + parameter.name(), false,
-                (ParameterHistoryController c, Stage stage) -> c.init(vm, stage, readOnly));
+        return Windows.open(main.owner(), Screen.VERSION_BROWSER, versions.title(), false,
+                (VersionBrowserController<ParameterVersion> c, Stage stage) -> c.init(vm, stage));
     }
 
     /**
@@ -122,6 +124,6 @@ public final class ParameterActions {
         return Windows.open(main.owner(), Screen.PARAMETER_EDITOR, title, false,
                 (ParameterEditorController c, Stage stage) -> c.init(vm, stage,
                         name -> main.parameterSaved(name, saved -> main.selectParameter(saved.name())),
-                        () -> vm.existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));
+                        () -> vm.state().existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));
     }
 }

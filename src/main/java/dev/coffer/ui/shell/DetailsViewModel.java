@@ -117,9 +117,9 @@ public final class DetailsViewModel {
         title.set(p.name());
         kind.set("Parameter");
         List<Field> f = new ArrayList<>();
-        f.add(new Field("Type", p.type()));
-        f.add(new Field("Tier", p.tier()));
-        f.add(new Field("Data type", p.dataType()));
+        f.add(new Field("Type", p.type().awsName()));
+        f.add(new Field("Tier", p.tier().awsName()));
+        f.add(new Field("Data type", p.dataType().awsName()));
         f.add(new Field("Version", String.valueOf(p.version())));
         f.add(new Field("Last modified", Formats.dateTime(p.lastModified())
                 + (p.lastModifiedUser() == null ? "" : " by " + shortUser(p.lastModifiedUser()))));

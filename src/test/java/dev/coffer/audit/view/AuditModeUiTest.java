@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.ui.shell.App;
 import dev.coffer.audit.AuditFixture;
 import dev.coffer.audit.RevealLog;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.ReadOnlyRefusedException;
 import dev.coffer.aws.SecretText;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterDraft;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.ui.shell.App;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -230,8 +233,8 @@ class AuditModeUiTest {
 
         selectSecret(AuditFixture.DB_SECRET);
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H);
-        await().atMost(WAIT).until(() -> robot.lookup("#rollbackButton").tryQuery().isPresent());
-        assertThat(onFx(() -> robot.lookup("#rollbackButton").queryAs(Button.class).isVisible())).isFalse();
+        await().atMost(WAIT).until(() -> robot.lookup("#restoreButton").tryQuery().isPresent());
+        assertThat(onFx(() -> robot.lookup("#restoreButton").queryAs(Button.class).isVisible())).isFalse();
         assertThat(onFx(() -> robot.lookup("#labelsButton").queryAs(Button.class).isVisible())).isFalse();
         robot.clickOn("#revealValuesButton");
         robot.sleep(500);
@@ -264,7 +267,8 @@ class AuditModeUiTest {
 
         // Whatever the UI did, the guard refuses a change sent straight through the connection's services.
         assertThatThrownBy(() -> app.model().openConnection().parameters().put(
-                new ParameterDraft("/audit/new", "String", SecretText.of("x"), "", "text", "Standard", java.util.Optional.empty(),
+                new ParameterDraft("/audit/new", ParameterType.STRING, SecretText.of("x"), "", ParameterDataType.TEXT, ParameterTier.STANDARD,
+                        java.util.Optional.empty(),
                         List.of(), dev.coffer.parameters.ParameterPolicies.none()), OptionalLong.empty()))
                 .isInstanceOf(ReadOnlyRefusedException.class);
 
