@@ -21,7 +21,7 @@ class DetailsViewModelTest {
                 Instant.parse("2026-11-01T10:00:00Z"), "arn:aws:sts::123456789012:assumed-role/Admin/alice",
                 Optional.of("alias/coffer-apps"), Optional.empty(), policies);
         Background background = new FxBackground();
-        DetailsViewModel details = new DetailsViewModel(background, () -> null, e -> { });
+        DetailsViewModel details = new DetailsViewModel(background, () -> null, () -> false, e -> { });
         details.show(p);
         background.shutdown();
 

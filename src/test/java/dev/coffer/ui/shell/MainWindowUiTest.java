@@ -162,6 +162,51 @@ class MainWindowUiTest {
         assertThat(changed).hasSize(INVENTORY.secrets().size()).isSorted();
     }
 
+    @Test
+    @Order(6)
+    void theKeyboardHelpListsEveryAcceleratorOfTheMenus() {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        List<String> accelerators = onFx(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> i.getAccelerator() != null).map(i -> i.getAccelerator().getDisplayText()).toList());
+        assertThat(accelerators).contains("Ctrl+N", "F2", "F1");
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> helpText() != null);
+        String help = helpText();
+        assertThat(accelerators).allSatisfy(a -> assertThat(help).as("the keyboard help").contains(a));
+        CofferUi.closeOtherWindows(app);
+    }
+
+    @Test
+    @Order(7)
+    void theSecretsSearchPromptFitsItsFieldAndTheTableNeedsNoHorizontalScrollBar() {
+        onFx(() -> {
+            app.stage().setWidth(new Settings().windowWidth);
+            app.stage().setHeight(new Settings().windowHeight);
+            app.window().split().setDividerPositions(new Settings().dividers);
+            return null;
+        });
+        TextField search = robot.lookup("#secretFilter").queryAs(TextField.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> {
+            javafx.scene.text.Text prompt = (javafx.scene.text.Text) search.lookupAll(".text").stream()
+                    .filter(n -> n instanceof javafx.scene.text.Text t && search.getPromptText().equals(t.getText()))
+                    .findFirst().orElseThrow();
+            return prompt.getParent().getClip().getLayoutBounds().getWidth() >= prompt.getLayoutBounds().getWidth();
+        }));
+        TableView<?> secrets = robot.lookup("#secretTable").queryAs(TableView.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> secrets.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .noneMatch(javafx.scene.Node::isVisible)));
+    }
+
+    private static String helpText() {
+        // Every text the help window shows, wherever it is laid out.
+        return onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage s && "Keyboard shortcuts".equals(s.getTitle()) && s.isShowing())
+                .map(w -> String.join("\n", w.getScene().getRoot().lookupAll(".text").stream()
+                        .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText()).toList()))
+                .findFirst().orElse(null));
+    }
+
     private static List<String> leaves(TreeItem<TreeEntry> item) {
         List<String> names = new java.util.ArrayList<>();
         for (TreeItem<TreeEntry> child : item.getChildren()) {
