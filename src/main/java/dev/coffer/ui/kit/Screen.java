@@ -20,7 +20,9 @@ public enum Screen {
     SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
     SECRET_VERSIONS("/dev/coffer/secrets/view/secret_versions.fxml"),
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
-    SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml");
+    SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
+    CONNECT("/dev/coffer/ui/connect/connect.fxml"),
+    PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml");
 
     private final String path;
 

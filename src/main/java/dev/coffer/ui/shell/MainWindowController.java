@@ -13,7 +13,7 @@ import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.rotation.view.RotationBar;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
-import dev.coffer.ui.connect.ConnectDialog;
+import dev.coffer.ui.connect.ConnectViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.ClipboardGuard;
 import dev.coffer.ui.kit.Formats;
@@ -502,7 +502,7 @@ public final class MainWindowController {
 
     /** The region switcher reconnects the same profile in another region, in this window. */
     private void bindRegionSwitcher() {
-        regionBox.getItems().setAll(ConnectDialog.REGIONS);
+        regionBox.getItems().setAll(ConnectViewModel.REGIONS);
         regionBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.connectionProperty().get() != null
                 && !model.connectionProperty().get().sandbox(), model.connectionProperty()));
         regionBox.managedProperty().bind(regionBox.visibleProperty());
