@@ -37,6 +37,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -48,6 +49,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.controlsfx.control.StatusBar;
 
 /** The main window: parameter tree, secrets list, details, status bar. Thin: state lives in {@link MainViewModel}. */
 public final class MainWindowController {
@@ -67,7 +69,7 @@ public final class MainWindowController {
     @FXML private Label connectionLabel;
     @FXML private Label connectionTitle;
     @FXML private Label statusText;
-    @FXML private BusyIndicator loadProgress;
+    @FXML private StatusBar statusBar;
     @FXML private Label readOnlyBadge;
     @FXML private HBox auditBanner;
     @FXML private Label auditBannerText;
@@ -473,10 +475,10 @@ public final class MainWindowController {
                 connection, model.labelProperty(), identity, model.accountNameProperty()));
         bindRegionSwitcher();
         statusText.textProperty().bind(model.statusProperty());
-        loadProgress.visibleProperty().bind(model.loadingProperty());
+        statusBar.progressProperty().bind(Bindings.when(model.loadingProperty()).then(ProgressIndicator.INDETERMINATE_PROGRESS).otherwise(0));
         readOnlyBadge.visibleProperty().bind(model.readOnlyProperty());
         readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
-        auditBanner.visibleProperty().bind(readOnlyBadge.visibleProperty());
+        auditBanner.visibleProperty().bind(model.readOnlyProperty());
         auditBanner.managedProperty().bind(auditBanner.visibleProperty());
         auditBannerText.setText("Audit mode — Coffer cannot change anything in this account. Reveals are logged to "
                 + RevealLog.standard().file() + ".");

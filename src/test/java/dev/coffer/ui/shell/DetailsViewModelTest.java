@@ -1,11 +1,10 @@
 package dev.coffer.ui.shell;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.FxBackground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPolicies;
+import dev.coffer.testsupport.SameThreadBackground;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,8 @@ class DetailsViewModelTest {
         Parameter p = new Parameter("/apps/billing/prod/license", "SecureString", "Advanced", "text", 3,
                 Instant.parse("2026-11-01T10:00:00Z"), "arn:aws:sts::123456789012:assumed-role/Admin/alice",
                 Optional.of("alias/coffer-apps"), Optional.empty(), policies);
-        Background background = new FxBackground();
-        DetailsViewModel details = new DetailsViewModel(background, () -> null, () -> false, e -> { });
+        DetailsViewModel details = new DetailsViewModel(new SameThreadBackground(), () -> null, () -> false, e -> { });
         details.show(p);
-        background.shutdown();
 
         String shown = details.fields().stream().filter(f -> f.label().equals("Policies")).findFirst().orElseThrow().value();
         assertThat(shown).contains("Expires 2026-12-02").contains("15 days before").contains("20 days").doesNotContain("{");
