@@ -21,9 +21,9 @@ final class SecretColumns {
 
     static List<TableColumn<SecretListViewModel.Row, ?>> create() {
         List<TableColumn<SecretListViewModel.Row, ?>> columns = List.of(
-                textColumn("Name", 220, Secret::name),
-                textColumn("Description", 180, s -> s.description().orElse("")),
-                dateColumn("Last changed", 140, s -> s.lastChanged().orElse(null), false),
+                textColumn("Name", 210, Secret::name),
+                textColumn("Description", 170, s -> s.description().orElse("")),
+                dateColumn("Last changed", 145, s -> s.lastChanged().orElse(null), false),
                 dateColumn("Last accessed", 110, s -> s.lastAccessed().orElse(null), true),
                 textColumn("Rotation", 80, s -> s.rotationEnabled() ? "On" : "Off"),
                 textColumn("KMS key", 150, Secret::kmsKeyLabel),
@@ -55,6 +55,8 @@ final class SecretColumns {
             }
         });
         column.setPrefWidth(width);
+        // A date cut short says nothing; the text columns give way instead.
+        column.setMinWidth(width);
         return column;
     }
 }
