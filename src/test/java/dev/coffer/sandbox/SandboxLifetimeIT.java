@@ -56,10 +56,14 @@ class SandboxLifetimeIT {
                 "aws.sharedCredentialsFile", home.resolve(".aws/credentials").toString()), "--sandbox");
     }
 
-    /** The processes the app started (moto_server), as soon as there are any. */
+    /**
+     * The processes the app started, once one of them is moto_server with its port. A child seen
+     * between fork and exec still carries the JVM's command line, so waiting for any child is not
+     * enough.
+     */
     List<ProcessHandle> awaitMotoStarted() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20)).alias("the app starts moto_server; it printed: " + app.err())
-                .until(() -> app.handle().descendants().findAny().isPresent());
+                .until(() -> port(app.handle().descendants().toList()).isPresent());
         return app.handle().descendants().toList();
     }
 

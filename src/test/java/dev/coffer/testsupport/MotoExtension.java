@@ -19,8 +19,8 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MotoExtension.class);
 
-    /** Where moto writes its request recording when a test turns the recorder on. */
-    public static final Path RECORDING = Path.of("target", "moto", "recording.jsonl").toAbsolutePath();
+    /** Where moto writes its request recording when a test turns the recorder on (one folder per test JVM). */
+    public static final Path RECORDING = Path.of(System.getProperty("coffer.moto.dir", "target/moto"), "recording.jsonl").toAbsolutePath();
 
     @Override
     public void beforeAll(ExtensionContext context) {
