@@ -140,13 +140,22 @@ class MainWindowUiTest {
 
     @Test
     @Order(5)
-    void secretsSortByAColumnAndEscapeClearsTheSearch() {
+    void secretsSortByAColumnAndEscapeOrTheClearButtonClearsTheSearch() {
         TextField filter = robot.lookup("#secretFilter").queryAs(TextField.class);
         robot.clickOn(filter).write("billing");
         TableView<SecretListViewModel.Row> secrets = robot.lookup("#secretTable").queryAs(TableView.class);
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> secrets.getItems().size() < INVENTORY.secrets().size()));
         robot.clickOn(filter).press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> secrets.getItems().size() == INVENTORY.secrets().size()));
+
+        // The field's ✕ clears it too; it shows once there is text to clear.
+        robot.clickOn(filter).write("billing");
+        javafx.scene.Node clear = robot.lookup("#secretFilter .clear-button").queryAs(javafx.scene.Node.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> clear.getOpacity() == 1.0
+                && secrets.getItems().size() < INVENTORY.secrets().size()));
+        robot.clickOn(clear);
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> filter.getText().isEmpty()
+                && secrets.getItems().size() == INVENTORY.secrets().size()));
 
         robot.clickOn(robot.lookup("#secretTable .column-header").match(
                 (javafx.scene.Node n) -> n.lookup(".label") instanceof Label l && "Last changed".equals(l.getText())).queryAs(javafx.scene.Node.class));
