@@ -97,7 +97,7 @@ public final class LoginCommand implements Callable<Integer> {
             return 0;
         } catch (RuntimeException e) {
             // Denied, expired, cancelled, or an AWS error: the service's own message may be part of it.
-            err.println(ServiceText.printable(AwsErrors.explain(e).text()));
+            err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
             return 1;
         }
     }

@@ -9,18 +9,24 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.LocalFileException;
 import dev.coffer.aws.ServiceText;
 import dev.coffer.aws.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +42,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     public static final int FINDINGS = 1;
     public static final int FAILED = 3;
+    /** The SDK's parse errors: "Profile definition must end with ']' on line 3". */
+    private static final Pattern ON_LINE = Pattern.compile("^(.*?) on line (\\d+)$");
 
     @Spec
     CommandSpec spec;
@@ -96,9 +104,32 @@ public final class AuditCommand implements Callable<Integer> {
 
     private Profiles awsProfiles() {
         if (awsProfilesRead == null) {
-            awsProfilesRead = readProfiles.get();
+            try {
+                awsProfilesRead = readProfiles.get();
+            } catch (IllegalArgumentException | java.io.UncheckedIOException unreadable) {
+                throw awsFileProblem(unreadable);
+            }
         }
         return awsProfilesRead;
+    }
+
+    /** The SDK says "… on line 3" but not of which file: the config and credentials files are read one by one to tell. */
+    private static LocalFileException awsFileProblem(RuntimeException unreadable) {
+        for (Path file : List.of(ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath())) {
+            ProfileFile.Type type = file.equals(ProfileFileLocation.configurationFilePath())
+                    ? ProfileFile.Type.CONFIGURATION : ProfileFile.Type.CREDENTIALS;
+            try {
+                if (Files.exists(file)) {
+                    ProfileFile.builder().content(file).type(type).build().profiles();
+                }
+            } catch (RuntimeException e) {
+                Matcher line = ON_LINE.matcher(String.valueOf(e.getMessage()));
+                return line.matches()
+                        ? new LocalFileException(file, Integer.parseInt(line.group(2)), line.group(1), e)
+                        : new LocalFileException(file, 0, "it cannot be read", e);
+            }
+        }
+        return new LocalFileException(ProfileFileLocation.configurationFilePath(), 0, "the AWS config files cannot be read", unreadable);
     }
 
     @Override
@@ -112,6 +143,10 @@ public final class AuditCommand implements Callable<Integer> {
             settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
             connections = connections();
             sessions = connections.stream().map(this::session).toList();
+        } catch (LocalFileException e) {
+            // Not a bad option: a file of the user's that the command needs.
+            err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
+            return FAILED;
         } catch (IllegalArgumentException e) {
             err.println(AwsErrors.explain(e).text());
             return 2;
@@ -134,7 +169,7 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);
             // AWS's own message is part of it: printed without terminal control characters.
-            err.println(ServiceText.printable(problem.text()));
+            err.println(ServiceText.printable(problem.commandText()));
             return FAILED;
         } finally {
             clients.forEach(ClientFactory::close);

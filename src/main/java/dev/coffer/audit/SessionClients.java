@@ -2,6 +2,7 @@ package dev.coffer.audit;
 
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.RetrySettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +18,15 @@ public final class SessionClients {
     }
 
     public static ClientFactory open(AwsSession session) {
+        return open(session, RetrySettings.standard());
+    }
+
+    /** {@link #open(AwsSession)} with other timeouts and retries (tests give a short attempt timeout). */
+    public static ClientFactory open(AwsSession session, RetrySettings retries) {
         if (!session.readOnly()) {
-            return new ClientFactory(session, List.of());
+            return new ClientFactory(session, retries, List.of());
         }
-        return new ClientFactory(session, List.of(clients -> new RevealRecorder(RevealLog.standard(), session, clients::identity)));
+        return new ClientFactory(session, retries, List.of(clients -> new RevealRecorder(RevealLog.standard(), session, clients::identity)));
     }
 
     /** The reveal recorder of an audit session's clients; empty when the session may change things. */

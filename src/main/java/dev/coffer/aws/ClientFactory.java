@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -22,6 +24,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -33,14 +38,28 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The one place SDK clients are built. Every client of a session shares one HTTP connection pool
- * and gets the same region, credentials, retry mode, timeouts and, for a read-only session, the
+ * and gets the same region, credentials, timeouts and, for a read-only session, the
  * {@link ReadOnlyGuard}; each gets its service's endpoint from the session. Whoever opens the
  * session adds what else must watch every call (audit mode's reveal recorder, see
  * {@code audit.SessionClients}).
+ *
+ * <h2>Retries</h2>
+ * Every call is retried by the SDK with the client's strategy: adaptive (throttling slows the
+ * client down to the rate AWS allows, each pause has jitter), {@link RetrySettings#readAttempts}
+ * attempts, for throttling, server errors, lost connections and timeouts. That is right for reads
+ * and for writes that are idempotent (tags, resource policies, and the secret writes that carry a
+ * ClientRequestToken: CreateSecret, PutSecretValue, UpdateSecret, RotateSecret). A write that is
+ * not idempotent (PutParameter, LabelParameterVersion, UnlabelParameterVersion, DeleteParameters,
+ * UpdateSecretVersionStage, DeleteSecret) carries {@link #writeOnce()}: it is retried only when AWS
+ * certainly did not apply it ({@link AwsErrors#certainlyNotApplied}); after any other failure the
+ * caller reads back what happened.
  */
 public final class ClientFactory implements AutoCloseable {
 
     private final AwsSession session;
+    private final RetrySettings retries;
+    private final Throttles throttles = new Throttles();
+    private final AwsRequestOverrideConfiguration writeOnce;
     private final List<ExecutionInterceptor> interceptors;
     private final ApiCallCounter calls = new ApiCallCounter();
     private volatile CallerIdentity identity;
@@ -53,7 +72,24 @@ public final class ClientFactory implements AutoCloseable {
      *              for this factory (an interceptor may ask the factory who the session is)
      */
     public ClientFactory(AwsSession session, List<Function<ClientFactory, ExecutionInterceptor>> extra) {
+        this(session, RetrySettings.standard(), extra);
+    }
+
+    public ClientFactory(AwsSession session, RetrySettings retries, List<Function<ClientFactory, ExecutionInterceptor>> extra) {
         this.session = session;
+        this.retries = retries;
+        RetryStrategy onlyWhenNotApplied = throttles.watch(DefaultRetryStrategy.standardStrategyBuilder()
+                .retryOnException(AwsErrors::certainlyNotApplied)
+                .treatAsThrottling(Throttles::isThrottling)
+                .maxAttempts(retries.writeAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(retries.pause(), retries.longestPause()))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(retries.throttledPause(), retries.longestThrottledPause()))
+                .circuitBreakerEnabled(false)
+                .useClientDefaults(false)
+                .build());
+        this.writeOnce = AwsRequestOverrideConfiguration.builder()
+                .addPlugin(config -> config.overrideConfiguration(c -> c.retryStrategy(onlyWhenNotApplied)))
+                .build();
         this.sdkProfileFile = session.profileFile().map(file -> withoutConfiguredEndpoints(file, session.profile()));
         List<ExecutionInterceptor> list = new ArrayList<>();
         if (session.readOnly()) {
@@ -70,6 +106,24 @@ public final class ClientFactory implements AutoCloseable {
 
     public AwsSession session() {
         return session;
+    }
+
+    /**
+     * The request override of a write that is not idempotent: retried only when AWS certainly did
+     * not apply it (throttled, HTTP 503, the connection never made), never after the request may
+     * have reached AWS. Set it with {@code request.overrideConfiguration(clients.writeOnce())}.
+     */
+    public AwsRequestOverrideConfiguration writeOnce() {
+        return writeOnce;
+    }
+
+    /** Throttling answers this session's clients got so far, every attempt counted. */
+    public Throttles throttles() {
+        return throttles;
+    }
+
+    public RetrySettings retrySettings() {
+        return retries;
     }
 
     /** AWS calls sent through this factory's clients, by operation. */
@@ -150,9 +204,9 @@ public final class ClientFactory implements AutoCloseable {
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, AwsService service) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .executionInterceptors(interceptors)
-                .retryStrategy(RetryMode.STANDARD)
-                .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                .apiCallTimeout(Duration.ofSeconds(90));
+                .retryStrategy(readStrategy())
+                .apiCallAttemptTimeout(retries.attemptTimeout())
+                .apiCallTimeout(retries.callTimeout());
         // Named, or the SDK would read its other settings (and endpoints) from the default profile.
         sdkProfileFile.ifPresent(file -> override.defaultProfileFile(file).defaultProfileName(session.profile()));
         builder.region(Region.of(session.region()))
@@ -161,6 +215,18 @@ public final class ClientFactory implements AutoCloseable {
                 .overrideConfiguration(override.build());
         session.endpoints().of(service).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * One client's strategy, so that throttling of one service does not slow another: the SDK's
+     * adaptive strategy with AWS's retry conditions, more attempts, and Coffer's pauses.
+     */
+    private RetryStrategy readStrategy() {
+        RetryStrategy.Builder<?, ?> adaptive = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder();
+        adaptive.maxAttempts(retries.readAttempts())
+                .backoffStrategy(BackoffStrategy.exponentialDelay(retries.pause(), retries.longestPause()))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(retries.throttledPause(), retries.longestThrottledPause()));
+        return throttles.watch(adaptive.build());
     }
 
     /**
@@ -189,7 +255,7 @@ public final class ClientFactory implements AutoCloseable {
             http = ApacheHttpClient.builder()
                     .maxConnections(32)
                     .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(30))
+                    .socketTimeout(retries.attemptTimeout())
                     .build();
         }
         return http;

@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
@@ -127,7 +126,7 @@ public final class Sessions {
     /** A provider that reports a configuration problem when credentials are first needed, as the SDK's does. */
     private static AwsCredentialsProvider failing(String message) {
         return () -> {
-            throw SdkClientException.create(message);
+            throw new MisconfiguredProfileException(message);
         };
     }
 }

@@ -3,6 +3,10 @@ package dev.coffer.parameters;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
+import dev.coffer.aws.ListingIncompleteException;
+import dev.coffer.aws.ReadBack;
+import dev.coffer.aws.ResumableListing;
+import dev.coffer.aws.WriteOutcomeUnknownException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
@@ -26,12 +30,15 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 import software.amazon.awssdk.services.ssm.model.ParameterInlinePolicy;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
@@ -70,26 +77,20 @@ public final class ParameterStore {
     /**
      * Lists every parameter's metadata, handing each page to {@code onPage} as soon as it arrives.
      * Stops between pages once {@code cancelled} says so. Returns the number of pages requested.
+     * Throttling only slows it down; any other failure ends it with
+     * {@link ListingIncompleteException}, whose token {@link #listFrom} resumes from.
      */
     public int listAll(Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
-        String token = null;
-        int pages = 0;
-        do {
-            if (cancelled.getAsBoolean()) {
-                return pages;
-            }
-            DescribeParametersResponse page = ssm().describeParameters(DescribeParametersRequest.builder()
-                    .maxResults(LIST_PAGE_SIZE)
-                    .nextToken(token)
-                    .build());
-            pages++;
-            // A page can be empty while NextToken is still set; keep going.
-            if (!page.parameters().isEmpty() && !cancelled.getAsBoolean()) {
-                onPage.accept(page.parameters().stream().map(ParameterStore::toParameter).toList());
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return pages;
+        return listFrom(null, onPage, cancelled);
+    }
+
+    /** {@link #listAll} from a page's NextToken (a {@link ListingIncompleteException#resumeToken()}); null: from the start. */
+    public int listFrom(String token, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
+        return new ResumableListing<DescribeParametersResponse, Parameter>("parameters", clients,
+                next -> ssm().describeParameters(DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(next).build()),
+                page -> page.parameters().stream().map(ParameterStore::toParameter).toList(),
+                DescribeParametersResponse::nextToken)
+                .from(token, onPage, cancelled);
     }
 
     /** Decrypted values of up to any number of names, fetched {@value #VALUE_BATCH_SIZE} at a time. */
@@ -236,7 +237,7 @@ public final class ParameterStore {
         TagChange tagChange = TagChange.between(tags(draft.name()), draft.tags());
         PutParameterRequest.Builder request = request(draft).overwrite(true).description(draft.description());
         policiesToSend(draft.policies(), existing).ifPresent(request::policies);
-        long version = ssm().putParameter(request.build()).version();
+        long version = putOnce(request.build(), draft, expected);
         applyTags(draft.name(), tagChange);
         return version;
     }
@@ -253,10 +254,74 @@ public final class ParameterStore {
         if (!draft.policies().isEmpty()) {
             request.policies(draft.policies().toJson());
         }
+        return putOnce(request.build(), draft, 0);
+    }
+
+    /**
+     * Sends a PutParameter exactly once in effect. The SDK retries it only when AWS certainly did
+     * not apply it ({@link ClientFactory#writeOnce()}). When the answer is lost otherwise (the
+     * connection broke after sending, no answer in time, a server error), the parameter is read
+     * back: version {@code expected + 1} with the draft's value and type is this save (the version
+     * is returned); no such version and the parameter still at {@code expected} means it was not
+     * applied, and it is sent again; anything else is someone else's change
+     * ({@link ParameterConflictException}). When even reading back fails, the outcome is unknown
+     * ({@link WriteOutcomeUnknownException}).
+     *
+     * @param expected the version the save starts from; 0 to create the parameter
+     */
+    private long putOnce(PutParameterRequest request, ParameterDraft draft, long expected) {
+        PutParameterRequest once = request.toBuilder().overrideConfiguration(clients.writeOnce()).build();
+        RuntimeException notApplied = null;
+        for (int round = 0; round < ReadBack.ROUNDS; round++) {
+            try {
+                return ssm().putParameter(once).version();
+            } catch (ParameterAlreadyExistsException exists) {
+                throw new ParameterConflictException(draft.name(), 0, describe(draft.name()).orElse(null));
+            } catch (RuntimeException e) {
+                if (!AwsErrors.outcomeUnknown(e)) {
+                    throw e;
+                }
+                OptionalLong saved = readBack(draft, expected, e);
+                if (saved.isPresent()) {
+                    return saved.getAsLong();
+                }
+                notApplied = e;
+            }
+        }
+        throw notApplied;
+    }
+
+    /**
+     * What became of a PutParameter whose answer was lost: the version it made, or empty when
+     * AWS did not apply it.
+     *
+     * @throws ParameterConflictException when someone else's change is there instead
+     * @throws WriteOutcomeUnknownException when the parameter cannot be read back either
+     */
+    private OptionalLong readBack(ParameterDraft draft, long expected, RuntimeException lost) {
+        long mine = expected + 1;
         try {
-            return ssm().putParameter(request.build()).version();
-        } catch (ParameterAlreadyExistsException exists) {
-            throw new ParameterConflictException(draft.name(), 0, describe(draft.name()).orElse(null));
+            software.amazon.awssdk.services.ssm.model.Parameter p;
+            try {
+                p = ssm().getParameter(b -> b.name(draft.name() + ":" + mine).withDecryption(true)).parameter();
+            } catch (ParameterNotFoundException | ParameterVersionNotFoundException noSuchVersion) {
+                Optional<Parameter> now = describe(draft.name());
+                long current = now.map(Parameter::version).orElse(0L);
+                if (current == expected) {
+                    return OptionalLong.empty();
+                }
+                throw new ParameterConflictException(draft.name(), expected, now.orElse(null));
+            }
+            if (draft.type().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
+                return OptionalLong.of(mine);
+            }
+            throw new ParameterConflictException(draft.name(), expected, describe(draft.name()).orElse(null));
+        } catch (ParameterConflictException conflict) {
+            throw conflict;
+        } catch (RuntimeException readFailure) {
+            WriteOutcomeUnknownException unknown = new WriteOutcomeUnknownException("saving " + draft.name(), lost);
+            unknown.addSuppressed(readFailure);
+            throw unknown;
         }
     }
 
@@ -338,7 +403,10 @@ public final class ParameterStore {
         if (!problems.isEmpty()) {
             throw new InvalidDraftException(problems);
         }
-        return List.copyOf(ssm().labelParameterVersion(b -> b.name(name).parameterVersion(version).labels(labels)).invalidLabels());
+        return ReadBack.send("labelling version " + version + " of " + name,
+                () -> List.copyOf(ssm().labelParameterVersion(b -> b.name(name).parameterVersion(version).labels(labels)
+                        .overrideConfiguration(clients.writeOnce())).invalidLabels()),
+                () -> labelsOf(name, version).containsAll(labels), List.of());
     }
 
     /** Removes labels from a version (UnlabelParameterVersion). */
@@ -346,7 +414,16 @@ public final class ParameterStore {
         if (labels.isEmpty()) {
             return;
         }
-        ssm().unlabelParameterVersion(b -> b.name(name).parameterVersion(version).labels(labels));
+        ReadBack.send("removing labels from version " + version + " of " + name, () -> {
+            ssm().unlabelParameterVersion(b -> b.name(name).parameterVersion(version).labels(labels)
+                    .overrideConfiguration(clients.writeOnce()));
+            return true;
+        }, () -> labelsOf(name, version).stream().noneMatch(labels::contains), true);
+    }
+
+    private List<String> labelsOf(String name, long version) {
+        return history(name, false).stream().filter(v -> v.version() == version).findFirst()
+                .map(ParameterVersion::labels).orElse(List.of());
     }
 
     /**
@@ -376,7 +453,9 @@ public final class ParameterStore {
         List<String> invalid = new ArrayList<>();
         for (int i = 0; i < names.size(); i += DELETE_BATCH_SIZE) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + DELETE_BATCH_SIZE));
-            invalid.addAll(ssm().deleteParameters(b -> b.names(batch)).invalidParameters());
+            invalid.addAll(ReadBack.send("deleting " + String.join(", ", batch),
+                    () -> ssm().deleteParameters(b -> b.names(batch).overrideConfiguration(clients.writeOnce())).invalidParameters(),
+                    () -> describeAll(batch).isEmpty(), List.of()));
         }
         return invalid;
     }
@@ -573,25 +652,40 @@ public final class ParameterStore {
      */
     public ImportPlan planImport(String json, String folder) {
         List<ParameterExportFile.Entry> entries = ParameterExportFile.read(json);
-        List<String> names = entries.stream().map(ParameterExportFile.Entry::name).filter(n -> !n.isEmpty()).toList();
-        Map<String, Parameter> existing = describeAll(names);
+        // Coffer's own rules first, so that only names AWS could hold are looked up: a file of
+        // invalid names costs no call, and AWS never sees (nor echoes back) a name it would refuse.
+        Map<Integer, String> reasons = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<String> valid = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ParameterExportFile.Entry entry = entries.get(i);
+            Optional<String> reason = localSkipReason(entry, folder, seen);
+            if (reason.isPresent()) {
+                reasons.put(i, reason.get());
+            } else {
+                valid.add(entry.name());
+            }
+        }
+        // DescribeParameters with a Name filter: 50 names a call, and the metadata the plan needs
+        // (tier, description, key, policies) that GetParameters (10 names a call) does not give.
+        Map<String, Parameter> existing = describeAll(valid);
         Map<String, SecretText> currentValues = plainValues(existing.values().stream().filter(p -> !p.isSecure()).map(Parameter::name).toList());
         List<ImportPlan.ImportItem> creates = new ArrayList<>();
         List<ImportPlan.ImportItem> updates = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (ParameterExportFile.Entry entry : entries) {
-            Optional<String> reason = skipReason(entry, folder, seen, existing.get(entry.name()));
+        for (int i = 0; i < entries.size(); i++) {
+            ParameterExportFile.Entry entry = entries.get(i);
+            Parameter current = existing.get(entry.name());
+            Optional<String> reason = Optional.ofNullable(reasons.get(i)).or(() -> existingSkipReason(entry, current));
             if (reason.isPresent()) {
                 skipped.add(entry.label() + ": " + reason.get());
                 continue;
             }
-            Parameter current = existing.get(entry.name());
             ParameterDraft draft = importDraft(entry, current);
             List<Problem> problems = ParameterRules.check(draft, Optional.ofNullable(current));
             if (!problems.isEmpty()) {
-                skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((a, b) -> a + " " + b).orElse(""));
+                skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((x, y) -> x + " " + y).orElse(""));
                 continue;
             }
             List<String> changes = current == null ? List.of() : changes(draft, current, currentValues.get(current.name()));
@@ -608,7 +702,8 @@ public final class ParameterStore {
         return new ImportPlan(creates, updates, unchanged, skipped);
     }
 
-    private static Optional<String> skipReason(ParameterExportFile.Entry entry, String folder, Set<String> seen, Parameter current) {
+    /** Why an entry is skipped whatever AWS holds: no name, outside the folder, listed twice, no value, a name AWS refuses. */
+    private static Optional<String> localSkipReason(ParameterExportFile.Entry entry, String folder, Set<String> seen) {
         if (entry.name().isEmpty()) {
             return Optional.of("no name.");
         }
@@ -628,6 +723,12 @@ public final class ParameterStore {
                     ? "SecureString values are never exported; set this one in Coffer."
                     : "no value in the file.");
         }
+        List<Problem> name = ParameterRules.checkName(entry.name());
+        return name.isEmpty() ? Optional.empty() : Optional.of(name.stream().map(Problem::message).collect(Collectors.joining(" ")));
+    }
+
+    /** Why an entry is skipped because of the parameter AWS holds under its name: a file never writes a SecureString. */
+    private static Optional<String> existingSkipReason(ParameterExportFile.Entry entry, Parameter current) {
         if (current != null && (current.isSecure() || entry.secure())) {
             return Optional.of(current.isSecure()
                     ? "is a SecureString, which is never overwritten from a file."

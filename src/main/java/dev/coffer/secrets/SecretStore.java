@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.ListingIncompleteException;
+import dev.coffer.aws.ReadBack;
+import dev.coffer.aws.ResumableListing;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
@@ -75,22 +78,21 @@ public final class SecretStore {
      * Returns the number of pages requested.
      */
     public int listAll(Consumer<List<Secret>> onPage, BooleanSupplier cancelled, boolean includePlannedDeletion) {
-        String token = null;
-        int pages = 0;
-        do {
-            if (cancelled.getAsBoolean()) {
-                return pages;
-            }
-            String next = token;
-            ListSecretsResponse page = sm().listSecrets(b -> b.maxResults(LIST_PAGE_SIZE).nextToken(next)
-                    .includePlannedDeletion(includePlannedDeletion ? Boolean.TRUE : null));
-            pages++;
-            if (!page.secretList().isEmpty() && !cancelled.getAsBoolean()) {
-                onPage.accept(page.secretList().stream().map(SecretStore::toSecret).toList());
-            }
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return pages;
+        return listFrom(null, onPage, cancelled, includePlannedDeletion);
+    }
+
+    /**
+     * {@link #listAll(Consumer, BooleanSupplier, boolean)} from a page's NextToken (a
+     * {@link ListingIncompleteException#resumeToken()}; null: from the start). Throttling only
+     * slows it down; any other failure ends it with {@link ListingIncompleteException}.
+     */
+    public int listFrom(String token, Consumer<List<Secret>> onPage, BooleanSupplier cancelled, boolean includePlannedDeletion) {
+        return new ResumableListing<ListSecretsResponse, Secret>("secrets", clients,
+                next -> sm().listSecrets(b -> b.maxResults(LIST_PAGE_SIZE).nextToken(next)
+                        .includePlannedDeletion(includePlannedDeletion ? Boolean.TRUE : null)),
+                page -> page.secretList().stream().map(SecretStore::toSecret).toList(),
+                ListSecretsResponse::nextToken)
+                .from(token, onPage, cancelled);
     }
 
     public Secret describe(String id) {
@@ -330,8 +332,21 @@ public final class SecretStore {
         if (toVersionId.equals(current)) {
             return;
         }
-        sm().updateSecretVersionStage(b -> b.secretId(id).versionStage(SecretRules.AWSCURRENT).moveToVersionId(toVersionId)
-                .removeFromVersionId(current));
+        moveStage(id, SecretRules.AWSCURRENT, toVersionId, current);
+    }
+
+    /**
+     * UpdateSecretVersionStage, not idempotent (sent again after it was applied, its
+     * RemoveFromVersionId no longer holds the label and AWS refuses): after a lost answer the
+     * secret is read back, and the move counts as done when {@code label} is on {@code toVersionId}
+     * (or, to remove it, on no version).
+     */
+    private void moveStage(String id, String label, String toVersionId, String fromVersionId) {
+        ReadBack.send((toVersionId == null ? "removing " : "moving ") + label + " of " + id, () -> {
+            sm().updateSecretVersionStage(b -> b.secretId(id).versionStage(label).moveToVersionId(toVersionId)
+                    .removeFromVersionId(fromVersionId).overrideConfiguration(clients.writeOnce()));
+            return true;
+        }, () -> Objects.equals(holderOf(sm().describeSecret(b -> b.secretId(id)).versionIdsToStages(), label), toVersionId), true);
     }
 
     /**
@@ -349,7 +364,7 @@ public final class SecretStore {
             return;
         }
         requireValid(SecretRules.checkLabelCount(labelsOf(stages), label));
-        sm().updateSecretVersionStage(b -> b.secretId(id).versionStage(label).moveToVersionId(toVersionId).removeFromVersionId(holder));
+        moveStage(id, label, toVersionId, holder);
     }
 
     /**
@@ -370,7 +385,7 @@ public final class SecretStore {
         if (holder == null) {
             return;
         }
-        sm().updateSecretVersionStage(b -> b.secretId(id).versionStage(label).removeFromVersionId(holder));
+        moveStage(id, label, null, holder);
     }
 
     private static String holderOf(Map<String, List<String>> stages, String label) {
@@ -412,12 +427,26 @@ public final class SecretStore {
      */
     public void delete(String id, int recoveryWindowDays) {
         requireValid(SecretRules.checkRecoveryWindow(recoveryWindowDays));
-        sm().deleteSecret(b -> b.secretId(id).recoveryWindowInDays((long) recoveryWindowDays));
+        ReadBack.send("scheduling the deletion of " + id, () -> {
+            sm().deleteSecret(b -> b.secretId(id).recoveryWindowInDays((long) recoveryWindowDays)
+                    .overrideConfiguration(clients.writeOnce()));
+            return true;
+        }, () -> describe(id).deletedDate() != null, true);
     }
 
     /** Deletes the secret at once, without any recovery window (ForceDeleteWithoutRecovery). */
     public void forceDelete(String id) {
-        sm().deleteSecret(b -> b.secretId(id).forceDeleteWithoutRecovery(true));
+        ReadBack.send("deleting " + id, () -> {
+            sm().deleteSecret(b -> b.secretId(id).forceDeleteWithoutRecovery(true).overrideConfiguration(clients.writeOnce()));
+            return true;
+        }, () -> {
+            try {
+                sm().describeSecret(b -> b.secretId(id));
+                return false;
+            } catch (ResourceNotFoundException gone) {
+                return true;
+            }
+        }, true);
     }
 
     /** Cancels a scheduled deletion (RestoreSecret). */

@@ -11,6 +11,10 @@ import dev.coffer.sandbox.MotoServer;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.testsupport.proxy.AwsProxy;
+import dev.coffer.testsupport.proxy.Fault;
+import dev.coffer.testsupport.proxy.FaultRule;
+import java.util.List;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -39,15 +43,51 @@ class AwsErrorsIT {
             Throwable error = catchThrowable(() -> new ParameterStore(clients).listAll(page -> { }, () -> false));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(error).isInstanceOf(SdkClientException.class);
+            assertThat(error).isInstanceOf(ListingIncompleteException.class).hasCauseInstanceOf(SdkClientException.class);
             Problem p = AwsErrors.explain(error);
             assertThat(p.kind()).isEqualTo(Kind.UNREACHABLE);
-            assertThat(p.summary()).isEqualTo("Cannot reach the AWS endpoint.");
+            assertThat(p.summary()).isEqualTo("Cannot reach the AWS endpoint: the connection to 127.0.0.1:" + port + " was refused.");
             assertThat(p.advice()).contains("endpoint");
             AwsErrorsTest.assertReadable(p);
-            // The standard retry mode tries three times with a short back-off; it must not hang.
-            assertThat(took).isLessThan(Duration.ofSeconds(10));
-            assertThat(clients.calls().count("DescribeParameters")).isEqualTo(3);
+            // A read is tried 10 times with short pauses (at most 2 s each); it must not hang.
+            assertThat(took).isLessThan(Duration.ofSeconds(20));
+            assertThat(clients.calls().count("DescribeParameters")).isEqualTo(clients.retrySettings().readAttempts());
+        }
+    }
+
+    @Test
+    void faultsOnTheWayToAwsReadAsWhatHappened(MotoServer moto) {
+        try (ClientFactory direct = Moto.clients(moto, false)) {
+            direct.ssm().putParameter(b -> b.name("/errors/faults").value("v").type(ParameterType.STRING));
+        }
+        Problem throttled = explainRead(moto, FaultRule.of(Fault.THROTTLING).on("GetParameter"));
+        Problem slow = explainRead(moto, FaultRule.of(Fault.SLOW_ANSWER).delay(Duration.ofSeconds(2)).on("GetParameter"));
+        Problem reset = explainRead(moto, FaultRule.of(Fault.RESET_AFTER_FORWARD).on("GetParameter"));
+        Problem truncated = explainRead(moto, FaultRule.of(Fault.TRUNCATED_ANSWER).on("GetParameter"));
+        Problem server = explainRead(moto, FaultRule.of(Fault.INTERNAL_ERROR).on("GetParameter"));
+
+        assertThat(throttled.kind()).isEqualTo(Kind.THROTTLED);
+        assertThat(throttled.summary()).contains("also after 10 tries");
+        assertThat(slow.kind()).isEqualTo(Kind.SLOW_ENDPOINT);
+        assertThat(slow.summary()).startsWith("AWS did not answer within 1 second");
+        assertThat(reset.kind()).isEqualTo(Kind.CONNECTION_LOST);
+        assertThat(reset.summary()).contains("(connection reset)");
+        assertThat(truncated.kind()).isEqualTo(Kind.CONNECTION_LOST);
+        assertThat(truncated.summary()).contains("(the answer was cut off)");
+        assertThat(server.kind()).isEqualTo(Kind.SERVER_ERROR);
+        assertThat(server.summary()).isEqualTo("AWS answered with a server error (HTTP 500 InternalServerError), also after 10 tries.");
+        for (Problem p : List.of(throttled, slow, reset, truncated, server)) {
+            AwsErrorsTest.assertReadable(p);
+            assertThat(p.text()).doesNotContain("Unable to").doesNotContain("SDK Attempt").doesNotContain("Response Code");
+        }
+    }
+
+    /** What a read that always meets {@code fault} says: 1 s an attempt, pauses of a few milliseconds. */
+    private static Problem explainRead(MotoServer moto, FaultRule fault) {
+        RetrySettings quick = new RetrySettings(Duration.ofSeconds(1), Duration.ofSeconds(30), 10, 3,
+                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).inject(fault); ClientFactory clients = proxy.clients(true, quick)) {
+            return AwsErrors.explain(catchThrowable(() -> new ParameterStore(clients).value("/errors/faults")));
         }
     }
 

@@ -55,7 +55,8 @@ class AwsErrorsTest {
         "ParameterNotFound, 400, NOT_FOUND",
         "ResourceNotFoundException, 400, NOT_FOUND",
         "ValidationException, 400, INVALID_REQUEST",
-        "InternalServerError, 500, OTHER",
+        "InternalServerError, 500, SERVER_ERROR",
+        "ServiceUnavailable, 503, SERVER_ERROR",
     })
     void serviceErrorsByCode(String code, int status, Kind kind) {
         Problem p = AwsErrors.explain(service(code, status, "Something about " + code));
@@ -69,8 +70,24 @@ class AwsErrorsTest {
                 "User: arn:aws:sts::123456789012:assumed-role/ReadOnly/alice is not authorized to perform: ssm:PutParameter\n"
                         + "\tat software.amazon.awssdk.Something.call(Something.java:42)"));
         assertThat(p.kind()).isEqualTo(Kind.ACCESS_DENIED);
-        assertThat(p.summary()).contains("not authorized to perform: ssm:PutParameter").doesNotContain("Something.java");
+        assertThat(p.summary()).isEqualTo("Access denied: AWS does not allow ssm:PutParameter for "
+                + "arn:aws:sts::123456789012:assumed-role/ReadOnly/alice.").doesNotContain("Something.java");
         assertReadable(p);
+    }
+
+    @Test
+    void accessDeniedNamesTheActionAndTheResource() {
+        Problem p = AwsErrors.explain(service("AccessDeniedException", 400,
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: ssm:PutParameter on resource: "
+                        + "arn:aws:ssm:eu-west-1:123456789012:parameter/app/url because no identity-based policy allows "
+                        + "the ssm:PutParameter action"));
+        assertThat(p.summary()).isEqualTo("Access denied: AWS does not allow ssm:PutParameter on "
+                + "arn:aws:ssm:eu-west-1:123456789012:parameter/app/url for arn:aws:iam::123456789012:user/bob "
+                + "(no identity-based policy allows the ssm:PutParameter action).");
+        Problem plain = AwsErrors.explain(service("AccessDenied", 403, "Access to KMS is not allowed"));
+        assertThat(plain.summary()).isEqualTo("Access denied: Access to KMS is not allowed.");
+        assertReadable(p);
+        assertReadable(plain);
     }
 
     @Test
@@ -143,26 +160,153 @@ class AwsErrorsTest {
     }
 
     @Test
-    void networkFailuresAreUnreachable() {
+    void anEndpointThatCannotBeReachedIsUnreachable() {
         Throwable[] failures = {
-            SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
-                    .cause(new ConnectException("Connection refused")).build(),
+            SdkClientException.builder().message("Unable to execute HTTP request: Connect to 127.0.0.1:4566 [/127.0.0.1] failed: "
+                    + "Connection refused").cause(new ConnectException("Connect to 127.0.0.1:4566 [/127.0.0.1] failed: Connection refused"))
+                    .build(),
             SdkClientException.builder().message("Unable to execute HTTP request: sts.eu-west-9.amazonaws.com")
                     .cause(new UnknownHostException("sts.eu-west-9.amazonaws.com")).build(),
-            SdkClientException.builder().message("Unable to execute HTTP request: Read timed out")
-                    .cause(new SocketTimeoutException("Read timed out")).build(),
             // Apache's connect timeout is an InterruptedIOException, not a SocketTimeoutException.
             SdkClientException.builder().message("Unable to execute HTTP request: Connect to 10.0.0.1:443 failed: connect timed out")
                     .cause(new org.apache.http.conn.ConnectTimeoutException("Connect to 10.0.0.1:443 failed: connect timed out")).build(),
             SdkClientException.builder().message("Unable to execute HTTP request: No route to host")
                     .cause(new NoRouteToHostException("No route to host")).build(),
-            ApiCallTimeoutException.create(90_000),
-            ApiCallAttemptTimeoutException.create(30_000),
+        };
+        String[] why = {"the connection to 127.0.0.1:4566 was refused", "the host name sts.eu-west-9.amazonaws.com was not found",
+            "connecting to 10.0.0.1:443 timed out", "there is no network route"};
+        for (int i = 0; i < failures.length; i++) {
+            Problem p = AwsErrors.explain(failures[i]);
+            assertThat(p.kind()).as(failures[i].toString()).isEqualTo(Kind.UNREACHABLE);
+            assertThat(p.summary()).isEqualTo("Cannot reach the AWS endpoint: " + why[i] + ".");
+            assertThat(p.advice()).contains("Check your network");
+            assertReadable(p);
+            assertThat(AwsErrors.certainlyNotApplied(failures[i])).as("never sent").isTrue();
+        }
+    }
+
+    @Test
+    void noAnswerInTimeIsASlowEndpointWithTheTimeWaited() {
+        Problem attempt = AwsErrors.explain(ApiCallAttemptTimeoutException.create(30_000));
+        assertThat(attempt.kind()).isEqualTo(Kind.SLOW_ENDPOINT);
+        assertThat(attempt.summary()).isEqualTo("AWS did not answer within 30 seconds.");
+        Problem call = AwsErrors.explain(ApiCallTimeoutException.create(90_000));
+        assertThat(call.summary()).isEqualTo("AWS did not answer within 90 seconds.");
+        Problem read = AwsErrors.explain(SdkClientException.builder().message("Unable to execute HTTP request: Read timed out")
+                .cause(new SocketTimeoutException("Read timed out")).build());
+        assertThat(read.kind()).isEqualTo(Kind.SLOW_ENDPOINT);
+        assertThat(read.summary()).isEqualTo("AWS did not answer in time.");
+        for (Problem p : new Problem[] {attempt, call, read}) {
+            assertThat(p.text()).doesNotContain("Cannot reach");
+            assertReadable(p);
+        }
+        assertThat(AwsErrors.outcomeUnknown(ApiCallAttemptTimeoutException.create(30_000))).as("a write may have been applied").isTrue();
+    }
+
+    @Test
+    void aBrokenConnectionReadsWithoutTheSdksWords() {
+        SdkClientException reset = SdkClientException.builder()
+                .message("Unable to execute HTTP request: Connection reset (SDK Attempt Count: 3)")
+                .cause(new java.net.SocketException("Connection reset")).build();
+        reset.addSuppressed(SdkClientException.create("Request attempt 1 failure: Unable to execute HTTP request: Connection reset"));
+        reset.addSuppressed(SdkClientException.create("Request attempt 2 failure: Unable to execute HTTP request: Connection reset"));
+        SdkClientException unmarshall = SdkClientException.builder()
+                .message("Unable to unmarshall response (java.net.SocketException: Connection reset). Response Code: 200, Response Text: OK")
+                .cause(new java.net.SocketException("Connection reset")).build();
+        SdkClientException truncated = SdkClientException.builder()
+                .message("Unable to execute HTTP request: Premature end of Content-Length delimited message body")
+                .cause(new org.apache.http.ConnectionClosedException("Premature end of Content-Length delimited message body "
+                        + "(expected: 120; received: 60)")).build();
+
+        Problem p = AwsErrors.explain(reset);
+        assertThat(p.kind()).isEqualTo(Kind.CONNECTION_LOST);
+        assertThat(p.summary()).isEqualTo("The connection to AWS was lost before its answer arrived (connection reset), also after 3 tries.");
+        assertThat(AwsErrors.explain(unmarshall).summary())
+                .isEqualTo("The connection to AWS was lost before its answer arrived (connection reset).");
+        assertThat(AwsErrors.explain(truncated).summary())
+                .isEqualTo("The connection to AWS was lost before its answer arrived (the answer was cut off).");
+        for (Throwable failure : new Throwable[] {reset, unmarshall, truncated}) {
+            Problem each = AwsErrors.explain(failure);
+            assertThat(each.text()).doesNotContain("Unable to").doesNotContain("SDK Attempt").doesNotContain("Response Code")
+                    .doesNotContain("Premature");
+            assertReadable(each);
+            assertThat(AwsErrors.outcomeUnknown(failure)).as("a write may have been applied").isTrue();
+            assertThat(AwsErrors.certainlyNotApplied(failure)).isFalse();
+        }
+    }
+
+    @Test
+    void throttlingAndServerErrorsSayWhatCofferDidAboutThem() {
+        AwsServiceException throttled = service("ThrottlingException", 400, "Rate exceeded");
+        for (int i = 1; i < 10; i++) {
+            throttled.addSuppressed(SdkClientException.create("Request attempt " + i + " failure: Rate exceeded"));
+        }
+        Problem t = AwsErrors.explain(throttled);
+        assertThat(t.summary()).isEqualTo("AWS kept throttling Coffer's requests (ThrottlingException), also after 10 tries, "
+                + "although Coffer slowed down and paused between tries.");
+        Problem server = AwsErrors.explain(service("InternalServerError", 500, "An internal error occurred"));
+        assertThat(server.summary()).isEqualTo("AWS answered with a server error (HTTP 500 InternalServerError).");
+        assertThat(server.advice()).contains("AWS Health Dashboard");
+
+        assertThat(AwsErrors.certainlyNotApplied(throttled)).as("a throttled request was not applied").isTrue();
+        assertThat(AwsErrors.certainlyNotApplied(service("ServiceUnavailable", 503, "unavailable"))).isTrue();
+        assertThat(AwsErrors.outcomeUnknown(service("InternalServerError", 500, "x"))).as("a 500 may have been applied").isTrue();
+        assertThat(AwsErrors.outcomeUnknown(service("ValidationException", 400, "x"))).as("AWS refused it").isFalse();
+        assertThat(AwsErrors.outcomeUnknown(ReadOnlyRefusedException.refuse("Ssm", "PutParameter"))).isFalse();
+    }
+
+    @Test
+    void aLostWriteAnswerSaysTheChangeMayBeSaved() {
+        SdkClientException reset = SdkClientException.builder().message("Unable to execute HTTP request: Connection reset")
+                .cause(new java.net.SocketException("Connection reset")).build();
+        Problem p = AwsErrors.explain(new WriteOutcomeUnknownException("saving /app/url", reset));
+        assertThat(p.kind()).isEqualTo(Kind.ANSWER_LOST);
+        assertThat(p.summary()).isEqualTo("AWS's answer to saving /app/url was lost (connection reset), and Coffer could not "
+                + "confirm whether the change was made.");
+        assertThat(p.advice()).isEqualTo("Refresh to see whether it was saved before you save again.");
+        assertReadable(p);
+    }
+
+    @Test
+    void aListingThatStoppedSaysHowFarItGot() {
+        Problem p = AwsErrors.explain(new ListingIncompleteException("parameters", 3, 150, "token",
+                service("ServiceUnavailable", 503, "unavailable")));
+        assertThat(p.kind()).isEqualTo(Kind.SERVER_ERROR);
+        assertThat(p.summary()).isEqualTo("The listing of parameters stopped after 150 parameters (3 pages). "
+                + "AWS answered with a server error (HTTP 503 ServiceUnavailable).");
+        assertReadable(p);
+        Problem first = AwsErrors.explain(new ListingIncompleteException("secrets", 0, 0, null, service("ServiceUnavailable", 503, "x")));
+        assertThat(first.summary()).as("nothing listed: nothing to say about how far").startsWith("AWS answered with a server error");
+    }
+
+    @Test
+    void aBadLocalFileNamesTheFileAndLine() {
+        Problem p = AwsErrors.explain(new LocalFileException(java.nio.file.Path.of("/home/ann/.aws/config"), 3,
+                "a profile name must end with ']'", null));
+        assertThat(p.kind()).isEqualTo(Kind.BAD_FILE);
+        assertThat(p.summary()).isEqualTo("Coffer cannot use /home/ann/.aws/config (line 3): a profile name must end with ']'.");
+        assertReadable(p);
+    }
+
+    @Test
+    void headlessWordingNeverSpeaksOfWindowsOrKeptWork() {
+        Throwable[] failures = {
+            service("ThrottlingException", 400, "Rate exceeded"), service("InternalServerError", 500, "x"),
+            service("AccessDeniedException", 400, "denied"), service("ExpiredTokenException", 400, "expired"),
+            service("ParameterNotFound", 400, "Parameter /x not found."), service("ValidationException", 400, "bad"),
+            ReadOnlyRefusedException.refuse("Ssm", "PutParameter"), ApiCallAttemptTimeoutException.create(30_000),
+            SdkClientException.builder().message("x").cause(new ConnectException("Connection refused")).build(),
+            SdkClientException.builder().message("x").cause(new java.net.SocketException("Connection reset")).build(),
+            SdkClientException.create("Unable to load credentials from any of the providers in the chain"),
+            SdkClientException.create("Token is expired"), SdkClientException.create("Something odd in the SDK"),
+            new WriteOutcomeUnknownException("saving /x", ApiCallAttemptTimeoutException.create(30_000)),
         };
         for (Throwable failure : failures) {
-            Problem p = AwsErrors.explain(failure);
-            assertThat(p.kind()).as(failure.toString()).isEqualTo(Kind.UNREACHABLE);
-            assertReadable(p);
+            String text = AwsErrors.explain(failure).commandText();
+            assertThat(text).as(failure.toString()).doesNotContainIgnoringCase("window").doesNotContainIgnoringCase("draft")
+                    .doesNotContainIgnoringCase("has been kept").doesNotContainIgnoringCase("try again")
+                    .doesNotContain("Refresh").doesNotContain("Unable to").doesNotContain("SDK");
+            assertThat(AwsErrors.explain(failure).text()).as(failure.toString()).doesNotContainIgnoringCase("has been kept");
         }
     }
 
@@ -201,6 +345,25 @@ class AwsErrorsTest {
     }
 
     @Test
+    void aProfileCofferFoundMisconfiguredIsSaidInCoffersWords() {
+        Problem p = AwsErrors.explain(SdkClientException.create("Unable to load credentials",
+                new MisconfiguredProfileException("The profiles a → b → a name each other as source_profile; fix the loop in your AWS config file.")));
+        assertThat(p.kind()).isEqualTo(Kind.NO_CREDENTIALS);
+        assertThat(p.summary()).isEqualTo("The profiles a → b → a name each other as source_profile; fix the loop in your AWS config file.");
+        assertReadable(p);
+    }
+
+    @Test
+    void theSdksOwnTextNeverReachesTheUser() {
+        Problem p = AwsErrors.explain(SdkClientException.create("Unable to marshall request to JSON: some internal detail"));
+        assertThat(p.kind()).isEqualTo(Kind.OTHER);
+        assertThat(p.summary()).isEqualTo("Coffer could not complete the request.");
+        Problem java = AwsErrors.explain(new IllegalStateException("java.lang.IllegalStateException: Cannot invoke \"x()\""));
+        assertThat(java.summary()).isEqualTo("Coffer could not complete the request.");
+        assertReadable(p);
+    }
+
+    @Test
     void readOnlyRefusals() {
         Problem p = AwsErrors.explain(ReadOnlyRefusedException.refuse("Ssm", "PutParameter"));
         assertThat(p.kind()).isEqualTo(Kind.READ_ONLY);
@@ -227,7 +390,8 @@ class AwsErrorsTest {
         CopyIncompleteException incomplete = new CopyIncompleteException(List.of(new CopyPlan.Move("/a/1", "/b/1")),
                 new CopyPlan.Move("/a/2", "/b/2"), service("ThrottlingException", 400, "Rate exceeded"));
         assertThat(AwsErrors.explain(incomplete).text()).isEqualTo("Copied 1 parameter, then /a/2 → /b/2 failed; nothing was deleted. "
-                + "AWS is throttling requests (rate exceeded). Wait a moment and try again; your work has been kept.");
+                + AwsErrors.explain(service("ThrottlingException", 400, "Rate exceeded")).text())
+                .contains("throttling");
     }
 
     @Test

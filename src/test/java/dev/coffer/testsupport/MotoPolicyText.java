@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -45,7 +45,8 @@ public final class MotoPolicyText implements ExecutionInterceptor {
             }
             return Optional.of(new ByteArrayInputStream(mended ? JSON.writeValueAsBytes(root) : bytes));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // As the SDK reports an answer it could not read (so that it retries it), not as an error of its own.
+            throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
         }
     }
 }

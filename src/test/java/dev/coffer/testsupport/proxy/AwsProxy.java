@@ -3,6 +3,7 @@ package dev.coffer.testsupport.proxy;
 import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.RetrySettings;
 import dev.coffer.aws.Sessions;
 import dev.coffer.testsupport.proxy.ProxiedRequest.Header;
 import java.io.BufferedInputStream;
@@ -182,8 +183,13 @@ public final class AwsProxy implements AutoCloseable {
 
     /** A client factory for this proxy's endpoint, as the app builds one for a custom endpoint; the caller closes it. */
     public ClientFactory clients(boolean readOnly) {
+        return clients(readOnly, RetrySettings.standard());
+    }
+
+    /** {@link #clients(boolean)} with other timeouts and retries (a short attempt timeout for slow answers). */
+    public ClientFactory clients(boolean readOnly, RetrySettings retries) {
         Connection connection = new Connection("aws-proxy", "us-east-1", Optional.of(endpoint), readOnly, false);
-        return SessionClients.open(Sessions.local(connection, endpoint));
+        return SessionClients.open(Sessions.local(connection, endpoint), retries);
     }
 
     // ---- AWS's manners

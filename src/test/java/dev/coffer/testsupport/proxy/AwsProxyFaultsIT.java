@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.RetrySettings;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
@@ -27,15 +28,19 @@ import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * The proxy in front of the test moto, driven by the real SDK clients of Coffer's ClientFactory
- * (standard retry mode: three attempts): it forwards every protocol, counts, and delivers each
- * fault as specified.
+ * (three attempts a call, with pauses of a few milliseconds): it forwards every protocol, counts,
+ * and delivers each fault as specified.
  */
 @WithMoto
 class AwsProxyFaultsIT {
 
+    /** Three attempts with short pauses: these tests look at the proxy, not at Coffer's patience. */
+    private static final RetrySettings QUICK = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 3, 3,
+            Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
+
     @Test
     void forwardsEveryProtocolOverOneKeptAliveConnectionAndCountsEachOperation(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK)) {
             clients.ssm().putParameter(b -> b.name("/proxy/forwarded").value("through the proxy").type(ParameterType.STRING));
             String value = clients.ssm().getParameter(b -> b.name("/proxy/forwarded")).parameter().value();
             clients.secretsManager().createSecret(b -> b.name("proxy/forwarded").secretString("s3cr3t"));
@@ -65,7 +70,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void throttlingIsAwsThrottlingOnEveryProtocol(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK)) {
             proxy.inject(FaultRule.of(Fault.THROTTLING).on("GetParameter", "GetCallerIdentity", "DescribeRegions"));
 
             Throwable ssm = catchThrowable(() -> clients.ssm().getParameter(b -> b.name("/proxy/any")));
@@ -97,7 +102,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void theNextNCallsOfTheNamedOperationsOnly(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK)) {
             clients.secretsManager().createSecret(b -> b.name("proxy/next-n").secretString("s3cr3t"));
             proxy.inject(FaultRule.of(Fault.THROTTLING).on("ListSecrets").times(1));
 
@@ -115,7 +120,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void serverErrorsAreRetryableAndNeverReachTheUpstream(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK);
              ClientFactory direct = Moto.clients(moto, false)) {
             proxy.inject(FaultRule.of(Fault.INTERNAL_ERROR).on("PutParameter"));
             Throwable internal = catchThrowable(() -> clients.ssm().putParameter(
@@ -147,7 +152,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void aResetBeforeForwardingLosesTheRequest(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK);
              ClientFactory direct = Moto.clients(moto, true)) {
             proxy.inject(FaultRule.of(Fault.RESET_BEFORE_FORWARD).on("PutParameter"));
 
@@ -164,7 +169,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void aResetAfterForwardingLosesOnlyTheAnswer(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK);
              ClientFactory direct = Moto.clients(moto, false)) {
             direct.ssm().putParameter(b -> b.name("/proxy/reset-after").value("v1").type(ParameterType.STRING));
             proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter"));
@@ -183,14 +188,14 @@ class AwsProxyFaultsIT {
 
     @Test
     void aCreateWhoseAnswerIsLostIsInMotoThoughTheClientSawAnError(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK);
              ClientFactory direct = Moto.clients(moto, true)) {
             proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter").times(1));
 
             Throwable error = catchThrowable(() -> clients.ssm().putParameter(
                     b -> b.name("/proxy/created-once").value("mine").type(ParameterType.STRING)));
 
-            // The lost answer itself, or (with today's blind retry, issue 17) the retry colliding with the first attempt.
+            // A raw client call without ClientFactory.writeOnce() is sent again blindly: the retry collides with the first attempt.
             assertThat(error).isInstanceOfAny(SdkClientException.class, ParameterAlreadyExistsException.class);
             var created = direct.ssm().getParameter(b -> b.name("/proxy/created-once")).parameter();
             assertThat(created.value()).isEqualTo("mine");
@@ -201,7 +206,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void aSlowAnswerIsHeldBackForTheRuleDelay(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK)) {
             clients.ssm().putParameter(b -> b.name("/proxy/slow").value("late").type(ParameterType.STRING));
             proxy.inject(FaultRule.of(Fault.SLOW_ANSWER).delay(Duration.ofMillis(1500)).on("GetParameter").times(1));
 
@@ -222,7 +227,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void aTruncatedAnswerComesAfterTheUpstreamAppliedTheRequest(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK);
              ClientFactory direct = Moto.clients(moto, false)) {
             direct.ssm().putParameter(b -> b.name("/proxy/truncated").value("v1").type(ParameterType.STRING));
             proxy.inject(FaultRule.of(Fault.TRUNCATED_ANSWER).on("PutParameter"));
@@ -248,7 +253,7 @@ class AwsProxyFaultsIT {
         List<Boolean> first = new ArrayList<>();
         long firstFaults;
         long firstRequests;
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).inject(halfFail); ClientFactory clients = proxy.clients(true)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).inject(halfFail); ClientFactory clients = proxy.clients(true, QUICK)) {
             for (int i = 0; i < 20; i++) {
                 first.add(catchThrowable(() -> clients.ssm().getParameter(b -> b.name("/proxy/rated"))) == null);
             }
@@ -256,7 +261,7 @@ class AwsProxyFaultsIT {
             firstRequests = proxy.requests("GetParameter");
         }
         List<Boolean> second = new ArrayList<>();
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).inject(halfFail); ClientFactory clients = proxy.clients(true)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).inject(halfFail); ClientFactory clients = proxy.clients(true, QUICK)) {
             for (int i = 0; i < 20; i++) {
                 second.add(catchThrowable(() -> clients.ssm().getParameter(b -> b.name("/proxy/rated"))) == null);
             }
