@@ -22,7 +22,9 @@ public enum Screen {
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
     SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
     CONNECT("/dev/coffer/ui/connect/connect.fxml"),
-    PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml");
+    PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
+    GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
+    ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml");
 
     private final String path;
 
