@@ -1,6 +1,5 @@
 package dev.coffer.ami;
 
-import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 
 /**
  * Moves golden AMI id parameters to a new image: plan (everything read and checked, nothing
@@ -32,11 +29,9 @@ public final class GoldenImageUpdate {
     public static final String DEFAULT_LABEL = "golden";
     public static final String DEFAULT_PREVIOUS_LABEL = "previous";
 
-    private final ClientFactory clients;
     private final ParameterStore parameters;
 
-    public GoldenImageUpdate(ClientFactory clients, ParameterStore parameters) {
-        this.clients = clients;
+    public GoldenImageUpdate(ParameterStore parameters) {
         this.parameters = parameters;
     }
 
@@ -169,17 +164,13 @@ public final class GoldenImageUpdate {
      */
     public Verification verify(String name, long version, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                clients.ssm().getParameter(b -> b.name(name + ":" + version));
-                return Verification.VISIBLE;
-            } catch (ParameterNotFoundException | ParameterVersionNotFoundException notYet) {
-                if (System.nanoTime() > deadline) {
-                    return Verification.NOT_VISIBLE;
-                }
-                Thread.sleep(1000);
+        while (!parameters.hasVersion(name, version)) {
+            if (System.nanoTime() > deadline) {
+                return Verification.NOT_VISIBLE;
             }
+            Thread.sleep(1000);
         }
+        return Verification.VISIBLE;
     }
 
     /** What a roll back would do: the current version and the earlier one whose image comes back. */

@@ -3,7 +3,7 @@ package dev.coffer.parameters;
 import java.util.List;
 
 /**
- * What importing an export file would do (see {@link ParameterStore#planImport}): parameters to
+ * What importing an export file would do (see {@link ParameterImport#plan}): parameters to
  * create, to update, already equal, and skipped (each "name: reason"). Carries no values.
  */
 public record ImportPlan(List<ImportItem> creates, List<ImportItem> updates, List<String> unchanged, List<String> skipped) {

@@ -457,28 +457,28 @@ class ParameterEditingIT {
 
     @Test
     void planCopyMapsNamesAndRefusesBadOnes() {
-        CopyPlan plan = store.planCopy(List.of("/apps/billing/url", "/apps/billing/db/host"), "/apps/billing", "/apps/invoicing");
+        CopyPlan plan = ParameterCopy.plan(List.of("/apps/billing/url", "/apps/billing/db/host"), "/apps/billing", "/apps/invoicing");
         assertThat(plan.moves()).containsExactly(new CopyPlan.Move("/apps/billing/url", "/apps/invoicing/url"),
                 new CopyPlan.Move("/apps/billing/db/host", "/apps/invoicing/db/host"));
         assertThat(admin.calls().snapshot()).isEmpty();
 
-        InvalidDraftException invalid = catchThrowableOfType(InvalidDraftException.class, () -> store.planCopy(
+        InvalidDraftException invalid = catchThrowableOfType(InvalidDraftException.class, () -> ParameterCopy.plan(
                 List.of("/apps/billing/url", "/other/x"), "/apps/billing", "/aws/billing"));
         assertThat(invalid.problems()).extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("/other/x is not under /apps/billing"))
                 .anySatisfy(m -> assertThat(m).startsWith("/aws/billing/url: ").contains("\"aws\" or \"ssm\""));
-        assertThatThrownBy(() -> store.planCopy(List.of("/a/x"), "/a", "/a")).isInstanceOf(InvalidDraftException.class)
+        assertThatThrownBy(() -> ParameterCopy.plan(List.of("/a/x"), "/a", "/a")).isInstanceOf(InvalidDraftException.class)
                 .hasMessageContaining("onto itself");
-        assertThatThrownBy(() -> store.planCopy(List.of("/a/x", "/a/x/x"), "/a/x", "/a/x/x")).isInstanceOf(InvalidDraftException.class);
+        assertThatThrownBy(() -> ParameterCopy.plan(List.of("/a/x", "/a/x/x"), "/a/x", "/a/x/x")).isInstanceOf(InvalidDraftException.class);
     }
 
     @Test
     void copyCopiesEverythingButPoliciesAndKeepsTheSources() {
         seedCopySources("/copy/src");
         List<String> progress = new ArrayList<>();
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/copy/src")), "/copy/src", "/copy/dst");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/copy/src")), "/copy/src", "/copy/dst");
 
-        store.copy(plan, false, progress::add);
+        new ParameterCopy(store).copy(plan, false, progress::add);
 
         assertThat(progress).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("Copied /copy/src/"));
         Map<String, Parameter> copies = store.describeAll(plan.targets());
@@ -500,11 +500,11 @@ class ParameterEditingIT {
     @Test
     void moveDeletesTheSourcesOnlyAfterEveryCopy() {
         seedCopySources("/move/src");
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/move/src")), "/move/src", "/move/dst");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/move/src")), "/move/src", "/move/dst");
         List<String> progress = new ArrayList<>();
         admin.calls().reset();
 
-        store.copy(plan, true, progress::add);
+        new ParameterCopy(store).copy(plan, true, progress::add);
 
         assertThat(store.describeUnder("/move/src")).isEmpty();
         assertThat(store.describeUnder("/move/dst")).hasSize(3);
@@ -516,18 +516,18 @@ class ParameterEditingIT {
     void copyRefusesExistingTargetsBeforeWritingAnything() {
         seedCopySources("/clash/src");
         admin.ssm().putParameter(b -> b.name("/clash/dst/url").value("keep me").type(ParameterType.STRING));
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/clash/src")), "/clash/src", "/clash/dst");
-        assertThat(store.existingTargets(plan)).containsExactly("/clash/dst/url");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/clash/src")), "/clash/src", "/clash/dst");
+        assertThat(new ParameterCopy(store).existingTargets(plan)).containsExactly("/clash/dst/url");
         admin.calls().reset();
 
-        CopyTargetsExistException refused = catchThrowableOfType(CopyTargetsExistException.class, () -> store.copy(plan, true, null));
+        CopyTargetsExistException refused = catchThrowableOfType(CopyTargetsExistException.class, () -> new ParameterCopy(store).copy(plan, true, null));
 
         assertThat(refused.existing()).containsExactly("/clash/dst/url");
         assertThat(admin.calls().count("PutParameter") + admin.calls().count("DeleteParameters")).isZero();
         assertThat(store.describeUnder("/clash/dst")).hasSize(1);
         assertThat(store.describeUnder("/clash/src")).hasSize(3);
 
-        store.copy(plan, false, true, null); // confirmed: overwrite
+        new ParameterCopy(store).copy(plan, false, true, null); // confirmed: overwrite
         assertThat(store.current("/clash/dst/url").value().reveal()).isEqualTo("https://x");
         assertThat(store.current("/clash/dst/url").version()).isEqualTo(2);
         assertThat(store.describeUnder("/clash/dst")).hasSize(3);
@@ -536,10 +536,10 @@ class ParameterEditingIT {
     @Test
     void aFailedPutStopsTheCopyAndDeletesNothing() {
         seedCopySources("/fail/src");
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/fail/src")), "/fail/src", "/fail/dst");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/fail/src")), "/fail/src", "/fail/dst");
         String second = plan.moves().get(1).to();
         // Someone creates the second target while the first is being copied.
-        CopyIncompleteException incomplete = catchThrowableOfType(CopyIncompleteException.class, () -> store.copy(plan, true, line ->
+        CopyIncompleteException incomplete = catchThrowableOfType(CopyIncompleteException.class, () -> new ParameterCopy(store).copy(plan, true, line ->
                 admin.ssm().putParameter(b -> b.name(second).value("raced").type(ParameterType.STRING))));
 
         assertThat(incomplete.copied()).containsExactly(plan.moves().get(0));
@@ -553,8 +553,8 @@ class ParameterEditingIT {
     @Test
     void copyingAVanishedSourceWritesNothing() {
         admin.ssm().putParameter(b -> b.name("/gone/src/a").value("v").type(ParameterType.STRING));
-        CopyPlan plan = store.planCopy(List.of("/gone/src/a", "/gone/src/b"), "/gone/src", "/gone/dst");
-        assertThatThrownBy(() -> store.copy(plan, false, null)).isInstanceOf(NoSuchElementException.class)
+        CopyPlan plan = ParameterCopy.plan(List.of("/gone/src/a", "/gone/src/b"), "/gone/src", "/gone/dst");
+        assertThatThrownBy(() -> new ParameterCopy(store).copy(plan, false, null)).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("/gone/src/b");
         assertThat(store.describeUnder("/gone/dst")).isEmpty();
     }
@@ -578,7 +578,7 @@ class ParameterEditingIT {
         seedCopySources("/export/app");
         store.put(draft("/export/app/ami", "ami-0123456789abcdef0").withDataType("aws:ec2:image"), OptionalLong.empty());
         Moto.startRecording(moto);
-        String export = store.export("/export/app");
+        String export = new ParameterExport(store).export("/export/app");
         List<String> recorded = Moto.stopRecording(moto);
 
         assertThat(export).doesNotContain("s3cret");
@@ -613,7 +613,7 @@ class ParameterEditingIT {
     @Test
     void importPlansCreatesUpdatesAndSkipsAndNeverOverwritesASecureString() throws Exception {
         seedCopySources("/import/app");
-        ObjectNode doc = (ObjectNode) JSON.readTree(store.export("/import/app"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(new ParameterExport(store).export("/import/app"));
         ArrayNode list = (ArrayNode) doc.path("parameters");
         ((ObjectNode) entry(list, "/import/app/url")).put("value", "https://changed");
         ((ObjectNode) entry(list, "/import/app/db/password")).put("value", "from-a-file"); // hand-edited
@@ -625,7 +625,7 @@ class ParameterEditingIT {
         list.addObject().put("name", "/import/app/new").put("type", "String").put("value", "twice");
         String json = JSON.writeValueAsString(doc);
 
-        ImportPlan plan = store.planImport(json, "/import/app");
+        ImportPlan plan = new ParameterImport(store).plan(json, "/import/app");
 
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name).containsExactly("/import/app/new");
         assertThat(plan.updates()).extracting(ImportPlan.ImportItem::name).containsExactly("/import/app/url");
@@ -639,7 +639,7 @@ class ParameterEditingIT {
         assertThat(plan.toString()).doesNotContain("https://changed").doesNotContain("fresh").doesNotContain("from-a-file");
 
         List<String> progress = new ArrayList<>();
-        List<String> failures = store.applyImport(plan, json, progress::add);
+        List<String> failures = new ParameterImport(store).apply(plan, json, progress::add);
 
         assertThat(failures).isEmpty();
         assertThat(progress).containsExactly("Created /import/app/new (1 of 2)", "Updated /import/app/url (2 of 2)");
@@ -650,20 +650,20 @@ class ParameterEditingIT {
         assertThat(store.current("/import/app/db/password").value().reveal()).isEqualTo("s3cret");
         assertThat(store.current("/import/app/db/password").version()).isEqualTo(1);
         assertThat(store.describe("/import/app/secret-new")).isEmpty();
-        assertThat(store.planImport(json, "/import/app").hasChanges()).isFalse(); // applied: nothing left to do
+        assertThat(new ParameterImport(store).plan(json, "/import/app").hasChanges()).isFalse(); // applied: nothing left to do
     }
 
     @Test
     void anExportImportsBackIntoAnEmptyAccountExceptItsSecureStrings() {
         seedCopySources("/roundtrip/app");
-        String json = store.export("/roundtrip/app");
+        String json = new ParameterExport(store).export("/roundtrip/app");
         store.delete(names(store.describeUnder("/roundtrip/app")));
 
-        ImportPlan plan = store.planImport(json, "/roundtrip/app");
+        ImportPlan plan = new ParameterImport(store).plan(json, "/roundtrip/app");
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name).containsExactly("/roundtrip/app/hosts", "/roundtrip/app/url");
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::tier).containsExactly("Advanced", "Standard");
         assertThat(plan.skipped()).singleElement().asString().startsWith("/roundtrip/app/db/password: SecureString values are never exported");
-        assertThat(store.applyImport(plan, json, null)).isEmpty();
+        assertThat(new ParameterImport(store).apply(plan, json, null)).isEmpty();
         assertThat(store.describe("/roundtrip/app/hosts").orElseThrow().tier()).isEqualTo("Advanced");
         assertThat(store.current("/roundtrip/app/hosts").value().reveal()).isEqualTo("a,b,c");
     }
@@ -671,13 +671,13 @@ class ParameterEditingIT {
     @Test
     void applyImportNeverOverwritesAParameterThatBecameASecureString() throws Exception {
         admin.ssm().putParameter(b -> b.name("/import2/p").value("plain").type(ParameterType.STRING));
-        String json = store.export("/import2").replace("\"plain\"", "\"edited\"");
-        ImportPlan plan = store.planImport(json, "/import2");
+        String json = new ParameterExport(store).export("/import2").replace("\"plain\"", "\"edited\"");
+        ImportPlan plan = new ParameterImport(store).plan(json, "/import2");
         assertThat(plan.updates()).hasSize(1);
         admin.ssm().deleteParameter(b -> b.name("/import2/p"));
         admin.ssm().putParameter(b -> b.name("/import2/p").value("now secret").type(ParameterType.SECURE_STRING));
 
-        List<String> failures = store.applyImport(plan, json, null);
+        List<String> failures = new ParameterImport(store).apply(plan, json, null);
 
         assertThat(failures).singleElement().asString().contains("never overwritten");
         assertThat(store.current("/import2/p").value().reveal()).isEqualTo("now secret");
@@ -685,9 +685,9 @@ class ParameterEditingIT {
 
     @Test
     void importRefusesWhatIsNotAnExport() {
-        assertThatThrownBy(() -> store.planImport("{}", "/")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Coffer");
-        assertThatThrownBy(() -> store.planImport("not json", "/")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.planImport("{\"coffer\":\"parameters\",\"version\":2,\"parameters\":[]}", "/"))
+        assertThatThrownBy(() -> new ParameterImport(store).plan("{}", "/")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Coffer");
+        assertThatThrownBy(() -> new ParameterImport(store).plan("not json", "/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParameterImport(store).plan("{\"coffer\":\"parameters\",\"version\":2,\"parameters\":[]}", "/"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
     }
 

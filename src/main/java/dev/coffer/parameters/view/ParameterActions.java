@@ -5,6 +5,7 @@ import dev.coffer.ami.ImageCatalog;
 import dev.coffer.ami.view.GoldenAmiWizardController;
 import dev.coffer.ami.view.GoldenAmiWizardViewModel;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterImport;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
@@ -38,7 +39,7 @@ public final class ParameterActions {
     /** Opens the history of a parameter: versions, comparison, labels, restore. */
     public Stage history(Parameter parameter) {
         boolean readOnly = main.readOnly();
-        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.clients(), main.parameters(), parameter,
+        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.parameters(), parameter,
                 () -> main.parameterSaved(parameter.name(), saved -> { }));
         return Windows.open(main.owner(), Screen.PARAMETER_HISTORY,
                 "History of " + parameter.name(), false,
@@ -51,7 +52,7 @@ public final class ParameterActions {
      */
     public Stage updateGoldenImage(Optional<Parameter> parameter) {
         GoldenAmiWizardViewModel vm = new GoldenAmiWizardViewModel(background, main.parameters(), new ImageCatalog(main.clients()),
-                new GoldenImageUpdate(main.clients(), main.parameters()), parameter, main::parametersSaved);
+                new GoldenImageUpdate(main.parameters()), parameter, main::parametersSaved);
         return Windows.open(main.owner(), Screen.GOLDEN_AMI_WIZARD, "Update golden AMI", false,
                 (GoldenAmiWizardController c, Stage stage) -> c.init(vm, stage));
     }
@@ -105,7 +106,7 @@ public final class ParameterActions {
 
     /** Imports an export file into a folder, after a preview. */
     public Stage importInto(String folderPath) {
-        ImportParametersViewModel vm = new ImportParametersViewModel(background, main.parameters(), folderPath);
+        ImportParametersViewModel vm = new ImportParametersViewModel(background, new ParameterImport(main.parameters()), folderPath);
         return Windows.open(main.owner(), Screen.IMPORT_PARAMETERS,
                 "Import into folder", true, (ImportParametersController c, Stage stage) -> c.init(vm, stage, main::parametersSaved));
     }

@@ -2,7 +2,6 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.ami.GoldenImageUpdate;
 import dev.coffer.aws.AwsErrors;
-import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Problem;
 import dev.coffer.parameters.LabelRules;
 import dev.coffer.parameters.Parameter;
@@ -30,7 +29,6 @@ public final class ParameterHistoryViewModel {
 
     private final Background background;
     private final BusyWork work;
-    private final ClientFactory clients;
     private final ParameterStore parameters;
     private final Parameter parameter;
     private final ObservableList<ParameterVersion> versions = FXCollections.observableArrayList();
@@ -44,10 +42,9 @@ public final class ParameterHistoryViewModel {
     /**
      * @param onChanged runs after a restore or label change, so the main window can update the parameter
      */
-    public ParameterHistoryViewModel(Background background, ClientFactory clients, ParameterStore parameters, Parameter parameter, Runnable onChanged) {
+    public ParameterHistoryViewModel(Background background, ParameterStore parameters, Parameter parameter, Runnable onChanged) {
         this.background = background;
         this.work = new BusyWork(background, loading, message::set);
-        this.clients = clients;
         this.parameters = parameters;
         this.parameter = parameter;
         this.onChanged = onChanged;
@@ -139,7 +136,7 @@ public final class ParameterHistoryViewModel {
      * image), asks {@code confirm}, then puts it back as a new version and moves the labels back.
      */
     public void rollbackImage(java.util.function.Predicate<GoldenImageUpdate.Rollback> confirm) {
-        GoldenImageUpdate update = new GoldenImageUpdate(clients, parameters);
+        GoldenImageUpdate update = new GoldenImageUpdate(parameters);
         message.set("");
         work.run(() -> update.planRollback(parameter.name(), GoldenImageUpdate.DEFAULT_PREVIOUS_LABEL), plan -> {
             if (confirm.test(plan)) {

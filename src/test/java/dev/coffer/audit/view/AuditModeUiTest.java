@@ -282,60 +282,50 @@ class AuditModeUiTest {
         assertNoCanaryInOutputOrCofferHome();
     }
 
+    /**
+     * The report window: opened with its key, its settings typed in, a run, both tabs and an HTML
+     * export through its button. The report's content, filters, regions, every export format and
+     * cancelling are proven by AuditReportViewModelIT.
+     */
     @Test
     @Order(2)
-    void theAuditReportWindowRunsReportsAndExports() throws Exception {
+    void theAuditReportWindowRunsAReportAndExportsIt() throws Exception {
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.U);
         await().atMost(WAIT).until(() -> robot.lookup("#auditRun").tryQuery().isPresent());
         robot.clickOn("#auditRequiredTags").write("Owner");
-        robot.clickOn("#auditCustomerKeyPrefixes").write("/audit/prod/, audit/prod/");
-        robot.clickOn("#auditRegions").press(KeyCode.END).release(KeyCode.END).write(", us-west-2");
+        onFx(() -> {
+            robot.lookup("#auditCustomerKeyPrefixes").queryAs(javafx.scene.control.TextField.class).setText("/audit/prod/, audit/prod/");
+            return null;
+        });
         robot.clickOn("#auditRun");
         await().atMost(Duration.ofSeconds(90)).until(() -> onFx(() -> robot.lookup("#auditStatus").queryAs(Label.class).getText())
                 .contains("findings"));
         javafx.scene.control.TableView<?> findings = robot.lookup("#auditFindings").queryAs(javafx.scene.control.TableView.class);
         assertThat(onFx(() -> findings.getItems().stream().map(Object::toString).toList()))
                 .anyMatch(f -> f.contains("CREDENTIAL_AS_STRING") && f.contains(AuditFixture.STRING_PASSWORD))
-                .anyMatch(f -> f.contains("EXPIRED") && f.contains(AuditFixture.EXPIRED))
                 .anyMatch(f -> f.contains("ROTATION_OFF") && f.contains(AuditFixture.DB_SECRET));
         Screenshots.save(findings.getScene(), "audit-report");
         robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
                 && l.getText().startsWith("Inventory")).queryAs(Node.class));
+        javafx.scene.control.TableView<?> inventory = robot.lookup("#auditInventory").queryAs(javafx.scene.control.TableView.class);
+        assertThat(onFx(() -> inventory.getItems().stream().map(Object::toString).toList()))
+                .anyMatch(i -> i.contains(AuditFixture.CUSTOMER_KEY_CERT)).anyMatch(i -> i.contains(AuditFixture.ROTATED_SECRET));
         Screenshots.save(findings.getScene(), "audit-report-inventory");
-        robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
-                && l.getText().startsWith("Findings")).queryAs(Node.class));
 
-        robot.clickOn("#auditFindingFilter").write("expir");
-        await().atMost(WAIT).until(() -> onFx(() -> findings.getItems().size() == 2));
-        robot.clickOn("#auditFindingFilter").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL)
-                .press(KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE);
-
-        Path out = Path.of("target", "audit-ui").toAbsolutePath();
-        Files.createDirectories(out);
-        for (String format : List.of("CSV", "JSON", "HTML")) {
-            Path file = out.resolve("report." + format.toLowerCase());
-            Files.deleteIfExists(file);
-            onFx(() -> {
-                robot.lookup("#auditExportFormat").queryAs(javafx.scene.control.ComboBox.class).setValue(
-                        dev.coffer.audit.ReportExport.Format.valueOf(format));
-                robot.lookup("#auditExportFile").queryAs(javafx.scene.control.TextField.class).setText(file.toString());
-                return null;
-            });
-            robot.clickOn("#auditExport");
-            await().atMost(WAIT).until(() -> Files.exists(file) && onFx(() -> robot.lookup("#auditStatus").queryAs(Label.class)
-                    .getText().startsWith("Wrote")));
+        Path html = Path.of("target", "audit-ui", "report.html").toAbsolutePath();
+        Files.createDirectories(html.getParent());
+        Files.deleteIfExists(html);
+        onFx(() -> {
+            robot.lookup("#auditExportFile").queryAs(javafx.scene.control.TextField.class).setText(html.toString());
+            return null;
+        });
+        robot.clickOn("#auditExport");
+        await().atMost(WAIT).until(() -> Files.exists(html) && onFx(() -> robot.lookup("#auditStatus").queryAs(Label.class)
+                .getText().startsWith("Wrote")));
+        String text = Files.readString(html);
+        for (String canary : List.of(AuditFixture.CANARY_SECRET, AuditFixture.CANARY_SECURE, AuditFixture.CANARY_ADVANCED)) {
+            assertThat(text).doesNotContain(canary);
         }
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f);
-                for (String canary : List.of(AuditFixture.CANARY_SECRET, AuditFixture.CANARY_SECURE, AuditFixture.CANARY_ADVANCED)) {
-                    assertThat(text).as(f.toString()).doesNotContain(canary);
-                }
-            }
-        }
-        assertThat(Files.readString(out.resolve("report-findings.csv"))).contains(AuditFixture.STRING_PASSWORD);
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile())
-                .path("connections").findValuesAsText("region")).containsExactly("us-east-1", "us-west-2");
         assertNoCanaryInOutputOrCofferHome();
     }
 
