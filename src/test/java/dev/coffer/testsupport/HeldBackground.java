@@ -1,6 +1,7 @@
 package dev.coffer.testsupport;
 
 import dev.coffer.ui.kit.Background;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -28,6 +29,12 @@ public final class HeldBackground implements Background {
     @Override
     public void later(Runnable uiWork) {
         uiWork.run();
+    }
+
+    /** Held like the rest: the test lets it run when the pause it waits for has passed. */
+    @Override
+    public void after(Duration delay, Runnable uiWork) {
+        held.add(uiWork);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.coffer.aws.Tag;
 import dev.coffer.secrets.Secret;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,8 @@ class SecretListViewModelTest {
 
     private static Secret secret(String name, String description, Optional<Instant> deleted, Tag... tags) {
         return new Secret(name, "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + name + "-AbCdEf",
-                Optional.ofNullable(description), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), deleted, List.of(tags));
+                Optional.ofNullable(description), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), deleted, List.of(tags), Map.of(), Optional.empty());
     }
 
     private final SecretListViewModel list = new SecretListViewModel();

@@ -31,8 +31,8 @@ class MainWindowActionsTest {
 
     private static Secret secret(Optional<Instant> deleted) {
         return new Secret("billing/db", "arn:aws:secretsmanager:us-east-1:123456789012:secret:billing/db-AbCdEf", Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), deleted, List.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), deleted, List.of(), Map.of(), Optional.empty());
     }
 
     private static final Set<State> CONNECTED = EnumSet.complementOf(EnumSet.of(State.NO_CONNECTION));
