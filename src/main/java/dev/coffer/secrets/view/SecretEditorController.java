@@ -183,8 +183,7 @@ public final class SecretEditorController {
         generateButton.disableProperty().bind(noRow);
         generateButton.setOnAction(e -> {
             EntryRow row = entryTable.getSelectionModel().getSelectedItem();
-            new PasswordDialog(stage).showAndWait().ifPresent(options ->
-                    model.generatePassword(options, password -> row.valueProperty().set(password)));
+            PasswordOptionsController.open(stage, options -> model.generatePassword(options, password -> row.valueProperty().set(password)));
         });
     }
 
@@ -193,7 +192,7 @@ public final class SecretEditorController {
         maskedText.textProperty().bindBidirectional(model.textProperty());
         maskedText.visibleProperty().bind(showValuesToggle.selectedProperty().not());
         textArea.visibleProperty().bind(showValuesToggle.selectedProperty());
-        generateTextButton.setOnAction(e -> new PasswordDialog(stage).showAndWait().ifPresent(options ->
+        generateTextButton.setOnAction(e -> PasswordOptionsController.open(stage, options ->
                 model.generatePassword(options, model.textProperty()::set)));
     }
 

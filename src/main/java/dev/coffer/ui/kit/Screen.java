@@ -19,6 +19,8 @@ public enum Screen {
     SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
     SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
+    CONNECT("/dev/coffer/ui/connect/connect.fxml"),
+    PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),
     /** Parameter history and secret versions alike, over a {@link dev.coffer.ui.kit.versions.VersionSource}. */

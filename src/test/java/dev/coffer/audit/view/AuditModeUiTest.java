@@ -350,6 +350,8 @@ class AuditModeUiTest {
     void theConnectDialogKeepsAuditModeTickedAndLocked() {
         javafx.scene.control.CheckBox audit = openConnectDialog();
         assertThat(onFx(audit::getText)).startsWith("Audit mode (read-only)");
+        // The whole sentence is shown, wrapped, not cut short with an ellipsis.
+        assertThat(onFx(() -> ((javafx.scene.text.Text) audit.lookup(".text")).getText())).isEqualTo(onFx(audit::getText));
         assertThat(onFx(audit::isSelected)).isTrue();
         assertThat(onFx(audit::isDisabled)).as("Coffer was started with --audit").isTrue();
         assertThat(onFx(() -> robot.lookup("#connectAuditLocked").queryAs(Label.class).getText())).contains("--audit");

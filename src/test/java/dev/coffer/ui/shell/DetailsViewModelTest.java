@@ -1,4 +1,5 @@
 package dev.coffer.ui.shell;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.parameters.Parameter;
@@ -6,8 +7,7 @@ import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterTier;
 import dev.coffer.parameters.ParameterType;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.FxBackground;
+import dev.coffer.testsupport.SameThreadBackground;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,10 +22,8 @@ class DetailsViewModelTest {
         Parameter p = new Parameter("/apps/billing/prod/license", ParameterType.SECURE_STRING, ParameterTier.ADVANCED, ParameterDataType.TEXT, 3,
                 Instant.parse("2026-11-01T10:00:00Z"), "arn:aws:sts::123456789012:assumed-role/Admin/alice",
                 Optional.of("alias/coffer-apps"), Optional.empty(), policies);
-        Background background = new FxBackground();
-        DetailsViewModel details = new DetailsViewModel(background, () -> null, e -> { });
+        DetailsViewModel details = new DetailsViewModel(new SameThreadBackground(), () -> null, () -> false, e -> { });
         details.show(p);
-        background.shutdown();
 
         String shown = details.fields().stream().filter(f -> f.label().equals("Policies")).findFirst().orElseThrow().value();
         assertThat(shown).contains("Expires 2026-12-02").contains("15 days before").contains("20 days").doesNotContain("{");
