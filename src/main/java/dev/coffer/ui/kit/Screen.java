@@ -19,6 +19,7 @@ public enum Screen {
     SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
     SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
+    KEYBOARD_SHORTCUTS("/dev/coffer/ui/shell/keyboard_shortcuts.fxml"),
     CONNECT("/dev/coffer/ui/connect/connect.fxml"),
     PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),

@@ -17,6 +17,8 @@ import dev.coffer.ui.connect.ConnectViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.ClipboardGuard;
 import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.Screen;
+import dev.coffer.ui.kit.Windows;
 import dev.coffer.ui.kit.controls.BusyIndicator;
 import dev.coffer.ui.kit.controls.GrowIn;
 import dev.coffer.ui.shell.MainWindowActions.Action;
@@ -49,6 +51,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /** The main window: parameter tree, secrets list, details, status bar. Thin: state lives in {@link MainViewModel}. */
@@ -631,7 +634,9 @@ public final class MainWindowController {
 
     @FXML
     private void onShortcuts() {
-        KeyboardShortcuts.show(root.getScene().getWindow(), menuBar);
+        KeyboardShortcutsViewModel shortcuts = new KeyboardShortcutsViewModel(menuBar.getMenus());
+        Windows.open(root.getScene().getWindow(), Screen.KEYBOARD_SHORTCUTS, "Keyboard shortcuts", false,
+                (KeyboardShortcutsController c, Stage stage) -> c.init(shortcuts));
     }
 
     @FXML
