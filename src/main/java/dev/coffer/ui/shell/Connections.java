@@ -16,7 +16,8 @@ import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.shell.MainViewModel;
 import dev.coffer.ui.shell.RecentConnections;
 import dev.coffer.ui.connect.SsoAccountsDialog;
-import dev.coffer.ui.connect.SsoSignInDialog;
+import dev.coffer.ui.connect.SsoSignInController;
+import dev.coffer.ui.connect.SsoSignInViewModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -114,8 +115,9 @@ final class Connections {
         if (current == null) {
             return;
         }
-        SsoConfig.ofProfile(profiles.file(), current.profile()).ifPresent(sso -> new SsoSignInDialog(target.stage(),
-                "Profile " + current.profile(), SsoLogin.standard(sso), background, browser, target.model()::signedIn).show());
+        SsoConfig.ofProfile(profiles.file(), current.profile()).ifPresent(sso -> SsoSignInController.open(target.stage(),
+                new SsoSignInViewModel("Profile " + current.profile(), SsoLogin.standard(sso), background, browser,
+                        target.model()::signedIn)));
     }
 
     /** File → Add profile from IAM Identity Center: choose an sso-session, sign in if needed, pick account and role. */
@@ -194,8 +196,8 @@ final class Connections {
             if (token.isPresent()) {
                 then.accept(token.get());
             } else {
-                new SsoSignInDialog(target.stage(), what, login, background, browser,
-                        () -> login.usableToken().ifPresent(then)).show();
+                SsoSignInController.open(target.stage(), new SsoSignInViewModel(what, login, background, browser,
+                        () -> login.usableToken().ifPresent(then)));
             }
         }, target.model()::report);
     }
