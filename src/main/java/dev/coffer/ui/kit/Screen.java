@@ -22,6 +22,7 @@ public enum Screen {
     KEYBOARD_SHORTCUTS("/dev/coffer/ui/shell/keyboard_shortcuts.fxml"),
     CONNECT("/dev/coffer/ui/connect/connect.fxml"),
     SSO_SIGN_IN("/dev/coffer/ui/connect/sso_sign_in.fxml"),
+    SSO_ACCOUNTS("/dev/coffer/ui/connect/sso_accounts.fxml"),
     PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),

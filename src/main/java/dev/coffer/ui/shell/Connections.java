@@ -15,7 +15,8 @@ import dev.coffer.sandbox.Sandbox;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.shell.MainViewModel;
 import dev.coffer.ui.shell.RecentConnections;
-import dev.coffer.ui.connect.SsoAccountsDialog;
+import dev.coffer.ui.connect.SsoAccountsController;
+import dev.coffer.ui.connect.SsoAccountsViewModel;
 import dev.coffer.ui.connect.SsoSignInController;
 import dev.coffer.ui.connect.SsoSignInViewModel;
 import java.util.List;
@@ -207,11 +208,11 @@ final class Connections {
      * as {@code requested} would have been opened: in its mode, at its endpoint.
      */
     private void chooseAccount(Target target, SsoConfig sso, CachedToken token, Connection requested) {
-        new SsoAccountsDialog(target.stage(), sso, token, SsoPortal.standard(sso), AwsConfigFile.standard(), requested.region(),
-                background, saved -> {
+        SsoAccountsController.open(target.stage(), new SsoAccountsViewModel(sso, token, SsoPortal.standard(sso),
+                AwsConfigFile.standard(), requested.region(), background, saved -> {
                     profiles = Profiles.fromEnvironment();
                     openProfile(target, Connection.profile(saved, profiles.regionFor(saved).orElse(requested.region()),
                             requested.endpoint().orElse(null), requested.readOnly()));
-                }).show();
+                }));
     }
 }
