@@ -25,6 +25,7 @@ public enum Screen {
     SSO_ACCOUNTS("/dev/coffer/ui/connect/sso_accounts.fxml"),
     PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
+    AUDIT_REPORT("/dev/coffer/audit/view/audit_report.fxml"),
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),
     /** Parameter history and secret versions alike, over a {@link dev.coffer.ui.kit.versions.VersionSource}. */
     VERSION_BROWSER("/dev/coffer/ui/kit/versions/version_browser.fxml");

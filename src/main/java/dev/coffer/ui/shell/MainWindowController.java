@@ -2,7 +2,7 @@ package dev.coffer.ui.shell;
 
 import dev.coffer.about.Version;
 import dev.coffer.audit.RevealLog;
-import dev.coffer.audit.view.AuditReportWindow;
+import dev.coffer.audit.view.AuditReportController;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
@@ -592,7 +592,7 @@ public final class MainWindowController {
     @FXML
     private void onAuditReport() {
         if (usable(Action.AUDIT_REPORT)) {
-            AuditReportWindow.open(root.getScene().getWindow(), model.session(), background);
+            AuditReportController.open(root.getScene().getWindow(), model.session(), background);
         }
     }
 
