@@ -63,6 +63,7 @@ public final class MainViewModel {
     private final BooleanProperty signInOffered = new SimpleBooleanProperty();
     private final StringProperty accountName = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
+    private final StringProperty notice = new SimpleStringProperty("");
 
     private volatile OpenConnection open;
     private AwsSession session;
@@ -140,6 +141,14 @@ public final class MainViewModel {
 
     public void dismissProblem() {
         problem.set(null);
+    }
+
+    /**
+     * What Coffer found wrong with the local files it read at start (AWS config, settings) and
+     * what it did about it; unlike a problem, it stays when a connection opens, until dismissed.
+     */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     /**

@@ -65,6 +65,8 @@ public final class MainWindowController {
     @FXML private Label auditBannerText;
     @FXML private MenuItem auditReportItem;
     @FXML private HBox messageBar;
+    @FXML private HBox noticeBar;
+    @FXML private Label noticeText;
     @FXML private Label messageText;
     @FXML private Button retryButton;
     @FXML private Button signInAgainButton;
@@ -524,6 +526,9 @@ public final class MainWindowController {
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         messageText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.problemProperty().get() == null ? "" : model.problemProperty().get().text(), model.problemProperty()));
+        noticeBar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeText.textProperty().bind(model.noticeProperty());
     }
 
     @FXML
@@ -661,6 +666,11 @@ public final class MainWindowController {
     @FXML
     private void onDismissMessage() {
         model.dismissProblem();
+    }
+
+    @FXML
+    private void onDismissNotice() {
+        model.noticeProperty().set("");
     }
 
     @FXML
