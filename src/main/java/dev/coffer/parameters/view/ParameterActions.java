@@ -1,6 +1,9 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.ami.view.GoldenAmiWizard;
+import dev.coffer.ami.GoldenImageUpdate;
+import dev.coffer.ami.ImageCatalog;
+import dev.coffer.ami.view.GoldenAmiWizardController;
+import dev.coffer.ami.view.GoldenAmiWizardViewModel;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
@@ -47,7 +50,10 @@ public final class ParameterActions {
      * tree re-reads the parameters it changed.
      */
     public Stage updateGoldenImage(Optional<Parameter> parameter) {
-        return new GoldenAmiWizard(background, main.clients(), main.parameters(), parameter, main::parametersSaved).open(main.owner());
+        GoldenAmiWizardViewModel vm = new GoldenAmiWizardViewModel(background, main.parameters(), new ImageCatalog(main.clients()),
+                new GoldenImageUpdate(main.clients(), main.parameters()), parameter, main::parametersSaved);
+        return Windows.open(main.owner(), Screen.GOLDEN_AMI_WIZARD, "Update golden AMI", false,
+                (GoldenAmiWizardController c, Stage stage) -> c.init(vm, stage));
     }
 
     /** Asks before deleting one parameter; the tree follows. */

@@ -1,8 +1,10 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.rotation.RotationFunctions;
 import dev.coffer.rotation.RotationSetup;
 import dev.coffer.rotation.view.RotationActions;
-import dev.coffer.rotation.view.RotationWizard;
+import dev.coffer.rotation.view.RotationWizardController;
+import dev.coffer.rotation.view.RotationWizardViewModel;
 import dev.coffer.secrets.Secret;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
@@ -80,8 +82,10 @@ public final class SecretActions implements RotationActions {
     /** The rotation wizard; afterwards the list and details re-read the secret. */
     @Override
     public void setUpRotation(Secret secret) {
-        new RotationWizard(background, main.clients(), main.secrets(), secret, this::editAddingKeys,
-                () -> main.secretSaved(secret.name())).open(main.owner());
+        RotationWizardViewModel vm = new RotationWizardViewModel(background, main.secrets(), new RotationFunctions(main.clients()),
+                new RotationSetup(main.clients()), secret, this::editAddingKeys, () -> main.secretSaved(secret.name()));
+        Windows.open(main.owner(), Screen.ROTATION_WIZARD, "Set up rotation of " + secret.name(), false,
+                (RotationWizardController c, Stage stage) -> c.init(vm, stage));
     }
 
     /** Rotates now with the secret's settings, after asking. */

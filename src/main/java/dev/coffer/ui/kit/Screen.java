@@ -20,7 +20,9 @@ public enum Screen {
     SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
     SECRET_VERSIONS("/dev/coffer/secrets/view/secret_versions.fxml"),
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
-    SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml");
+    SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
+    GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
+    ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml");
 
     private final String path;
 
