@@ -6,6 +6,7 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.ListingIncompleteException;
 import dev.coffer.aws.RenewableCredentials;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
@@ -65,6 +66,9 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
     private final StringProperty notice = new SimpleStringProperty("");
 
+    /** Where each listing that stopped part way goes on from (a NextToken; null: from the start). */
+    private String parametersResumeToken;
+    private String secretsResumeToken;
     private volatile OpenConnection open;
     private AwsSession session;
 
@@ -111,7 +115,7 @@ public final class MainViewModel {
         return secretsLoading;
     }
 
-    /** The last parameter listing stopped with an error. */
+    /** The last parameter listing stopped with an error: what the tree shows may be only part of them. */
     public BooleanProperty parametersFailedProperty() {
         return parametersFailed;
     }
@@ -274,6 +278,40 @@ public final class MainViewModel {
         status.set("Value copied; the clipboard is cleared in 30 seconds.");
     }
 
+    /**
+     * Retry after a listing stopped part way: each listing that stopped goes on from the page that
+     * failed, keeping what it already shows; when none stopped, both are listed again from the start.
+     */
+    public void retry() {
+        OpenConnection current = open;
+        if (current == null || !parametersFailed.get() && !secretsFailed.get()) {
+            refresh();
+            return;
+        }
+        problem.set(null);
+        int gen = current.generation();
+        CompletableFuture<Void> shown = CompletableFuture.completedFuture(null);
+        if (parametersFailed.get()) {
+            String from = parametersResumeToken;
+            resume(parametersLoading, parametersFailed);
+            load(gen, (onPage, cancelled) -> current.parameters().listFrom(from, onPage, cancelled), feed(gen, parameters::addPage),
+                    parametersLoading, parametersFailed, token -> parametersResumeToken = token, shown);
+        }
+        if (secretsFailed.get()) {
+            String from = secretsResumeToken;
+            boolean withDeleted = showDeletedSecrets.get();
+            resume(secretsLoading, secretsFailed);
+            load(gen, (onPage, cancelled) -> current.secrets().listFrom(from, onPage, cancelled, withDeleted), feed(gen, secrets::addPage),
+                    secretsLoading, secretsFailed, token -> secretsResumeToken = token, shown);
+        }
+    }
+
+    private void resume(BooleanProperty loadingFlag, BooleanProperty failedFlag) {
+        loadingFlag.set(true);
+        failedFlag.set(false);
+        updateStatus();
+    }
+
     /** Lists both stores again from the start. */
     public void refresh() {
         if (open == null) {
@@ -377,10 +415,10 @@ public final class MainViewModel {
         PacedFeed<Secret> secretRows = feed(gen, secrets::addPage);
         CompletableFuture<Void> firstRows = CompletableFuture.allOf(parameterRows.firstRowsShown(), secretRows.firstRowsShown());
         load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameterRows, parametersLoading,
-                parametersFailed, firstRows);
+                parametersFailed, token -> parametersResumeToken = token, firstRows);
         boolean withDeleted = showDeletedSecrets.get();
         load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secretRows, secretsLoading,
-                secretsFailed, firstRows);
+                secretsFailed, token -> secretsResumeToken = token, firstRows);
     }
 
     /** How a store lists everything: pages to a consumer, until cancelled. */
@@ -406,7 +444,7 @@ public final class MainViewModel {
      * (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale benchmark.
      */
     private <T> void load(int gen, Listing<T> listing, PacedFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
-            CompletableFuture<Void> firstRows) {
+            Consumer<String> resumeFrom, CompletableFuture<Void> firstRows) {
         background.execute(() -> {
             try {
                 boolean[] firstPage = {true};
@@ -418,8 +456,11 @@ public final class MainViewModel {
                     }
                 }, () -> gen != generation.get());
             } catch (RuntimeException e) {
+                // A listing that stopped part way goes on from its last good page; any other failure from the start.
+                String token = e instanceof ListingIncompleteException stopped ? stopped.resumeToken().orElse(null) : null;
                 background.later(() -> {
                     if (gen == generation.get()) {
+                        resumeFrom.accept(token);
                         failedFlag.set(true);
                         report(e);
                     }
@@ -446,9 +487,10 @@ public final class MainViewModel {
         }
     }
 
+    /** "at least 150 parameters" while a listing that stopped part way has not been resumed. */
     private void updateStatus() {
-        String counts = Formats.count(parameters.totalProperty().get(), "parameter", "parameters") + " · "
-                + Formats.count(secrets.total(), "secret", "secrets");
+        String counts = (parametersFailed.get() ? "at least " : "") + Formats.count(parameters.totalProperty().get(), "parameter", "parameters")
+                + " · " + (secretsFailed.get() ? "at least " : "") + Formats.count(secrets.total(), "secret", "secrets");
         status.set(loading.get() ? "Loading… " + counts : counts);
     }
 }

@@ -444,8 +444,9 @@ public final class MainWindowController {
         parameterCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.parameters().totalProperty().get();
             int shown = model.parameters().shownCountProperty().get();
-            return shown == total ? Formats.number(total) : Formats.number(shown) + " of " + Formats.number(total);
-        }, model.parameters().totalProperty(), model.parameters().shownCountProperty()));
+            String all = (model.parametersFailedProperty().get() ? "at least " : "") + Formats.number(total);
+            return shown == total ? all : Formats.number(shown) + " of " + all;
+        }, model.parameters().totalProperty(), model.parameters().shownCountProperty(), model.parametersFailedProperty()));
         parameterFilter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                 parameterFilter.clear();
@@ -479,8 +480,9 @@ public final class MainWindowController {
         secretCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.secrets().total();
             int shown = model.secrets().rows().size();
-            return shown == total ? Formats.number(total) : Formats.number(shown) + " of " + Formats.number(total);
-        }, model.secrets().all(), model.secrets().rows()));
+            String all = (model.secretsFailedProperty().get() ? "at least " : "") + Formats.number(total);
+            return shown == total ? all : Formats.number(shown) + " of " + all;
+        }, model.secrets().all(), model.secrets().rows(), model.secretsFailedProperty()));
         secretFilter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                 secretFilter.clear();
@@ -596,6 +598,11 @@ public final class MainWindowController {
     @FXML
     private void onRefresh() {
         model.refresh();
+    }
+
+    @FXML
+    private void onRetry() {
+        model.retry();
     }
 
     @FXML
