@@ -1,15 +1,17 @@
 package dev.coffer.ami;
 
-import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.parameters.LabelRules;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.parameters.ParameterVersion;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
-import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 
 /**
  * Moves golden AMI id parameters to a new image: plan (everything read and checked, nothing
@@ -32,11 +32,9 @@ public final class GoldenImageUpdate {
     public static final String DEFAULT_LABEL = "golden";
     public static final String DEFAULT_PREVIOUS_LABEL = "previous";
 
-    private final ClientFactory clients;
     private final ParameterStore parameters;
 
-    public GoldenImageUpdate(ClientFactory clients, ParameterStore parameters) {
-        this.clients = clients;
+    public GoldenImageUpdate(ParameterStore parameters) {
         this.parameters = parameters;
     }
 
@@ -123,7 +121,7 @@ public final class GoldenImageUpdate {
             Parameter p = existing.get(name);
             if (p == null) {
                 changes.add(new Change(name, OptionalLong.empty(), Optional.empty()));
-            } else if (!ParameterDraft.STRING.equals(p.type())) {
+            } else if (p.type() != ParameterType.STRING) {
                 problems.add(new Problem("parameters", name + " is a " + p.type() + "; a golden AMI id is a String parameter."));
             } else {
                 changes.add(new Change(name, OptionalLong.of(p.version()), Optional.ofNullable(values.get(name)).map(SecretText::reveal)));
@@ -145,8 +143,8 @@ public final class GoldenImageUpdate {
         for (Change change : plan.changes()) {
             Optional<Parameter> current = change.creates() ? Optional.empty() : parameters.describe(change.name());
             String description = !plan.note().isEmpty() ? plan.note() : current.flatMap(Parameter::description).orElse("");
-            ParameterDraft draft = new ParameterDraft(change.name(), ParameterDraft.STRING, SecretText.of(plan.imageId()), description,
-                    ParameterDraft.EC2_IMAGE, current.map(Parameter::tier).orElse(ParameterDraft.STANDARD), Optional.empty(),
+            ParameterDraft draft = new ParameterDraft(change.name(), ParameterType.STRING, SecretText.of(plan.imageId()), description,
+                    ParameterDataType.EC2_IMAGE, current.map(Parameter::tier).orElse(ParameterTier.STANDARD), Optional.empty(),
                     current.isPresent() ? parameters.tags(change.name()) : List.of(),
                     current.map(GoldenImageUpdate::policiesOf).orElse(ParameterPolicies.none()));
             long version = parameters.put(draft, change.fromVersion());
@@ -169,17 +167,13 @@ public final class GoldenImageUpdate {
      */
     public Verification verify(String name, long version, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                clients.ssm().getParameter(b -> b.name(name + ":" + version));
-                return Verification.VISIBLE;
-            } catch (ParameterNotFoundException | ParameterVersionNotFoundException notYet) {
-                if (System.nanoTime() > deadline) {
-                    return Verification.NOT_VISIBLE;
-                }
-                Thread.sleep(1000);
+        while (!parameters.hasVersion(name, version)) {
+            if (System.nanoTime() > deadline) {
+                return Verification.NOT_VISIBLE;
             }
+            Thread.sleep(1000);
         }
+        return Verification.VISIBLE;
     }
 
     /** What a roll back would do: the current version and the earlier one whose image comes back. */

@@ -1,5 +1,7 @@
 package dev.coffer.audit;
 
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public final class Findings {
                         : "Never accessed since it was created on " + day(item.created()) + "."));
             }
         } else {
-            if (!"SecureString".equals(item.type()) && AuditSettings.CREDENTIAL_NAME.matcher(item.name()).matches()) {
+            if (!ParameterType.SECURE_STRING.awsName().equals(item.type()) && AuditSettings.CREDENTIAL_NAME.matcher(item.name()).matches()) {
                 found.add(Finding.of(FindingKind.CREDENTIAL_AS_STRING, item, "Its name looks like a credential but it is a "
                         + item.type() + " parameter, stored unencrypted; make it a SecureString or a secret."));
             }
@@ -41,7 +43,7 @@ public final class Findings {
                             + ", within " + settings.expiringDays() + " days."));
                 }
             }
-            if ("Advanced".equals(item.tier()) && item.valueBytes() != null && item.valueBytes() <= STANDARD_VALUE_MAX
+            if (ParameterTier.ADVANCED.awsName().equals(item.tier()) && item.valueBytes() != null && item.valueBytes() <= STANDARD_VALUE_MAX
                     && (item.policies() == null || item.policies().isEmpty())) {
                 found.add(Finding.of(FindingKind.ADVANCED_FITS_STANDARD, item, "Its value is " + item.valueBytes()
                         + " bytes and it has no policies: a Standard parameter would hold it at no charge."));

@@ -9,6 +9,10 @@ import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.secrets.Replica;
+import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.SecretStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +20,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
-import software.amazon.awssdk.services.secretsmanager.model.ReplicationStatusType;
-import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
-import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
 /**
- * Reads everything an audit report lists from one connection, using only reads: DescribeParameters
+ * Reads everything an audit report lists from one connection through the stores, using only reads: DescribeParameters
  * (all metadata, 50 a page), ListTagsForResource per parameter only when a check needs tags,
  * GetParameters without decryption for Advanced String and StringList parameters only (10 a call,
  * to measure their values' size, which is then dropped; a SecureString is never decrypted for it),
@@ -89,11 +88,7 @@ public final class ReportCollector {
 
     private List<KmsKey> keys() {
         progress.update("Listing KMS keys…", 0, 0);
-        try {
-            return new KeyCatalog(clients).list();
-        } catch (AwsServiceException denied) {
-            return List.of(); // without kms:List*, keys are told apart by their names only
-        }
+        return new KeyCatalog(clients).listIfAllowed();
     }
 
     private List<InventoryItem> parameters(AuditReport.ConnectionInfo info, List<KmsKey> keys) {
@@ -105,7 +100,7 @@ public final class ReportCollector {
         }, cancelled);
         checkCancelled();
         Map<String, Integer> sizes = new TreeMap<>();
-        List<String> advanced = all.stream().filter(p -> "Advanced".equals(p.tier()) && !p.isSecure()).map(Parameter::name).toList();
+        List<String> advanced = all.stream().filter(p -> p.tier() == ParameterTier.ADVANCED && !p.isSecure()).map(Parameter::name).toList();
         for (int i = 0; i < advanced.size(); i += ParameterStore.VALUE_BATCH_SIZE) {
             checkCancelled();
             progress.update("Measuring Advanced parameter values…", i, advanced.size());
@@ -126,13 +121,17 @@ public final class ReportCollector {
             }
             ParameterPolicies policies = policies(p.policiesJson());
             String key = p.isSecure() ? p.keyId().orElse(ParameterStore.DEFAULT_KEY) : null;
-            items.add(new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.PARAMETER_STORE, p.name(),
-                    store.arnOf(p.name(), info.account()), p.type(), p.tier(), p.dataType(), p.description().orElse(null),
-                    key, key == null ? null : keyManager(key, keys), p.lastModified(), p.lastModifiedUser(),
-                    (int) Math.min(p.version(), 100), null, tags,
-                    policies == null || policies.isEmpty() ? (p.policiesJson().isEmpty() ? null : p.policiesJson()) : policies.summary(),
-                    policies == null ? null : policies.expiration().orElse(null),
-                    null, null, null, null, null, null, null, null, null, null, sizes.get(p.name())));
+            items.add(InventoryItem.parameter(info, p.name())
+                    .arn(store.arnOf(p.name(), info.account()))
+                    .type(p.type().awsName()).tier(p.tier().awsName()).dataType(p.dataType().awsName()).description(p.description().orElse(null))
+                    .kmsKey(key).keyManager(key == null ? null : keyManager(key, keys))
+                    .lastModified(p.lastModified()).lastModifiedBy(p.lastModifiedUser())
+                    .versions((int) Math.min(p.version(), 100))
+                    .tags(tags)
+                    .policies(policies == null || policies.isEmpty() ? (p.policiesJson().isEmpty() ? null : p.policiesJson()) : policies.summary())
+                    .expiration(policies == null ? null : policies.expiration().orElse(null))
+                    .valueBytes(sizes.get(p.name()))
+                    .build());
         }
         return items;
     }
@@ -149,50 +148,48 @@ public final class ReportCollector {
     }
 
     private List<InventoryItem> secrets(AuditReport.ConnectionInfo info, List<KmsKey> keys) {
+        SecretStore store = new SecretStore(clients);
         List<InventoryItem> items = new ArrayList<>();
-        String token = null;
-        do {
-            checkCancelled();
-            String next = token;
-            ListSecretsResponse page = clients.secretsManager().listSecrets(b -> b.maxResults(100).nextToken(next).includePlannedDeletion(true));
-            for (SecretListEntry s : page.secretList()) {
-                items.add(secret(info, s, keys));
+        store.listAll(page -> {
+            for (Secret s : page) {
+                items.add(secret(info, s, keys, store));
             }
             progress.update("Listing secrets… " + items.size(), 0, 0);
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        }, cancelled, true);
+        checkCancelled();
         return items;
     }
 
-    private InventoryItem secret(AuditReport.ConnectionInfo info, SecretListEntry s, List<KmsKey> keys) {
+    private static InventoryItem secret(AuditReport.ConnectionInfo info, Secret s, List<KmsKey> keys, SecretStore store) {
         Map<String, String> tags = new TreeMap<>();
         s.tags().forEach(t -> tags.put(t.key(), t.value()));
         Map<String, List<String>> labels = new TreeMap<>();
-        s.secretVersionsToStages().forEach((version, stages) -> labels.put(version, stages.stream().sorted().toList()));
-        String key = s.kmsKeyId() == null ? "aws/secretsmanager" : s.kmsKeyId();
-        RotationRulesType rules = s.rotationRules();
-        String schedule = rules == null ? null
-                : rules.scheduleExpression() != null ? rules.scheduleExpression()
-                : rules.automaticallyAfterDays() != null ? "every " + rules.automaticallyAfterDays() + " days" : null;
-        Integer everyDays = rules == null || rules.automaticallyAfterDays() == null ? null : rules.automaticallyAfterDays().intValue();
-        return new InventoryItem(info.label(), info.account(), info.region(), RevealRecorder.SECRETS_MANAGER, s.name(), s.arn(),
-                "Secret", null, null, s.description(), key, s.kmsKeyId() == null ? InventoryItem.AWS_MANAGED : keyManager(key, keys),
-                s.lastChangedDate(), null, s.secretVersionsToStages().size(), labels, tags, null, null,
-                Boolean.TRUE.equals(s.rotationEnabled()), schedule, everyDays, s.lastRotatedDate(), s.nextRotationDate(),
-                s.lastAccessedDate(), s.createdDate(), s.deletedDate(), s.owningService(), replication(s), null);
+        s.versionStages().forEach((version, stages) -> labels.put(version, stages.stream().sorted().toList()));
+        return InventoryItem.secret(info, s.name())
+                .arn(s.arn()).description(s.description().orElse(null))
+                .kmsKey(s.kmsKeyLabel()).keyManager(s.kmsKeyId().isEmpty() ? InventoryItem.AWS_MANAGED : keyManager(s.kmsKeyLabel(), keys))
+                .lastModified(s.lastChanged().orElse(null))
+                .versions(s.versionStages().size()).labels(labels).tags(tags)
+                .rotationEnabled(s.rotationEnabled()).rotationSchedule(s.rotationSchedule().orElse(null))
+                .rotationEveryDays(s.rotationEveryDays().orElse(null))
+                .lastRotated(s.lastRotated().orElse(null)).nextRotation(s.nextRotation().orElse(null))
+                .lastAccessed(s.lastAccessed().orElse(null)).created(s.created().orElse(null))
+                .deletionDate(s.deletedDate().orElse(null)).owningService(s.owningService().orElse(null))
+                .replication(replication(s, store))
+                .build();
     }
 
     /** Replication in words: ListSecrets names only the primary region, so replicated secrets are described. */
-    private String replication(SecretListEntry s) {
-        if (s.primaryRegion() == null) {
+    private static String replication(Secret s, SecretStore store) {
+        if (s.primaryRegion().isEmpty()) {
             return null;
         }
-        List<ReplicationStatusType> status = clients.secretsManager().describeSecret(b -> b.secretId(s.arn())).replicationStatus();
-        if (status.isEmpty()) {
-            return "primary in " + s.primaryRegion();
+        String primary = "primary in " + s.primaryRegion().get();
+        List<Replica> replicas = store.replicas(s.arn());
+        if (replicas.isEmpty()) {
+            return primary;
         }
-        return "primary in " + s.primaryRegion() + "; replicas: " + String.join(", ",
-                status.stream().map(r -> r.region() + " " + r.statusAsString()).toList());
+        return primary + "; replicas: " + String.join(", ", replicas.stream().map(r -> r.region() + " " + r.status()).toList());
     }
 
     /** Whether a KeyId as AWS reports it is an AWS managed key or the account's own. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.coffer.files.PrivateFiles;
+import dev.coffer.parameters.ParameterType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -176,7 +177,7 @@ public final class ReportExport {
         if (i.isSecret()) {
             return "";
         }
-        return "SecureString".equals(i.type()) ? "(not measured: SecureString)" : "(not measured)";
+        return ParameterType.SECURE_STRING.awsName().equals(i.type()) ? "(not measured: SecureString)" : "(not measured)";
     }
 
     static String tags(Map<String, String> tags) {

@@ -109,6 +109,18 @@ public final class KeyCatalog {
     }
 
     /**
+     * {@link #list()}, or no key at all when AWS refuses to list them (no kms:ListKeys or
+     * kms:ListAliases): a reader that can do without the list tells keys apart by their names.
+     */
+    public List<KmsKey> listIfAllowed() {
+        try {
+            return list();
+        } catch (AwsServiceException refused) {
+            return List.of();
+        }
+    }
+
+    /**
      * The keys a picker for one service offers: every customer key, and of the AWS managed
      * defaults only that service's ({@code "ssm"} gives alias/aws/ssm, {@code "secretsmanager"}
      * gives alias/aws/secretsmanager).

@@ -4,7 +4,7 @@ import dev.coffer.aws.CofferException;
 import java.util.List;
 
 /**
- * Thrown by {@link ParameterStore#copy} when a put failed part way: the moves before it were
+ * Thrown by {@link ParameterCopy#copy} when a put failed part way: the moves before it were
  * copied, nothing was deleted (sources are deleted only after every copy succeeded).
  */
 public final class CopyIncompleteException extends CofferException {

@@ -2,7 +2,7 @@ package dev.coffer.parameters;
 
 import java.util.List;
 
-/** Which parameter goes where when copying or moving a folder (see {@link ParameterStore#planCopy}). */
+/** Which parameter goes where when copying or moving a folder (see {@link ParameterCopy#plan}). */
 public record CopyPlan(List<Move> moves) {
 
     /** One parameter's copy: from its current name to its new one. */

@@ -3,7 +3,7 @@ package dev.coffer.parameters;
 import dev.coffer.aws.CofferException;
 import java.util.List;
 
-/** Thrown by {@link ParameterStore#copy} before anything is written when target names already exist. */
+/** Thrown by {@link ParameterCopy#copy} before anything is written when target names already exist. */
 public final class CopyTargetsExistException extends CofferException {
 
     private final List<String> existing;

@@ -3,7 +3,7 @@ package dev.coffer.parameters;
 import java.util.List;
 
 /**
- * What importing an export file would do (see {@link ParameterStore#planImport}): parameters to
+ * What importing an export file would do (see {@link ParameterImport#plan}): parameters to
  * create, to update, already equal, and skipped (each "name: reason"). Carries no values.
  */
 public record ImportPlan(List<ImportItem> creates, List<ImportItem> updates, List<String> unchanged, List<String> skipped) {
@@ -13,7 +13,8 @@ public record ImportPlan(List<ImportItem> creates, List<ImportItem> updates, Lis
      *
      * @param changes for an update, what changes in words ("data type text → aws:ec2:image", "value"); empty for a create
      */
-    public record ImportItem(String name, String type, String description, String tier, String dataType, List<String> changes) {
+    public record ImportItem(String name, ParameterType type, String description, ParameterTier tier, ParameterDataType dataType,
+                             List<String> changes) {
 
         public ImportItem {
             changes = List.copyOf(changes);

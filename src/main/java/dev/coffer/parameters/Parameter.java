@@ -7,12 +7,12 @@ import java.util.Optional;
  * A parameter's metadata as DescribeParameters lists it. The value is not part of it: values are
  * fetched only when the user asks to see them.
  */
-public record Parameter(String name, String type, String tier, String dataType, long version,
+public record Parameter(String name, ParameterType type, ParameterTier tier, ParameterDataType dataType, long version,
                         Instant lastModified, String lastModifiedUser, Optional<String> keyId,
                         Optional<String> description, String policiesJson) {
 
     public boolean isSecure() {
-        return "SecureString".equals(type);
+        return type == ParameterType.SECURE_STRING;
     }
 
     public String path() {

@@ -3,47 +3,35 @@ package dev.coffer.parameters;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What the editor wants a parameter to become: everything PutParameter and the tag calls take.
- * Missing parts get AWS's defaults (data type "text", tier "Standard", no description, no tags,
+ * Missing parts get AWS's defaults (data type text, tier Standard, no description, no tags,
  * no policies); a blank key id means the default key. {@link #toString()} never shows the value.
  *
- * @param type  "String", "StringList" or "SecureString"
- * @param tier  "Standard", "Advanced" or "Intelligent-Tiering"
  * @param keyId the KMS key of a SecureString (id, ARN or alias); empty for the default alias/aws/ssm
  */
-public record ParameterDraft(String name, String type, SecretText value, String description, String dataType, String tier,
-                             Optional<String> keyId, List<Tag> tags, ParameterPolicies policies) {
-
-    public static final String STRING = "String";
-    public static final String STRING_LIST = "StringList";
-    public static final String SECURE_STRING = "SecureString";
-
-    public static final String STANDARD = "Standard";
-    public static final String ADVANCED = "Advanced";
-    public static final String INTELLIGENT_TIERING = "Intelligent-Tiering";
-
-    public static final String TEXT = "text";
-    public static final String EC2_IMAGE = "aws:ec2:image";
-    public static final String SSM_INTEGRATION = "aws:ssm:integration";
+public record ParameterDraft(String name, ParameterType type, SecretText value, String description, ParameterDataType dataType,
+                             ParameterTier tier, Optional<String> keyId, List<Tag> tags, ParameterPolicies policies) {
 
     public ParameterDraft {
         name = name == null ? "" : name;
-        type = type == null ? "" : type;
+        Objects.requireNonNull(type, "type");
         value = value == null ? SecretText.of("") : value;
         description = description == null ? "" : description;
-        dataType = dataType == null || dataType.isBlank() ? TEXT : dataType;
-        tier = tier == null || tier.isBlank() ? STANDARD : tier;
+        dataType = dataType == null ? ParameterDataType.TEXT : dataType;
+        tier = tier == null ? ParameterTier.STANDARD : tier;
         keyId = keyId == null ? Optional.empty() : keyId.map(String::trim).filter(k -> !k.isEmpty());
         tags = tags == null ? List.of() : List.copyOf(tags);
         policies = policies == null ? ParameterPolicies.none() : policies;
     }
 
     /** A new Standard "text" parameter with no description, tags or policies. */
-    public static ParameterDraft of(String name, String type, SecretText value) {
-        return new ParameterDraft(name, type, value, "", TEXT, STANDARD, Optional.empty(), List.of(), ParameterPolicies.none());
+    public static ParameterDraft of(String name, ParameterType type, SecretText value) {
+        return new ParameterDraft(name, type, value, "", ParameterDataType.TEXT, ParameterTier.STANDARD, Optional.empty(), List.of(),
+                ParameterPolicies.none());
     }
 
     /**
@@ -62,14 +50,14 @@ public record ParameterDraft(String name, String type, SecretText value, String 
     }
 
     public boolean isSecure() {
-        return SECURE_STRING.equals(type);
+        return type == ParameterType.SECURE_STRING;
     }
 
     public ParameterDraft withName(String newName) {
         return new ParameterDraft(newName, type, value, description, dataType, tier, keyId, tags, policies);
     }
 
-    public ParameterDraft withType(String newType) {
+    public ParameterDraft withType(ParameterType newType) {
         return new ParameterDraft(name, newType, value, description, dataType, tier, keyId, tags, policies);
     }
 
@@ -81,11 +69,11 @@ public record ParameterDraft(String name, String type, SecretText value, String 
         return new ParameterDraft(name, type, value, newDescription, dataType, tier, keyId, tags, policies);
     }
 
-    public ParameterDraft withDataType(String newDataType) {
+    public ParameterDraft withDataType(ParameterDataType newDataType) {
         return new ParameterDraft(name, type, value, description, newDataType, tier, keyId, tags, policies);
     }
 
-    public ParameterDraft withTier(String newTier) {
+    public ParameterDraft withTier(ParameterTier newTier) {
         return new ParameterDraft(name, type, value, description, dataType, newTier, keyId, tags, policies);
     }
 

@@ -35,7 +35,10 @@ final class ParameterExportFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One parameter in a file. The value is empty for SecureStrings and entries without one. */
+    /**
+     * One parameter in a file, its type, tier and data type as the file writes them (see
+     * {@link ParameterRules#checkNames}). The value is empty for SecureStrings and entries without one.
+     */
     record Entry(int index, String name, String type, Optional<SecretText> value, boolean secure, String description, String tier,
                  String dataType, List<Tag> tags) {
 
@@ -59,7 +62,7 @@ final class ParameterExportFile {
         for (Parameter p : parameters) {
             ObjectNode item = list.addObject();
             item.put("name", p.name());
-            item.put("type", p.type());
+            item.put("type", p.type().awsName());
             SecretText value = p.isSecure() ? null : values.get(p.name());
             if (value == null) {
                 item.putNull("value");
@@ -70,8 +73,8 @@ final class ParameterExportFile {
                 item.put("secure", true);
             }
             item.put("description", p.description().orElse(""));
-            item.put("tier", p.tier());
-            item.put("dataType", p.dataType());
+            item.put("tier", p.tier().awsName());
+            item.put("dataType", p.dataType().awsName());
             ArrayNode tagList = item.putArray("tags");
             for (Tag t : tags.apply(p.name())) {
                 tagList.addObject().put("key", t.key()).put("value", t.value());
@@ -113,16 +116,17 @@ final class ParameterExportFile {
         List<Entry> entries = new ArrayList<>();
         int index = 0;
         for (JsonNode item : list) {
-            String type = text(item, "type", ParameterDraft.STRING);
+            String type = text(item, "type", ParameterType.STRING.awsName());
             JsonNode value = item.path("value");
-            boolean secure = item.path("secure").asBoolean(false) || ParameterDraft.SECURE_STRING.equals(type);
+            boolean secure = item.path("secure").asBoolean(false) || ParameterType.SECURE_STRING.awsName().equals(type);
             Optional<SecretText> v = value.isValueNode() && !value.isNull() ? Optional.of(SecretText.of(value.asText())) : Optional.empty();
             List<Tag> tags = new ArrayList<>();
             for (JsonNode t : item.path("tags")) {
                 tags.add(new Tag(t.path("key").asText(""), t.path("value").asText("")));
             }
             entries.add(new Entry(index++, text(item, "name", ""), type, v, secure, text(item, "description", ""),
-                    text(item, "tier", ParameterDraft.STANDARD), text(item, "dataType", ParameterDraft.TEXT), List.copyOf(tags)));
+                    text(item, "tier", ParameterTier.STANDARD.awsName()), text(item, "dataType", ParameterDataType.TEXT.awsName()),
+                    List.copyOf(tags)));
         }
         return entries;
     }

@@ -1,15 +1,5 @@
 package dev.coffer.parameters;
 
-import static dev.coffer.parameters.ParameterDraft.ADVANCED;
-import static dev.coffer.parameters.ParameterDraft.EC2_IMAGE;
-import static dev.coffer.parameters.ParameterDraft.INTELLIGENT_TIERING;
-import static dev.coffer.parameters.ParameterDraft.SECURE_STRING;
-import static dev.coffer.parameters.ParameterDraft.SSM_INTEGRATION;
-import static dev.coffer.parameters.ParameterDraft.STANDARD;
-import static dev.coffer.parameters.ParameterDraft.STRING;
-import static dev.coffer.parameters.ParameterDraft.STRING_LIST;
-import static dev.coffer.parameters.ParameterDraft.TEXT;
-
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.TagRules;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +30,6 @@ public final class ParameterRules {
     public static final int POLICIES_MAX_CHARS = ParameterPolicies.MAX_CHARS;
     public static final int MAX_POLICIES = ParameterPolicies.MAX_POLICIES;
 
-    public static final List<String> TYPES = List.of(STRING, STRING_LIST, SECURE_STRING);
-    public static final List<String> TIERS = List.of(STANDARD, ADVANCED, INTELLIGENT_TIERING);
-    public static final List<String> DATA_TYPES = List.of(TEXT, EC2_IMAGE, SSM_INTEGRATION);
-
     /** What an aws:ec2:image value must look like. */
     public static final Pattern AMI_ID = Pattern.compile("ami-[0-9a-f]{8}([0-9a-f]{9})?");
 
@@ -58,8 +44,28 @@ public final class ParameterRules {
     }
 
     /** The largest value a tier allows, in UTF-8 bytes (Intelligent-Tiering: up to the Advanced limit). */
-    public static int maxBytes(String tier) {
-        return STANDARD.equals(tier) ? STANDARD_MAX_BYTES : ADVANCED_MAX_BYTES;
+    public static int maxBytes(ParameterTier tier) {
+        return tier == ParameterTier.STANDARD ? STANDARD_MAX_BYTES : ADVANCED_MAX_BYTES;
+    }
+
+    /**
+     * Problems of a type, tier and data type written as text (an export file's): each must be a
+     * name AWS uses, written as AWS writes it.
+     */
+    public static List<Problem> checkNames(String type, String tier, String dataType) {
+        List<Problem> problems = new ArrayList<>();
+        if (ParameterType.fromAws(type).isEmpty()) {
+            problems.add(problem("type", (type == null || type.isEmpty() ? "Choose a type" : "Unknown type \"" + type + "\"")
+                    + ": AWS takes String, StringList or SecureString."));
+        }
+        if (ParameterTier.fromAws(tier).isEmpty()) {
+            problems.add(problem("tier", "Unknown tier \"" + tier + "\": AWS takes Standard, Advanced or Intelligent-Tiering."));
+        }
+        if (ParameterDataType.fromAws(dataType).isEmpty()) {
+            problems.add(problem("dataType", "Unknown data type \"" + dataType
+                    + "\": AWS takes text, aws:ec2:image or aws:ssm:integration (all lowercase)."));
+        }
+        return problems;
     }
 
     /** Every problem of a name (field "name"); empty when AWS would accept it. */
@@ -122,8 +128,8 @@ public final class ParameterRules {
     }
 
     /**
-     * Every problem of a draft at once: name; type, tier and data type; the value (empty, too
-     * large for the tier in UTF-8 bytes, not an AMI id for aws:ec2:image); description length;
+     * Every problem of a draft at once: name; the value (empty, too large for the tier in UTF-8
+     * bytes, not an AMI id for aws:ec2:image, whose type must be String); description length;
      * a tier change from Advanced back to Standard; policies (Advanced or Intelligent-Tiering
      * only, and valid at {@code now}); a KMS key on anything but a SecureString; the tags.
      *
@@ -131,18 +137,10 @@ public final class ParameterRules {
      */
     public static List<Problem> check(ParameterDraft draft, Optional<Parameter> existing, Instant now) {
         List<Problem> problems = new ArrayList<>(checkName(draft.name()));
-        String type = draft.type();
-        if (!TYPES.contains(type)) {
-            problems.add(problem("type", (type.isEmpty() ? "Choose a type" : "Unknown type \"" + type + "\"")
-                    + ": AWS takes String, StringList or SecureString."));
-        }
-        String tier = draft.tier();
-        boolean knownTier = TIERS.contains(tier);
-        if (!knownTier) {
-            problems.add(problem("tier", "Unknown tier \"" + tier + "\": AWS takes Standard, Advanced or Intelligent-Tiering."));
-        }
-        boolean wasAdvanced = existing.map(p -> ADVANCED.equals(p.tier())).orElse(false);
-        if (wasAdvanced && STANDARD.equals(tier)) {
+        ParameterType type = draft.type();
+        ParameterTier tier = draft.tier();
+        boolean wasAdvanced = existing.map(p -> p.tier() == ParameterTier.ADVANCED).orElse(false);
+        if (wasAdvanced && tier == ParameterTier.STANDARD) {
             problems.add(problem("tier", "This parameter is Advanced, and AWS can't move an Advanced parameter back to Standard. "
                     + "Keep Advanced (or Intelligent-Tiering), or delete it and create it again as Standard."));
         }
@@ -151,18 +149,13 @@ public final class ParameterRules {
         int bytes = sizeInBytes(value);
         if (value.isEmpty()) {
             problems.add(problem("value", "Enter a value; Parameter Store does not store empty values."));
-        } else if (knownTier && bytes > maxBytes(tier)) {
+        } else if (bytes > maxBytes(tier)) {
             problems.add(problem("value", tooLarge(bytes, tier)));
         }
 
-        String dataType = draft.dataType();
-        if (!DATA_TYPES.contains(dataType)) {
-            problems.add(problem("dataType", "Unknown data type \"" + dataType
-                    + "\": AWS takes text, aws:ec2:image or aws:ssm:integration (all lowercase)."));
-        }
-        if (EC2_IMAGE.equals(dataType)) {
-            if (!STRING.equals(type)) {
-                problems.add(problem("dataType", "The aws:ec2:image data type needs type String" + (type.isEmpty() ? "." : ", not " + type + ".")));
+        if (draft.dataType() == ParameterDataType.EC2_IMAGE) {
+            if (type != ParameterType.STRING) {
+                problems.add(problem("dataType", "The aws:ec2:image data type needs type String, not " + type + "."));
             }
             if (!value.isEmpty() && !AMI_ID.matcher(value).matches()) {
                 problems.add(problem("value", "An aws:ec2:image value must be an AMI id: \"ami-\" and 8 or 17 lowercase hex digits, "
@@ -178,14 +171,14 @@ public final class ParameterRules {
 
         ParameterPolicies policies = draft.policies();
         if (!policies.isEmpty()) {
-            if (STANDARD.equals(tier)) {
+            if (tier == ParameterTier.STANDARD) {
                 problems.add(problem("policies", "Parameter policies need the Advanced tier (or Intelligent-Tiering, which then "
                         + "stores this parameter as Advanced); Standard parameters can't have policies."));
             }
             problems.addAll(policies.check(now));
         }
 
-        if (draft.keyId().isPresent() && !SECURE_STRING.equals(type)) {
+        if (draft.keyId().isPresent() && type != ParameterType.SECURE_STRING) {
             problems.add(problem("keyId", "A KMS key applies only to SecureString parameters; clear the key or choose SecureString."));
         }
 
@@ -201,7 +194,7 @@ public final class ParameterRules {
     public static List<Problem> warnings(ParameterDraft draft, Optional<Parameter> existing) {
         List<Problem> warnings = new ArrayList<>();
         String value = draft.value().reveal();
-        if (STRING_LIST.equals(draft.type()) && !value.isEmpty()) {
+        if (draft.type() == ParameterType.STRING_LIST && !value.isEmpty()) {
             String[] items = value.split(",", -1);
             List<Integer> empty = new ArrayList<>();
             for (int i = 0; i < items.length; i++) {
@@ -215,8 +208,8 @@ public final class ParameterRules {
                         + "); AWS keeps them as they are. Remove the extra commas unless you mean them."));
             }
         }
-        boolean wasAdvanced = existing.map(p -> ADVANCED.equals(p.tier())).orElse(false);
-        if (INTELLIGENT_TIERING.equals(draft.tier()) && !wasAdvanced) {
+        boolean wasAdvanced = existing.map(p -> p.tier() == ParameterTier.ADVANCED).orElse(false);
+        if (draft.tier() == ParameterTier.INTELLIGENT_TIERING && !wasAdvanced) {
             if (sizeInBytes(value) > STANDARD_MAX_BYTES) {
                 warnings.add(problem("tier", "With Intelligent-Tiering this value (over " + number(STANDARD_MAX_BYTES)
                         + " bytes) makes the parameter Advanced, which is charged and can't go back to Standard."));
@@ -225,19 +218,19 @@ public final class ParameterRules {
                         + "and can't go back to Standard."));
             }
         }
-        if (existing.map(Parameter::isSecure).orElse(false) && !draft.isSecure() && TYPES.contains(draft.type())) {
+        if (existing.map(Parameter::isSecure).orElse(false) && !draft.isSecure()) {
             warnings.add(problem("type", "This SecureString becomes a " + draft.type() + ": its value will no longer be encrypted."));
         }
         return warnings;
     }
 
-    private static String tooLarge(int bytes, String tier) {
+    private static String tooLarge(int bytes, ParameterTier tier) {
         return switch (tier) {
             case STANDARD -> "Value is " + number(bytes) + " bytes; Standard parameters allow at most " + number(STANDARD_MAX_BYTES)
                     + " bytes (UTF-8). Use the Advanced tier (up to " + number(ADVANCED_MAX_BYTES) + " bytes).";
             case ADVANCED -> "Value is " + number(bytes) + " bytes; Advanced parameters allow at most " + number(ADVANCED_MAX_BYTES)
                     + " bytes (UTF-8).";
-            default -> "Value is " + number(bytes) + " bytes; even with Intelligent-Tiering a parameter holds at most "
+            case INTELLIGENT_TIERING -> "Value is " + number(bytes) + " bytes; even with Intelligent-Tiering a parameter holds at most "
                     + number(ADVANCED_MAX_BYTES) + " bytes (UTF-8).";
         };
     }

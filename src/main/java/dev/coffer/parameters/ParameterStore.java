@@ -11,26 +11,21 @@ import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
 import dev.coffer.aws.TagChange;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
@@ -42,11 +37,17 @@ import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundExcepti
 import software.amazon.awssdk.services.ssm.model.ParameterHistory;
 import software.amazon.awssdk.services.ssm.model.ParameterInlinePolicy;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+import software.amazon.awssdk.services.ssm.model.ParameterVersionNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
-/** Parameter Store, as Coffer uses it. Plain Java over the SDK; no UI types. */
+/**
+ * Parameter Store, as Coffer uses it: the one gateway to SSM for parameters (list, describe,
+ * values, put, history, labels, delete, tags, references). Plain Java over the SDK; no UI types.
+ * Workflows over it live apart: {@link ParameterCopy}, {@link ParameterExport}, {@link ParameterImport}.
+ */
 public final class ParameterStore {
 
     /** The largest page DescribeParameters allows. */
@@ -104,6 +105,21 @@ public final class ParameterStore {
         return values;
     }
 
+    /**
+     * Values of parameters that are not SecureStrings, without asking KMS for anything
+     * (GetParameters without decryption, {@value #VALUE_BATCH_SIZE} names a call); SecureStrings are left out.
+     */
+    public Map<String, SecretText> plainValues(List<String> names) {
+        Map<String, SecretText> values = new HashMap<>();
+        for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
+            List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
+            GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(false));
+            r.parameters().stream().filter(p -> !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
+                    .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
+        }
+        return values;
+    }
+
     /** One decrypted value (also resolves /aws/reference/secretsmanager/... names). */
     public SecretText value(String name) {
         return SecretText.of(ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value());
@@ -121,8 +137,7 @@ public final class ParameterStore {
     }
 
     static Parameter toParameter(ParameterMetadata m) {
-        return new Parameter(m.name(), m.typeAsString(), m.tierAsString(),
-                m.dataType() == null ? "text" : m.dataType(),
+        return new Parameter(m.name(), type(m.typeAsString()), tier(m.tierAsString()), dataType(m.dataType()),
                 m.version() == null ? 0 : m.version(),
                 m.lastModifiedDate(), m.lastModifiedUser(),
                 Optional.ofNullable(m.keyId()), Optional.ofNullable(m.description()),
@@ -143,8 +158,22 @@ public final class ParameterStore {
     /** The current value, decrypted, with its version (GetParameter WithDecryption). */
     public ParameterValue current(String name) {
         software.amazon.awssdk.services.ssm.model.Parameter p = ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter();
-        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), p.typeAsString(),
-                p.dataType() == null ? ParameterDraft.TEXT : p.dataType());
+        return new ParameterValue(p.name(), SecretText.of(p.value()), p.version() == null ? 0 : p.version(), type(p.typeAsString()),
+                dataType(p.dataType()));
+    }
+
+    /**
+     * Whether AWS shows this version of the parameter yet (GetParameter on {@code name:version},
+     * without decryption): AWS checks some values, such as aws:ec2:image ones, after PutParameter
+     * answered, and a version it rejected never shows.
+     */
+    public boolean hasVersion(String name, long version) {
+        try {
+            ssm().getParameter(b -> b.name(name + ":" + version));
+            return true;
+        } catch (ParameterNotFoundException | ParameterVersionNotFoundException notThere) {
+            return false;
+        }
     }
 
     /** A parameter's metadata (DescribeParameters, Name Equals), or empty when it does not exist. */
@@ -312,7 +341,7 @@ public final class ParameterStore {
                 }
                 throw new ParameterConflictException(draft.name(), expected, now.orElse(null));
             }
-            if (draft.type().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
+            if (draft.type().awsName().equals(p.typeAsString()) && draft.value().equals(SecretText.of(p.value()))) {
                 return OptionalLong.of(mine);
             }
             throw new ParameterConflictException(draft.name(), expected, describe(draft.name()).orElse(null));
@@ -328,10 +357,10 @@ public final class ParameterStore {
     private static PutParameterRequest.Builder request(ParameterDraft draft) {
         PutParameterRequest.Builder request = PutParameterRequest.builder()
                 .name(draft.name())
-                .type(draft.type())
+                .type(draft.type().awsName())
                 .value(draft.value().reveal())
-                .dataType(draft.dataType())
-                .tier(draft.tier());
+                .dataType(draft.dataType().awsName())
+                .tier(draft.tier().awsName());
         if (draft.isSecure()) {
             request.keyId(draft.keyId().orElse(DEFAULT_KEY));
         }
@@ -437,13 +466,13 @@ public final class ParameterStore {
                 .orElseThrow(() -> new NoSuchElementException("Version " + version + " of " + name
                         + " is not in its history (AWS keeps the last " + VersionLimitWarning.MAX_VERSIONS + " versions)."));
         Parameter now = describe(name).orElseThrow(() -> new NoSuchElementException(name + " no longer exists."));
-        String tier = ParameterDraft.ADVANCED.equals(now.tier()) ? ParameterDraft.ADVANCED : old.tier();
+        ParameterTier tier = now.tier() == ParameterTier.ADVANCED ? ParameterTier.ADVANCED : old.tier();
         ParameterDraft draft = new ParameterDraft(name, old.type(), old.value().orElseThrow(), old.description().orElse(""),
                 old.dataType(), tier, old.isSecure() ? old.keyId() : Optional.empty(), tags(name), policiesOf(now));
         return put(draft, OptionalLong.of(now.version()));
     }
 
-    // ---------------------------------------------------------------- deleting, copying, moving
+    // ---------------------------------------------------------------- deleting
 
     /**
      * Deletes parameters ({@value #DELETE_BATCH_SIZE} names a DeleteParameters call) and returns
@@ -460,367 +489,6 @@ public final class ParameterStore {
         return invalid;
     }
 
-    /**
-     * Plans copying parameters to new names by replacing the leading {@code fromPrefix} of each
-     * name with {@code toPrefix} ("/apps/billing" to "/apps/invoicing" renames
-     * "/apps/billing/url" to "/apps/invoicing/url"). Sends nothing.
-     *
-     * @throws InvalidDraftException when a name is not under the prefix, a new name breaks the
-     *                               name rules, two names would become one, or a new name is also a source
-     */
-    public CopyPlan planCopy(List<String> names, String fromPrefix, String toPrefix) {
-        List<Problem> problems = new ArrayList<>();
-        List<CopyPlan.Move> moves = new ArrayList<>();
-        Set<String> sources = new HashSet<>(names);
-        Set<String> targets = new HashSet<>();
-        for (String name : new LinkedHashSet<>(names)) {
-            if (!name.startsWith(fromPrefix)) {
-                problems.add(new Problem("name", name + " is not under " + fromPrefix + "."));
-                continue;
-            }
-            String target = toPrefix + name.substring(fromPrefix.length());
-            for (Problem p : ParameterRules.checkName(target)) {
-                problems.add(new Problem("name", target + ": " + p.message()));
-            }
-            if (target.equals(name)) {
-                problems.add(new Problem("name", name + " would be copied onto itself."));
-            } else if (sources.contains(target)) {
-                problems.add(new Problem("name", target + " is both copied and a copy's new name; copy in two steps."));
-            }
-            if (!targets.add(target)) {
-                problems.add(new Problem("name", "Two parameters would both become " + target + "."));
-            }
-            moves.add(new CopyPlan.Move(name, target));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidDraftException(problems);
-        }
-        return new CopyPlan(moves);
-    }
-
-    /** The planned new names that already exist. */
-    public List<String> existingTargets(CopyPlan plan) {
-        return describeAll(plan.targets()).keySet().stream().sorted().toList();
-    }
-
-    /** {@link #copy(CopyPlan, boolean, boolean, Consumer)} that refuses to overwrite existing parameters. */
-    public void copy(CopyPlan plan, boolean deleteSources, Consumer<String> progress) {
-        copy(plan, deleteSources, false, progress);
-    }
-
-    /**
-     * Copies (or, with {@code deleteSources}, moves) parameters as planned: type, value,
-     * description, tier, data type, KMS key and tags (not policies). Everything is read and
-     * checked first; then every put is sent; the sources are deleted only after every put
-     * succeeded.
-     *
-     * @param overwriteExisting whether new names that already exist may be overwritten (they keep
-     *                          their policies, and an Advanced one stays Advanced); without it
-     *                          existing targets throw {@link CopyTargetsExistException} before
-     *                          anything is written
-     * @throws CopyIncompleteException when a put fails part way; nothing is deleted then
-     * @throws NoSuchElementException when a source no longer exists (nothing is written)
-     */
-    public void copy(CopyPlan plan, boolean deleteSources, boolean overwriteExisting, Consumer<String> progress) {
-        Consumer<String> report = progress == null ? message -> { } : progress;
-        if (plan.isEmpty()) {
-            return;
-        }
-        Map<String, Parameter> sources = describeAll(plan.sources());
-        List<String> missing = plan.sources().stream().filter(n -> !sources.containsKey(n)).toList();
-        if (!missing.isEmpty()) {
-            throw new NoSuchElementException("No longer there: " + String.join(", ", missing) + ". Nothing was copied.");
-        }
-        Map<String, Parameter> targets = describeAll(plan.targets());
-        if (!targets.isEmpty() && !overwriteExisting) {
-            throw new CopyTargetsExistException(targets.keySet().stream().sorted().toList());
-        }
-        Map<String, SecretText> values = values(plan.sources());
-        List<ParameterDraft> drafts = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        for (CopyPlan.Move move : plan.moves()) {
-            Parameter source = sources.get(move.from());
-            Parameter target = targets.get(move.to());
-            SecretText value = values.get(move.from());
-            if (value == null) {
-                throw new NoSuchElementException("No longer there: " + move.from() + ". Nothing was copied.");
-            }
-            String tier = target != null && ParameterDraft.ADVANCED.equals(target.tier()) ? ParameterDraft.ADVANCED : source.tier();
-            ParameterDraft draft = new ParameterDraft(move.to(), source.type(), value, source.description().orElse(""), source.dataType(),
-                    tier, source.isSecure() ? source.keyId() : Optional.empty(), tags(move.from()),
-                    target == null ? ParameterPolicies.none() : policiesOf(target));
-            ParameterRules.check(draft, Optional.ofNullable(target)).forEach(p ->
-                    problems.add(new Problem(p.field(), move.to() + ": " + p.message())));
-            drafts.add(draft);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidDraftException(problems);
-        }
-        List<CopyPlan.Move> copied = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            CopyPlan.Move move = plan.moves().get(i);
-            Parameter target = targets.get(move.to());
-            try {
-                put(drafts.get(i), target == null ? OptionalLong.empty() : OptionalLong.of(target.version()));
-            } catch (RuntimeException e) {
-                throw new CopyIncompleteException(copied, move, e);
-            }
-            copied.add(move);
-            report.accept("Copied " + move.from() + " → " + move.to() + " (" + copied.size() + " of " + drafts.size() + ")");
-        }
-        if (deleteSources) {
-            List<String> notDeleted = delete(plan.sources());
-            report.accept("Deleted " + (plan.moves().size() - notDeleted.size()) + " of " + plan.moves().size() + " old names");
-            if (!notDeleted.isEmpty()) {
-                report.accept("Not deleted: " + String.join(", ", notDeleted));
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- export and import
-
-    /**
-     * The parameters of a folder (and below) as a Coffer export document (see
-     * {@link ParameterExportFile}). SecureString values are never read nor written: they are
-     * exported with {@code "value": null, "secure": true}. Policies are not exported.
-     */
-    public String export(String folderPath) {
-        List<Parameter> parameters = describeUnder(folderPath);
-        List<String> plain = parameters.stream().filter(p -> !p.isSecure()).map(Parameter::name).toList();
-        Map<String, SecretText> values = plainValues(plain);
-        return ParameterExportFile.write(folderPath, parameters, values, this::tags);
-    }
-
-    /** Writes {@link #export} of a folder to a file only its owner can read. */
-    public void exportTo(String folderPath, Path file) throws IOException {
-        ParameterExportFile.save(file, export(folderPath));
-    }
-
-    /**
-     * Reads an export file for {@link #planImport}, refusing one larger than 10 MB before reading it.
-     *
-     * @throws IllegalArgumentException when the file is too large
-     */
-    public static String readExport(Path file) throws IOException {
-        return ParameterExportFile.load(file);
-    }
-
-    /**
-     * Values of parameters that are not SecureStrings, without asking KMS for anything
-     * (GetParameters without decryption, {@value #VALUE_BATCH_SIZE} names a call); SecureStrings are left out.
-     */
-    public Map<String, SecretText> plainValues(List<String> names) {
-        Map<String, SecretText> values = new HashMap<>();
-        for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
-            GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(false));
-            r.parameters().stream().filter(p -> !ParameterDraft.SECURE_STRING.equals(p.typeAsString()))
-                    .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
-        }
-        return values;
-    }
-
-    /**
-     * The folder an export document was made from ("/" when it does not say).
-     *
-     * @throws IllegalArgumentException when the text is not a Coffer parameter export
-     */
-    public static String exportedFolder(String json) {
-        return ParameterExportFile.folderOf(json);
-    }
-
-    /**
-     * The export document with its names moved from the folder it was exported from to
-     * {@code folder}, for importing into another folder; names outside that folder stay as they are.
-     *
-     * @throws IllegalArgumentException when the text is not a Coffer parameter export
-     */
-    public static String moveExport(String json, String folder) {
-        return ParameterExportFile.moveTo(json, folder);
-    }
-
-    /**
-     * What importing an export document into {@code folder} would do, compared with the parameters
-     * as they are now (the names already moved there, see {@link #moveExport}). Skipped (with the
-     * reason): entries without a name, names outside {@code folder} or with a "." or ".." level,
-     * names listed twice, entries marked secure but not typed SecureString, entries without a value
-     * (SecureStrings are exported without one), entries the rules refuse, and any entry that would
-     * overwrite a SecureString or turn an existing parameter into one: a file never overwrites a
-     * SecureString. An existing Advanced parameter stays Advanced. Updates name what changes.
-     *
-     * @throws IllegalArgumentException when the text is not a Coffer parameter export
-     */
-    public ImportPlan planImport(String json, String folder) {
-        List<ParameterExportFile.Entry> entries = ParameterExportFile.read(json);
-        // Coffer's own rules first, so that only names AWS could hold are looked up: a file of
-        // invalid names costs no call, and AWS never sees (nor echoes back) a name it would refuse.
-        Map<Integer, String> reasons = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        List<String> valid = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            ParameterExportFile.Entry entry = entries.get(i);
-            Optional<String> reason = localSkipReason(entry, folder, seen);
-            if (reason.isPresent()) {
-                reasons.put(i, reason.get());
-            } else {
-                valid.add(entry.name());
-            }
-        }
-        // DescribeParameters with a Name filter: 50 names a call, and the metadata the plan needs
-        // (tier, description, key, policies) that GetParameters (10 names a call) does not give.
-        Map<String, Parameter> existing = describeAll(valid);
-        Map<String, SecretText> currentValues = plainValues(existing.values().stream().filter(p -> !p.isSecure()).map(Parameter::name).toList());
-        List<ImportPlan.ImportItem> creates = new ArrayList<>();
-        List<ImportPlan.ImportItem> updates = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            ParameterExportFile.Entry entry = entries.get(i);
-            Parameter current = existing.get(entry.name());
-            Optional<String> reason = Optional.ofNullable(reasons.get(i)).or(() -> existingSkipReason(entry, current));
-            if (reason.isPresent()) {
-                skipped.add(entry.label() + ": " + reason.get());
-                continue;
-            }
-            ParameterDraft draft = importDraft(entry, current);
-            List<Problem> problems = ParameterRules.check(draft, Optional.ofNullable(current));
-            if (!problems.isEmpty()) {
-                skipped.add(entry.label() + ": " + problems.stream().map(Problem::message).reduce((x, y) -> x + " " + y).orElse(""));
-                continue;
-            }
-            List<String> changes = current == null ? List.of() : changes(draft, current, currentValues.get(current.name()));
-            ImportPlan.ImportItem item = new ImportPlan.ImportItem(draft.name(), draft.type(), draft.description(), draft.tier(),
-                    draft.dataType(), changes);
-            if (current == null) {
-                creates.add(item);
-            } else if (changes.isEmpty()) {
-                unchanged.add(draft.name());
-            } else {
-                updates.add(item);
-            }
-        }
-        return new ImportPlan(creates, updates, unchanged, skipped);
-    }
-
-    /** Why an entry is skipped whatever AWS holds: no name, outside the folder, listed twice, no value, a name AWS refuses. */
-    private static Optional<String> localSkipReason(ParameterExportFile.Entry entry, String folder, Set<String> seen) {
-        if (entry.name().isEmpty()) {
-            return Optional.of("no name.");
-        }
-        Optional<String> outside = ParameterExportFile.outside(entry.name(), folder);
-        if (outside.isPresent()) {
-            return outside;
-        }
-        if (!seen.add(entry.name())) {
-            return Optional.of("listed more than once in the file; only the first is used.");
-        }
-        if (entry.secure() && !ParameterDraft.SECURE_STRING.equals(entry.type())) {
-            return Optional.of("marked secure in the file but typed " + entry.type() + "; a secure entry is never imported as "
-                    + entry.type() + ".");
-        }
-        if (entry.value().isEmpty()) {
-            return Optional.of(entry.secure()
-                    ? "SecureString values are never exported; set this one in Coffer."
-                    : "no value in the file.");
-        }
-        List<Problem> name = ParameterRules.checkName(entry.name());
-        return name.isEmpty() ? Optional.empty() : Optional.of(name.stream().map(Problem::message).collect(Collectors.joining(" ")));
-    }
-
-    /** Why an entry is skipped because of the parameter AWS holds under its name: a file never writes a SecureString. */
-    private static Optional<String> existingSkipReason(ParameterExportFile.Entry entry, Parameter current) {
-        if (current != null && (current.isSecure() || entry.secure())) {
-            return Optional.of(current.isSecure()
-                    ? "is a SecureString, which is never overwritten from a file."
-                    : "a file never turns an existing parameter into a SecureString.");
-        }
-        return Optional.empty();
-    }
-
-    /** The draft an entry becomes: an existing Advanced parameter stays Advanced and keeps its policies. */
-    private ParameterDraft importDraft(ParameterExportFile.Entry entry, Parameter current) {
-        String tier = current != null && ParameterDraft.ADVANCED.equals(current.tier()) ? ParameterDraft.ADVANCED : entry.tier();
-        return new ParameterDraft(entry.name(), entry.type(), entry.value().orElseThrow(), entry.description(), entry.dataType(), tier,
-                Optional.empty(), entry.tags(), current == null ? ParameterPolicies.none() : policiesOf(current));
-    }
-
-    /** What an update changes, in words and without values ("data type text → aws:ec2:image", "value"). */
-    private List<String> changes(ParameterDraft draft, Parameter current, SecretText currentValue) {
-        List<String> changes = new ArrayList<>();
-        if (!draft.type().equals(current.type())) {
-            changes.add("type " + current.type() + " → " + draft.type());
-        }
-        if (!draft.dataType().equals(current.dataType())) {
-            changes.add("data type " + current.dataType() + " → " + draft.dataType());
-        }
-        if (!draft.tier().equals(current.tier()) && !ParameterDraft.INTELLIGENT_TIERING.equals(draft.tier())) {
-            changes.add("tier " + current.tier() + " → " + draft.tier());
-        }
-        if (!Objects.equals(draft.value(), currentValue)) {
-            changes.add("value");
-        }
-        if (!draft.description().equals(current.description().orElse(""))) {
-            changes.add("description");
-        }
-        if (!Set.copyOf(draft.tags()).equals(Set.copyOf(tags(current.name())))) {
-            changes.add("tags");
-        }
-        return changes;
-    }
-
-    /**
-     * Applies an import plan with the values from the same document: creates, then updates
-     * (each with the conflict check of {@link #put}), reporting each to {@code progress}. Never
-     * overwrites a SecureString, even if the parameter became one after planning. Returns one line
-     * per item that failed ("name: reason"); the others are applied all the same.
-     */
-    public List<String> applyImport(ImportPlan plan, String json, Consumer<String> progress) {
-        Consumer<String> report = progress == null ? message -> { } : progress;
-        Map<String, ParameterExportFile.Entry> byName = new LinkedHashMap<>();
-        for (ParameterExportFile.Entry e : ParameterExportFile.read(json)) {
-            byName.putIfAbsent(e.name(), e);
-        }
-        List<String> failures = new ArrayList<>();
-        int total = plan.creates().size() + plan.updates().size();
-        int done = 0;
-        for (ImportPlan.ImportItem item : plan.creates()) {
-            done++;
-            ParameterExportFile.Entry entry = byName.get(item.name());
-            if (entry == null || entry.value().isEmpty()) {
-                failures.add(item.name() + ": not in the file, or without a value.");
-                continue;
-            }
-            try {
-                put(importDraft(entry, null), OptionalLong.empty());
-                report.accept("Created " + item.name() + " (" + done + " of " + total + ")");
-            } catch (RuntimeException e) {
-                failures.add(item.name() + ": " + AwsErrors.explain(e).summary());
-            }
-        }
-        for (ImportPlan.ImportItem item : plan.updates()) {
-            done++;
-            ParameterExportFile.Entry entry = byName.get(item.name());
-            if (entry == null || entry.value().isEmpty()) {
-                failures.add(item.name() + ": not in the file, or without a value.");
-                continue;
-            }
-            try {
-                Optional<Parameter> current = describe(item.name());
-                if (current.isPresent() && (current.get().isSecure() || entry.secure())) {
-                    failures.add(item.name() + ": a SecureString is never overwritten from a file.");
-                    continue;
-                }
-                put(importDraft(entry, current.orElse(null)),
-                        current.map(p -> OptionalLong.of(p.version())).orElse(OptionalLong.empty()));
-                report.accept("Updated " + item.name() + " (" + done + " of " + total + ")");
-            } catch (RuntimeException e) {
-                failures.add(item.name() + ": " + AwsErrors.explain(e).summary());
-            }
-        }
-        return failures;
-    }
-
-
     // ---------------------------------------------------------------- Secrets Manager references
 
     /**
@@ -833,7 +501,8 @@ public final class ParameterStore {
 
     // ---------------------------------------------------------------- mapping
 
-    private static ParameterPolicies policiesOf(Parameter p) {
+    /** A parameter's policies; none when AWS holds some Coffer cannot read. */
+    static ParameterPolicies policiesOf(Parameter p) {
         try {
             return ParameterPolicies.parse(p.policiesJson());
         } catch (IllegalArgumentException unreadable) {
@@ -843,8 +512,29 @@ public final class ParameterStore {
 
     static ParameterVersion toVersion(ParameterHistory h, boolean withValue) {
         return new ParameterVersion(h.version() == null ? 0 : h.version(), h.lastModifiedDate(), h.lastModifiedUser(),
-                h.typeAsString(), h.tierAsString(), h.dataType() == null ? ParameterDraft.TEXT : h.dataType(),
+                type(h.typeAsString()), tier(h.tierAsString()), dataType(h.dataType()),
                 h.labels(), Optional.ofNullable(h.description()), Optional.ofNullable(h.keyId()), policiesJson(h.policies()),
                 withValue && h.value() != null ? Optional.of(SecretText.of(h.value())) : Optional.empty());
+    }
+
+    // AWS's names (in its answers, the SDK's enums and export files) to Coffer's enums.
+
+    static ParameterType type(String awsName) {
+        return ParameterType.fromAws(awsName).orElseThrow(() -> unknown("type", awsName));
+    }
+
+    /** No tier means Standard, AWS's default. */
+    static ParameterTier tier(String awsName) {
+        return awsName == null ? ParameterTier.STANDARD : ParameterTier.fromAws(awsName).orElseThrow(() -> unknown("tier", awsName));
+    }
+
+    /** No data type means text: AWS leaves it out of parameters made before data types existed. */
+    static ParameterDataType dataType(String awsName) {
+        return awsName == null ? ParameterDataType.TEXT
+                : ParameterDataType.fromAws(awsName).orElseThrow(() -> unknown("data type", awsName));
+    }
+
+    private static IllegalStateException unknown(String what, String awsName) {
+        return new IllegalStateException("Unknown " + what + " \"" + awsName + "\": this version of Coffer does not know it.");
     }
 }

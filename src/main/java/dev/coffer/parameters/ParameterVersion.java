@@ -9,8 +9,8 @@ import java.util.Optional;
  * One version of a parameter, as GetParameterHistory reports it. The value is present only when
  * the history was fetched with values (decrypted); it never shows in {@link #toString()}.
  */
-public record ParameterVersion(long version, Instant lastModified, String lastModifiedUser, String type, String tier,
-                               String dataType, List<String> labels, Optional<String> description, Optional<String> keyId,
+public record ParameterVersion(long version, Instant lastModified, String lastModifiedUser, ParameterType type, ParameterTier tier,
+                               ParameterDataType dataType, List<String> labels, Optional<String> description, Optional<String> keyId,
                                String policiesJson, Optional<SecretText> value) {
 
     public ParameterVersion {
@@ -22,6 +22,6 @@ public record ParameterVersion(long version, Instant lastModified, String lastMo
     }
 
     public boolean isSecure() {
-        return ParameterDraft.SECURE_STRING.equals(type);
+        return type == ParameterType.SECURE_STRING;
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Tag;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterPath;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -25,8 +28,6 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.ParameterTier;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 
 /**
@@ -51,7 +52,6 @@ public final class SandboxData {
     /** The key Parameter Store uses when a SecureString names none. */
     public static final String DEFAULT_SSM_KEY = "alias/aws/ssm";
     public static final String GOLDEN_AMI_ROOT = "/golden-ami";
-    public static final String DATA_TYPE_IMAGE = "aws:ec2:image";
     public static final String LABEL_GOLDEN = "golden";
     public static final String LABEL_PREVIOUS = "previous";
     public static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
@@ -77,12 +77,12 @@ public final class SandboxData {
      * maps each label to the version carrying it; {@code value} is the current value where it is
      * a fixed, non-secret text (empty for SecureStrings, AMI ids and anything generated).
      */
-    public record ParameterEntry(String name, String type, String dataType, String tier, Optional<String> keyId,
+    public record ParameterEntry(String name, ParameterType type, ParameterDataType dataType, ParameterTier tier, Optional<String> keyId,
                                  Optional<String> description, List<Tag> tags, int versions,
                                  Map<String, Integer> labels, Optional<String> value) {
 
         public boolean isSecure() {
-            return "SecureString".equals(type);
+            return type == ParameterType.SECURE_STRING;
         }
 
         public boolean usesAppKey() {
@@ -149,7 +149,7 @@ public final class SandboxData {
 
         /** The golden AMI id parameters (dataType aws:ec2:image). */
         public List<String> goldenAmiParameters() {
-            return names(p -> DATA_TYPE_IMAGE.equals(p.dataType()));
+            return names(p -> p.dataType() == ParameterDataType.EC2_IMAGE);
         }
 
         public List<String> secureParameters() {
@@ -161,7 +161,7 @@ public final class SandboxData {
         }
 
         public List<String> advancedParameters() {
-            return names(p -> "Advanced".equals(p.tier()));
+            return names(p -> p.tier() == ParameterTier.ADVANCED);
         }
 
         public List<String> labelledParameters() {
@@ -336,7 +336,8 @@ public final class SandboxData {
         if (utf8Size(config) <= 4096 || utf8Size(config) > 8192) {
             throw new IllegalStateException("The Advanced-tier example must be between 4 and 8 KB, not " + utf8Size(config) + " bytes");
         }
-        params.add(new ParameterSeed(new ParameterEntry("/apps/billing/prod/config", "String", "text", "Advanced", Optional.empty(),
+        params.add(new ParameterSeed(new ParameterEntry("/apps/billing/prod/config", ParameterType.STRING, ParameterDataType.TEXT,
+                ParameterTier.ADVANCED, Optional.empty(),
                 Optional.of("Full billing service configuration (JSON, larger than 4 KB, so Advanced tier)"),
                 appTags("payments", "prod", "CC-2040", "billing"), 1, Map.of(), Optional.of(config)), List.of(new Literal(config))));
 
@@ -379,7 +380,7 @@ public final class SandboxData {
         List<Tag> withEnv = new ArrayList<>(tags);
         withEnv.add(new Tag("Environment", env));
         String description = "Golden Amazon Linux 2023 AMI (" + arch + ") approved for " + env;
-        return new ParameterSeed(new ParameterEntry(name, "String", DATA_TYPE_IMAGE, "Standard", Optional.empty(),
+        return new ParameterSeed(new ParameterEntry(name, ParameterType.STRING, ParameterDataType.EC2_IMAGE, ParameterTier.STANDARD, Optional.empty(),
                 Optional.of(description), List.copyOf(withEnv), values.size(), Collections.unmodifiableMap(labels), Optional.empty()),
                 List.copyOf(values));
     }
@@ -390,13 +391,13 @@ public final class SandboxData {
 
     private static ParameterSeed versioned(String name, ParameterType type, String description, List<Tag> tags,
                                            List<String> values, Map<String, Integer> labels) {
-        return new ParameterSeed(new ParameterEntry(name, type.toString(), "text", "Standard", Optional.empty(),
+        return new ParameterSeed(new ParameterEntry(name, type, ParameterDataType.TEXT, ParameterTier.STANDARD, Optional.empty(),
                 Optional.ofNullable(description), tags, values.size(), labels, Optional.of(values.get(values.size() - 1))),
                 values.stream().<Value>map(Literal::new).toList());
     }
 
     private static ParameterSeed secure(String name, String keyId, String description, List<Tag> tags, String prefix) {
-        return new ParameterSeed(new ParameterEntry(name, "SecureString", "text", "Standard",
+        return new ParameterSeed(new ParameterEntry(name, ParameterType.SECURE_STRING, ParameterDataType.TEXT, ParameterTier.STANDARD,
                 Optional.of(keyId == null ? DEFAULT_SSM_KEY : keyId), Optional.ofNullable(description), tags, 1, Map.of(), Optional.empty()),
                 List.of(new Token(prefix, 40)));
     }
@@ -540,9 +541,9 @@ public final class SandboxData {
             String value = resolve(seed.values().get(i), imageIds, random);
             PutParameterRequest.Builder put = PutParameterRequest.builder()
                     .name(p.name())
-                    .type(ParameterType.fromValue(p.type()))
-                    .dataType(p.dataType())
-                    .tier(ParameterTier.fromValue(p.tier()))
+                    .type(p.type().awsName())
+                    .dataType(p.dataType().awsName())
+                    .tier(p.tier().awsName())
                     .value(value);
             p.description().ifPresent(put::description);
             if (p.isSecure() && p.keyId().isPresent() && !p.keyId().get().equals(DEFAULT_SSM_KEY)) {

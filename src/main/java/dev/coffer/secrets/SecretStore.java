@@ -99,6 +99,12 @@ public final class SecretStore {
         return toSecret(sm().describeSecret(b -> b.secretId(id)));
     }
 
+    /** Where a replicated secret is copied to, with each copy's status (DescribeSecret; ListSecrets does not say). */
+    public List<Replica> replicas(String id) {
+        return sm().describeSecret(b -> b.secretId(id)).replicationStatus().stream()
+                .map(r -> new Replica(r.region(), r.statusAsString())).toList();
+    }
+
     /** The current value; binary secrets come back as a short description, not their bytes. */
     public SecretValue value(String id) {
         GetSecretValueResponse r = sm().getSecretValue(b -> b.secretId(id).versionStage(SecretRules.AWSCURRENT));
@@ -577,9 +583,11 @@ public final class SecretStore {
                 Optional.ofNullable(e.lastChangedDate()), Optional.ofNullable(e.lastAccessedDate()),
                 Optional.ofNullable(e.createdDate()),
                 Boolean.TRUE.equals(e.rotationEnabled()), Optional.ofNullable(e.rotationLambdaARN()),
-                schedule(e.rotationRules()), Optional.ofNullable(e.lastRotatedDate()), Optional.ofNullable(e.nextRotationDate()),
+                schedule(e.rotationRules()), everyDays(e.rotationRules()),
+                Optional.ofNullable(e.lastRotatedDate()), Optional.ofNullable(e.nextRotationDate()),
                 Optional.ofNullable(e.owningService()), Optional.ofNullable(e.deletedDate()),
-                e.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
+                e.tags().stream().map(t -> new Tag(t.key(), t.value())).toList(),
+                Map.copyOf(e.secretVersionsToStages()), Optional.ofNullable(e.primaryRegion()));
     }
 
     static Secret toSecret(DescribeSecretResponse e) {
@@ -587,9 +595,16 @@ public final class SecretStore {
                 Optional.ofNullable(e.lastChangedDate()), Optional.ofNullable(e.lastAccessedDate()),
                 Optional.ofNullable(e.createdDate()),
                 Boolean.TRUE.equals(e.rotationEnabled()), Optional.ofNullable(e.rotationLambdaARN()),
-                schedule(e.rotationRules()), Optional.ofNullable(e.lastRotatedDate()), Optional.ofNullable(e.nextRotationDate()),
+                schedule(e.rotationRules()), everyDays(e.rotationRules()),
+                Optional.ofNullable(e.lastRotatedDate()), Optional.ofNullable(e.nextRotationDate()),
                 Optional.ofNullable(e.owningService()), Optional.ofNullable(e.deletedDate()),
-                e.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
+                e.tags().stream().map(t -> new Tag(t.key(), t.value())).toList(),
+                Map.copyOf(e.versionIdsToStages()), Optional.ofNullable(e.primaryRegion()));
+    }
+
+    private static Optional<Integer> everyDays(RotationRulesType rules) {
+        return rules == null || rules.automaticallyAfterDays() == null ? Optional.empty()
+                : Optional.of(rules.automaticallyAfterDays().intValue());
     }
 
     private static Optional<String> schedule(RotationRulesType rules) {

@@ -35,7 +35,7 @@ class GoldenImageUpdateIT {
     static void setUp(MotoServer moto) {
         clients = Moto.clients(moto, false);
         catalog = new ImageCatalog(clients);
-        update = new GoldenImageUpdate(clients, new ParameterStore(clients));
+        update = new GoldenImageUpdate(new ParameterStore(clients));
         List<String> ids = clients.ec2().describeImages(b -> b.owners("amazon")
                 .filters(Filter.builder().name("architecture").values("x86_64").build())).images().stream().map(i -> i.imageId()).toList();
         first = ids.get(0);

@@ -1,5 +1,6 @@
 package dev.coffer.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -8,14 +9,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.coffer.audit.RevealRecorder;
 import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import java.util.List;
+import java.util.Set;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +34,12 @@ class ArchitectureTest {
     /** Features: each owns its views and talks to the shell through an interface it declares. */
     private static final String[] FEATURES = {"dev.coffer.parameters..", "dev.coffer.secrets..", "dev.coffer.ami..",
             "dev.coffer.rotation..", "dev.coffer.audit.."};
+    /** The features' domain and services, without their views. */
+    private static final String[] FEATURE_DOMAIN = {"dev.coffer.parameters", "dev.coffer.secrets", "dev.coffer.ami",
+            "dev.coffer.rotation", "dev.coffer.audit", "dev.coffer.kms"};
+    /** The classes that call AWS for a feature (see docs/architecture.md). */
+    private static final Set<String> STORES = Set.of("ParameterStore", "SecretStore", "KeyCatalog", "ImageCatalog",
+            "RotationFunctions", "RotationSetup");
     /** Views, view models and controllers: everything a window is made of. */
     private static final String[] SCREENS = {"..view..", "dev.coffer.ui.kit..", "dev.coffer.ui.shell..", "dev.coffer.ui.connect.."};
     /** Domain and services: plain Java and the AWS SDK. */
@@ -63,6 +73,24 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(main);
+    }
+
+    @Test
+    void inTheFeaturesOnlyTheStoresSpeakToAws() {
+        noClasses().that().resideInAnyPackage(FEATURE_DOMAIN).and().doNotHaveFullyQualifiedName(RevealRecorder.class.getName())
+                .and(not(describe("a store", c -> STORES.contains(topLevelName(c)))))
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services..")
+                .because("workflows (the audit report, the golden image update, copying, import and export) read and write "
+                        + "through the stores, which keep every AWS call; the reveal recorder is an SDK interceptor (reading "
+                        + "the AWS config files with the SDK's own parser is no call)")
+                .check(main);
+    }
+
+    /** A nested class counts as the class it is in. */
+    private static String topLevelName(JavaClass c) {
+        String name = c.getName().substring(c.getPackageName().length() + 1);
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.Connection;
+import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
@@ -15,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -188,6 +192,48 @@ class AuditReportIT {
             assertThatThrownBy(() -> new ReportCollector(writable, AuditSettings.defaults(), (m, d, t) -> { }, () -> false))
                     .isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void eachThingIsReadWithTheFewestCalls() {
+        Map<String, Long> calls = operations.stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+        assertThat(calls).as("7 parameters and 2 secrets fit one page each; 4 Advanced String values fit one GetParameters; "
+                        + "the Owner check needs every parameter's tags; no secret is replicated; no value is read")
+                .containsEntry("GetCallerIdentity", 1L)
+                .containsEntry("ListKeys", 1L)
+                .containsEntry("ListAliases", 1L)
+                .containsEntry("DescribeParameters", 1L)
+                .containsEntry("GetParameters", 1L)
+                .containsEntry("ListTagsForResource", (long) report.parameterCount())
+                .containsEntry("ListSecrets", 1L)
+                .doesNotContainKeys("DescribeSecret", "GetSecretValue", "GetParameter", "GetParametersByPath");
+    }
+
+    @Test
+    void aReplicaIsDescribedForItsReplicationAndNoOtherSecretIs() {
+        // moto names the primary region only on the replica's ListSecrets entry (AWS on both), so the replica's region is audited.
+        String replicated = "audit/replicated/db";
+        try (ClientFactory primary = clientsIn("eu-west-1", false); ClientFactory replicaRegion = clientsIn("eu-central-1", false)) {
+            primary.secretsManager().createSecret(b -> b.name(replicated).secretString("{}")
+                    .addReplicaRegions(r -> r.region("eu-central-1")));
+            replicaRegion.secretsManager().createSecret(b -> b.name("audit/single/db").secretString("{}"));
+        }
+        AuditReport replicaReport;
+        Moto.startRecording(moto);
+        try (ClientFactory audit = clientsIn("eu-central-1", true)) {
+            replicaReport = ReportCollector.report(List.of(audit), AuditFixture.settings(), (m, d, t) -> { }, () -> false);
+        }
+        List<String> calls = Moto.operations(Moto.stopRecording(moto));
+
+        Map<String, String> replication = replicaReport.inventory().stream()
+                .collect(Collectors.toMap(InventoryItem::name, i -> String.valueOf(i.replication())));
+        assertThat(replication).containsOnly(Map.entry(replicated, "primary in eu-west-1; replicas: eu-central-1 InSync"), Map.entry("audit/single/db", "null"));
+        assertThat(calls.stream().filter("DescribeSecret"::equals)).as("only the replicated secret is described").hasSize(1);
+    }
+
+    private static ClientFactory clientsIn(String region, boolean readOnly) {
+        return SessionClients.open(Sessions.local(new Connection("moto", region, Optional.of(moto.endpoint()), readOnly, false),
+                moto.endpoint()));
     }
 
     @Test

@@ -14,18 +14,26 @@ class FindingsTest {
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final AuditSettings SETTINGS = new AuditSettings(List.of("Owner"), 90, 14, List.of("/prod/"), "DataClass=confidential", false);
 
+    private static final AuditReport.ConnectionInfo CONNECTION = new AuditReport.ConnectionInfo("c", "c", "r", "", "1", "arn");
+
+    private static InventoryItem.Builder secretBuilder(String name, String keyManager, Map<String, String> tags) {
+        return InventoryItem.secret(CONNECTION, name).arn("arn").kmsKey("aws/secretsmanager").keyManager(keyManager)
+                .lastModified(NOW).versions(1).labels(Map.of()).tags(tags);
+    }
+
     private static InventoryItem secret(String name, Boolean rotation, Integer everyDays, Instant lastRotated, Instant next,
                                         Instant lastAccessed, String keyManager, Map<String, String> tags) {
-        return new InventoryItem("c", "1", "r", RevealRecorder.SECRETS_MANAGER, name, "arn", "Secret", null, null, null,
-                "aws/secretsmanager", keyManager, NOW, null, 1, Map.of(), tags, null, null, rotation, null, everyDays,
-                lastRotated, next, lastAccessed, NOW.minus(Duration.ofDays(400)), null, null, null, null);
+        return secretBuilder(name, keyManager, tags).rotationEnabled(rotation).rotationEveryDays(everyDays)
+                .lastRotated(lastRotated).nextRotation(next).lastAccessed(lastAccessed).created(NOW.minus(Duration.ofDays(400)))
+                .build();
     }
 
     private static InventoryItem parameter(String name, String type, String tier, String keyManager, Instant expiration,
                                            String policies, Integer bytes, Map<String, String> tags) {
-        return new InventoryItem("c", "1", "r", RevealRecorder.PARAMETER_STORE, name, "arn", type, tier, "text", null,
-                keyManager == null ? null : "alias/aws/ssm", keyManager, NOW, "u", 3, null, tags, policies, expiration,
-                null, null, null, null, null, null, null, null, null, null, bytes);
+        return InventoryItem.parameter(CONNECTION, name).arn("arn").type(type).tier(tier).dataType("text")
+                .kmsKey(keyManager == null ? null : "alias/aws/ssm").keyManager(keyManager).lastModified(NOW).lastModifiedBy("u")
+                .versions(3).tags(tags).policies(policies).expiration(expiration).valueBytes(bytes)
+                .build();
     }
 
     private static List<FindingKind> kinds(InventoryItem item) {
@@ -55,8 +63,8 @@ class FindingsTest {
         assertThat(kinds(tagged)).as("the customer-key tag rule").containsExactly(FindingKind.AWS_MANAGED_KEY);
         InventoryItem otherClass = secret("app/db", true, null, null, null, NOW, "AWS managed", Map.of("Owner", "x", "DataClass", "public"));
         assertThat(kinds(otherClass)).isEmpty();
-        InventoryItem deleted = new InventoryItem("c", "1", "r", RevealRecorder.SECRETS_MANAGER, "gone", "arn", "Secret", null, null, null,
-                "k", "AWS managed", NOW, null, 1, Map.of(), Map.of(), null, null, false, null, null, null, null, null, NOW, NOW, null, null, null);
+        InventoryItem deleted = secretBuilder("gone", "AWS managed", Map.of()).kmsKey("k").rotationEnabled(false)
+                .created(NOW).deletionDate(NOW).build();
         assertThat(kinds(deleted)).as("scheduled for deletion").isEmpty();
     }
 

@@ -29,7 +29,7 @@ class ImportPreviewChecksFirstIT {
             entry(list, FOLDER + "/" + String.format(ways[i % ways.length], i));
         }
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
-            ImportPlan plan = new ParameterStore(clients).planImport(JSON.writeValueAsString(doc), FOLDER);
+            ImportPlan plan = new ParameterImport(new ParameterStore(clients)).plan(JSON.writeValueAsString(doc), FOLDER);
 
             assertThat(plan.creates()).isEmpty();
             assertThat(plan.updates()).isEmpty();
@@ -53,7 +53,7 @@ class ImportPreviewChecksFirstIT {
             entry(list, name);
         }
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false)) {
-            ImportPlan plan = new ParameterStore(clients).planImport(JSON.writeValueAsString(doc), FOLDER);
+            ImportPlan plan = new ParameterImport(new ParameterStore(clients)).plan(JSON.writeValueAsString(doc), FOLDER);
 
             assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name)
                     .containsExactly(FOLDER + "/one", FOLDER + "/two", FOLDER + "/three");

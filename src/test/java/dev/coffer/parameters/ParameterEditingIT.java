@@ -34,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.ssm.model.ParameterMaxVersionLimitExceededException;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The editing services of {@link ParameterStore} against moto. Each test works under its own
@@ -72,14 +71,14 @@ class ParameterEditingIT {
     }
 
     private static ParameterDraft draft(String name, String value) {
-        return ParameterDraft.of(name, "String", SecretText.of(value));
+        return ParameterDraft.of(name, ParameterType.STRING, SecretText.of(value));
     }
 
     // ------------------------------------------------------------------ create, read, update
 
     @Test
     void createSendsOverwriteFalseWithTagsAndReadsBack() throws Exception {
-        ParameterDraft draft = draft("/edit/create/url", "https://billing.example").withDescription("Billing endpoint").withTier("Advanced")
+        ParameterDraft draft = draft("/edit/create/url", "https://billing.example").withDescription("Billing endpoint").withTier(ParameterTier.ADVANCED)
                 .withTags(List.of(new Tag("Team", "billing"), new Tag("Environment", "prod")));
         Moto.startRecording(moto);
         long version = store.put(draft, OptionalLong.empty());
@@ -96,10 +95,10 @@ class ParameterEditingIT {
         ParameterValue current = store.current("/edit/create/url");
         assertThat(current.value().reveal()).isEqualTo("https://billing.example");
         assertThat(current.version()).isEqualTo(1);
-        assertThat(current.type()).isEqualTo("String");
-        assertThat(current.dataType()).isEqualTo("text");
+        assertThat(current.type()).isEqualTo(ParameterType.STRING);
+        assertThat(current.dataType()).isEqualTo(ParameterDataType.TEXT);
         Parameter described = store.describe("/edit/create/url").orElseThrow();
-        assertThat(described.tier()).isEqualTo("Advanced");
+        assertThat(described.tier()).isEqualTo(ParameterTier.ADVANCED);
         assertThat(described.description()).contains("Billing endpoint");
         assertThat(store.tags("/edit/create/url")).containsExactlyInAnyOrder(new Tag("Team", "billing"), new Tag("Environment", "prod"));
         assertThat(store.describe("/edit/create/missing")).isEmpty();
@@ -107,8 +106,8 @@ class ParameterEditingIT {
 
     @Test
     void secureStringsGetTheDefaultOrTheChosenKey() {
-        store.put(ParameterDraft.of("/edit/secure/default", "SecureString", SecretText.of("default-plaintext")), OptionalLong.empty());
-        store.put(ParameterDraft.of("/edit/secure/custom", "SecureString", SecretText.of("custom-plaintext"))
+        store.put(ParameterDraft.of("/edit/secure/default", ParameterType.SECURE_STRING, SecretText.of("default-plaintext")), OptionalLong.empty());
+        store.put(ParameterDraft.of("/edit/secure/custom", ParameterType.SECURE_STRING, SecretText.of("custom-plaintext"))
                 .withKeyId(Optional.of(KEY_ALIAS)), OptionalLong.empty());
         Map<String, Parameter> described = store.describeAll(List.of("/edit/secure/default", "/edit/secure/custom"));
         assertThat(described.get("/edit/secure/default").keyId()).contains(ParameterStore.DEFAULT_KEY);
@@ -121,7 +120,7 @@ class ParameterEditingIT {
 
     @Test
     void creatingANameThatExistsIsAConflictWithVersionZero() {
-        admin.ssm().putParameter(b -> b.name("/edit/exists/p").value("theirs").type(ParameterType.STRING));
+        admin.ssm().putParameter(b -> b.name("/edit/exists/p").value("theirs").type("String"));
         ParameterConflictException conflict = catchThrowableOfType(ParameterConflictException.class,
                 () -> store.put(draft("/edit/exists/p", "mine"), OptionalLong.empty()));
         assertThat(conflict.expectedVersion()).isZero();
@@ -165,7 +164,7 @@ class ParameterEditingIT {
     void updatingAParameterThatMovedOnIsAConflict() {
         String name = "/edit/conflict/p";
         store.put(draft(name, "mine v1"), OptionalLong.empty());
-        admin.ssm().putParameter(b -> b.name(name).value("theirs v2").type(ParameterType.STRING).overwrite(true));
+        admin.ssm().putParameter(b -> b.name(name).value("theirs v2").type("String").overwrite(true));
         admin.calls().reset();
 
         ParameterConflictException conflict = catchThrowableOfType(ParameterConflictException.class,
@@ -205,13 +204,13 @@ class ParameterEditingIT {
     @Test
     void anAdvancedParameterIsNotSentBackToStandard() {
         String name = "/edit/tier/p";
-        store.put(draft(name, "v1").withTier("Advanced"), OptionalLong.empty());
+        store.put(draft(name, "v1").withTier(ParameterTier.ADVANCED), OptionalLong.empty());
         admin.calls().reset();
         InvalidDraftException invalid = catchThrowableOfType(InvalidDraftException.class,
-                () -> store.put(draft(name, "v2").withTier("Standard"), OptionalLong.of(1)));
+                () -> store.put(draft(name, "v2").withTier(ParameterTier.STANDARD), OptionalLong.of(1)));
         assertThat(invalid.problems()).extracting(Problem::field).containsExactly("tier");
         assertThat(admin.calls().count("PutParameter")).isZero();
-        assertThat(store.put(draft(name, "v2").withTier("Advanced"), OptionalLong.of(1))).isEqualTo(2);
+        assertThat(store.put(draft(name, "v2").withTier(ParameterTier.ADVANCED), OptionalLong.of(1))).isEqualTo(2);
     }
 
     @Test
@@ -221,18 +220,18 @@ class ParameterEditingIT {
         String big = "€".repeat(2000); // 6,000 bytes
         assertThatThrownBy(() -> store.put(draft(name, big), OptionalLong.of(1))).isInstanceOf(InvalidDraftException.class)
                 .hasMessageContaining("6,000 bytes");
-        assertThat(store.put(draft(name, big).withTier("Advanced"), OptionalLong.of(1))).isEqualTo(2);
-        assertThat(store.describe(name).orElseThrow().tier()).isEqualTo("Advanced");
+        assertThat(store.put(draft(name, big).withTier(ParameterTier.ADVANCED), OptionalLong.of(1))).isEqualTo(2);
+        assertThat(store.describe(name).orElseThrow().tier()).isEqualTo(ParameterTier.ADVANCED);
         assertThat(store.current(name).value().reveal()).isEqualTo(big);
     }
 
     @Test
     void amiParametersKeepTheirDataType() {
         String name = "/edit/ami/golden";
-        store.put(draft(name, "ami-0123456789abcdef0").withDataType("aws:ec2:image"), OptionalLong.empty());
-        assertThat(store.current(name).dataType()).isEqualTo("aws:ec2:image");
-        assertThat(store.describe(name).orElseThrow().dataType()).isEqualTo("aws:ec2:image");
-        assertThatThrownBy(() -> store.put(draft(name, "latest").withDataType("aws:ec2:image"), OptionalLong.of(1)))
+        store.put(draft(name, "ami-0123456789abcdef0").withDataType(ParameterDataType.EC2_IMAGE), OptionalLong.empty());
+        assertThat(store.current(name).dataType()).isEqualTo(ParameterDataType.EC2_IMAGE);
+        assertThat(store.describe(name).orElseThrow().dataType()).isEqualTo(ParameterDataType.EC2_IMAGE);
+        assertThatThrownBy(() -> store.put(draft(name, "latest").withDataType(ParameterDataType.EC2_IMAGE), OptionalLong.of(1)))
                 .isInstanceOf(InvalidDraftException.class).hasMessageContaining("AMI id");
     }
 
@@ -257,7 +256,7 @@ class ParameterEditingIT {
                 .withExpirationNotification(ParameterPolicies.Notice.days(5)).withNoChangeNotification(ParameterPolicies.Notice.hours(12));
         try {
             Moto.startRecording(moto);
-            store.put(draft(name, "expiring").withTier("Advanced").withPolicies(policies), OptionalLong.empty());
+            store.put(draft(name, "expiring").withTier(ParameterTier.ADVANCED).withPolicies(policies), OptionalLong.empty());
             List<JsonNode> puts = requests(Moto.stopRecording(moto), "PutParameter");
             assertThat(puts).singleElement().satisfies(body -> assertThat(body.path("Policies").asText()).isEqualTo(policies.toJson()));
             assertThat(store.current(name).value().reveal()).isEqualTo("expiring"); // GetParameter carries no policies
@@ -270,13 +269,13 @@ class ParameterEditingIT {
     @Test
     void policiesAreSentOnUpdateAndNeedAnAdvancedTier() throws Exception {
         String name = "/edit/policies/updated";
-        store.put(draft(name, "v1").withTier("Intelligent-Tiering"), OptionalLong.empty());
+        store.put(draft(name, "v1").withTier(ParameterTier.INTELLIGENT_TIERING), OptionalLong.empty());
         ParameterPolicies policies = ParameterPolicies.none().withNoChangeNotification(ParameterPolicies.Notice.days(20));
         assertThatThrownBy(() -> store.put(draft(name, "v2").withPolicies(policies), OptionalLong.of(1)))
                 .isInstanceOf(InvalidDraftException.class).hasMessageContaining("Advanced tier");
         try {
             Moto.startRecording(moto);
-            long version = store.put(draft(name, "v2").withTier("Intelligent-Tiering").withPolicies(policies), OptionalLong.of(1));
+            long version = store.put(draft(name, "v2").withTier(ParameterTier.INTELLIGENT_TIERING).withPolicies(policies), OptionalLong.of(1));
             List<JsonNode> puts = requests(Moto.stopRecording(moto), "PutParameter");
             assertThat(version).isEqualTo(2);
             assertThat(puts).singleElement().satisfies(body -> {
@@ -295,7 +294,7 @@ class ParameterEditingIT {
         String name = "/edit/history/p";
         store.put(draft(name, "one").withDescription("first"), OptionalLong.empty());
         store.put(draft(name, "two").withDescription("second"), OptionalLong.of(1));
-        store.put(draft(name, "three").withDescription("third").withTier("Advanced"), OptionalLong.of(2));
+        store.put(draft(name, "three").withDescription("third").withTier(ParameterTier.ADVANCED), OptionalLong.of(2));
         store.label(name, 2, List.of("prod"));
 
         Moto.startRecording(moto);
@@ -308,7 +307,7 @@ class ParameterEditingIT {
         assertThat(history).extracting(ParameterVersion::version).containsExactly(3L, 2L, 1L);
         assertThat(history).extracting(v -> v.value().orElseThrow().reveal()).containsExactly("three", "two", "one");
         assertThat(history).extracting(v -> v.description().orElseThrow()).containsExactly("third", "second", "first");
-        assertThat(history.get(0).tier()).isEqualTo("Advanced");
+        assertThat(history.get(0).tier()).isEqualTo(ParameterTier.ADVANCED);
         assertThat(history.get(1).labels()).containsExactly("prod");
         assertThat(history.get(2).lastModified()).isNotNull();
         assertThat(store.history(name, false)).allSatisfy(v -> assertThat(v.value()).isEmpty());
@@ -317,10 +316,10 @@ class ParameterEditingIT {
     @Test
     void historyPagesFiftyVersionsAtATime() {
         String name = "/edit/history/long";
-        admin.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+        admin.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
         for (int i = 2; i <= 60; i++) {
             String value = "v" + i;
-            admin.ssm().putParameter(b -> b.name(name).value(value).type(ParameterType.STRING).overwrite(true));
+            admin.ssm().putParameter(b -> b.name(name).value(value).type("String").overwrite(true));
         }
         admin.calls().reset();
         List<ParameterVersion> history = store.history(name, false);
@@ -357,11 +356,11 @@ class ParameterEditingIT {
     @Test
     void theVersionLimitWarningPredictsParameterMaxVersionLimitExceeded() {
         String name = "/edit/limit/p";
-        admin.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+        admin.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
         store.label(name, 1, List.of("golden"));
         for (int i = 2; i <= 99; i++) {
             String value = "v" + i;
-            admin.ssm().putParameter(b -> b.name(name).value(value).type(ParameterType.STRING).overwrite(true));
+            admin.ssm().putParameter(b -> b.name(name).value(value).type("String").overwrite(true));
         }
         assertThat(store.versionLimitWarning(name)).isEmpty(); // 99 versions: the next save still fits
         store.put(draft(name, "v100"), OptionalLong.of(99));
@@ -376,9 +375,9 @@ class ParameterEditingIT {
     @Test
     void restorePutsAnOldVersionBackAsANewOne() {
         String name = "/edit/restore/p";
-        store.put(ParameterDraft.of(name, "SecureString", SecretText.of("old secret")).withDescription("before")
+        store.put(ParameterDraft.of(name, ParameterType.SECURE_STRING, SecretText.of("old secret")).withDescription("before")
                 .withKeyId(Optional.of(KEY_ALIAS)), OptionalLong.empty());
-        store.put(ParameterDraft.of(name, "SecureString", SecretText.of("new secret")).withDescription("after")
+        store.put(ParameterDraft.of(name, ParameterType.SECURE_STRING, SecretText.of("new secret")).withDescription("after")
                 .withTags(List.of(new Tag("Team", "db"))), OptionalLong.of(1));
 
         long restored = store.restore(name, 1);
@@ -397,7 +396,7 @@ class ParameterEditingIT {
     @Test
     void describeUnderListsAFolderRecursively() throws Exception {
         for (String name : List.of("/tree/a/x", "/tree/a/y/z", "/tree/b/w", "/treehouse/q")) {
-            admin.ssm().putParameter(b -> b.name(name).value("v").type(ParameterType.STRING));
+            admin.ssm().putParameter(b -> b.name(name).value("v").type("String"));
         }
         Moto.startRecording(moto);
         List<Parameter> underA = store.describeUnder("/tree/a");
@@ -419,7 +418,7 @@ class ParameterEditingIT {
     @Test
     void describeAllAsksForFiftyNamesAtATime() throws Exception {
         List<String> names = IntStream.range(0, 60).mapToObj(i -> "/edit/many/p" + i).toList();
-        names.forEach(n -> admin.ssm().putParameter(b -> b.name(n).value("v").type(ParameterType.STRING)));
+        names.forEach(n -> admin.ssm().putParameter(b -> b.name(n).value("v").type("String")));
         List<String> asked = new ArrayList<>(names);
         asked.add("/edit/many/missing");
         asked.add("/edit/many/p0"); // asked twice, sent once
@@ -443,7 +442,7 @@ class ParameterEditingIT {
     @Test
     void deleteSendsTenNamesACallAndReportsTheInvalidOnes() {
         List<String> names = new ArrayList<>(IntStream.range(0, 23).mapToObj(i -> "/edit/delete/p" + i).toList());
-        names.forEach(n -> admin.ssm().putParameter(b -> b.name(n).value("v").type(ParameterType.STRING)));
+        names.forEach(n -> admin.ssm().putParameter(b -> b.name(n).value("v").type("String")));
         names.add("/edit/delete/missing-1");
         names.add("/edit/delete/missing-2");
         admin.calls().reset();
@@ -457,40 +456,40 @@ class ParameterEditingIT {
 
     @Test
     void planCopyMapsNamesAndRefusesBadOnes() {
-        CopyPlan plan = store.planCopy(List.of("/apps/billing/url", "/apps/billing/db/host"), "/apps/billing", "/apps/invoicing");
+        CopyPlan plan = ParameterCopy.plan(List.of("/apps/billing/url", "/apps/billing/db/host"), "/apps/billing", "/apps/invoicing");
         assertThat(plan.moves()).containsExactly(new CopyPlan.Move("/apps/billing/url", "/apps/invoicing/url"),
                 new CopyPlan.Move("/apps/billing/db/host", "/apps/invoicing/db/host"));
         assertThat(admin.calls().snapshot()).isEmpty();
 
-        InvalidDraftException invalid = catchThrowableOfType(InvalidDraftException.class, () -> store.planCopy(
+        InvalidDraftException invalid = catchThrowableOfType(InvalidDraftException.class, () -> ParameterCopy.plan(
                 List.of("/apps/billing/url", "/other/x"), "/apps/billing", "/aws/billing"));
         assertThat(invalid.problems()).extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("/other/x is not under /apps/billing"))
                 .anySatisfy(m -> assertThat(m).startsWith("/aws/billing/url: ").contains("\"aws\" or \"ssm\""));
-        assertThatThrownBy(() -> store.planCopy(List.of("/a/x"), "/a", "/a")).isInstanceOf(InvalidDraftException.class)
+        assertThatThrownBy(() -> ParameterCopy.plan(List.of("/a/x"), "/a", "/a")).isInstanceOf(InvalidDraftException.class)
                 .hasMessageContaining("onto itself");
-        assertThatThrownBy(() -> store.planCopy(List.of("/a/x", "/a/x/x"), "/a/x", "/a/x/x")).isInstanceOf(InvalidDraftException.class);
+        assertThatThrownBy(() -> ParameterCopy.plan(List.of("/a/x", "/a/x/x"), "/a/x", "/a/x/x")).isInstanceOf(InvalidDraftException.class);
     }
 
     @Test
     void copyCopiesEverythingButPoliciesAndKeepsTheSources() {
         seedCopySources("/copy/src");
         List<String> progress = new ArrayList<>();
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/copy/src")), "/copy/src", "/copy/dst");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/copy/src")), "/copy/src", "/copy/dst");
 
-        store.copy(plan, false, progress::add);
+        new ParameterCopy(store).copy(plan, false, progress::add);
 
         assertThat(progress).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("Copied /copy/src/"));
         Map<String, Parameter> copies = store.describeAll(plan.targets());
         Parameter url = copies.get("/copy/dst/url");
-        assertThat(url.type()).isEqualTo("String");
+        assertThat(url.type()).isEqualTo(ParameterType.STRING);
         assertThat(url.description()).contains("the url");
         Parameter secret = copies.get("/copy/dst/db/password");
-        assertThat(secret.type()).isEqualTo("SecureString");
+        assertThat(secret.type()).isEqualTo(ParameterType.SECURE_STRING);
         assertThat(secret.keyId()).contains(KEY_ALIAS);
         Parameter hosts = copies.get("/copy/dst/hosts");
-        assertThat(hosts.type()).isEqualTo("StringList");
-        assertThat(hosts.tier()).isEqualTo("Advanced");
+        assertThat(hosts.type()).isEqualTo(ParameterType.STRING_LIST);
+        assertThat(hosts.tier()).isEqualTo(ParameterTier.ADVANCED);
         assertThat(store.values(plan.targets())).containsEntry("/copy/dst/db/password", SecretText.of("s3cret"))
                 .containsEntry("/copy/dst/hosts", SecretText.of("a,b,c")).containsEntry("/copy/dst/url", SecretText.of("https://x"));
         assertThat(store.tags("/copy/dst/url")).containsExactly(new Tag("Team", "web"));
@@ -500,11 +499,11 @@ class ParameterEditingIT {
     @Test
     void moveDeletesTheSourcesOnlyAfterEveryCopy() {
         seedCopySources("/move/src");
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/move/src")), "/move/src", "/move/dst");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/move/src")), "/move/src", "/move/dst");
         List<String> progress = new ArrayList<>();
         admin.calls().reset();
 
-        store.copy(plan, true, progress::add);
+        new ParameterCopy(store).copy(plan, true, progress::add);
 
         assertThat(store.describeUnder("/move/src")).isEmpty();
         assertThat(store.describeUnder("/move/dst")).hasSize(3);
@@ -515,19 +514,19 @@ class ParameterEditingIT {
     @Test
     void copyRefusesExistingTargetsBeforeWritingAnything() {
         seedCopySources("/clash/src");
-        admin.ssm().putParameter(b -> b.name("/clash/dst/url").value("keep me").type(ParameterType.STRING));
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/clash/src")), "/clash/src", "/clash/dst");
-        assertThat(store.existingTargets(plan)).containsExactly("/clash/dst/url");
+        admin.ssm().putParameter(b -> b.name("/clash/dst/url").value("keep me").type("String"));
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/clash/src")), "/clash/src", "/clash/dst");
+        assertThat(new ParameterCopy(store).existingTargets(plan)).containsExactly("/clash/dst/url");
         admin.calls().reset();
 
-        CopyTargetsExistException refused = catchThrowableOfType(CopyTargetsExistException.class, () -> store.copy(plan, true, null));
+        CopyTargetsExistException refused = catchThrowableOfType(CopyTargetsExistException.class, () -> new ParameterCopy(store).copy(plan, true, null));
 
         assertThat(refused.existing()).containsExactly("/clash/dst/url");
         assertThat(admin.calls().count("PutParameter") + admin.calls().count("DeleteParameters")).isZero();
         assertThat(store.describeUnder("/clash/dst")).hasSize(1);
         assertThat(store.describeUnder("/clash/src")).hasSize(3);
 
-        store.copy(plan, false, true, null); // confirmed: overwrite
+        new ParameterCopy(store).copy(plan, false, true, null); // confirmed: overwrite
         assertThat(store.current("/clash/dst/url").value().reveal()).isEqualTo("https://x");
         assertThat(store.current("/clash/dst/url").version()).isEqualTo(2);
         assertThat(store.describeUnder("/clash/dst")).hasSize(3);
@@ -536,11 +535,11 @@ class ParameterEditingIT {
     @Test
     void aFailedPutStopsTheCopyAndDeletesNothing() {
         seedCopySources("/fail/src");
-        CopyPlan plan = store.planCopy(names(store.describeUnder("/fail/src")), "/fail/src", "/fail/dst");
+        CopyPlan plan = ParameterCopy.plan(names(store.describeUnder("/fail/src")), "/fail/src", "/fail/dst");
         String second = plan.moves().get(1).to();
         // Someone creates the second target while the first is being copied.
-        CopyIncompleteException incomplete = catchThrowableOfType(CopyIncompleteException.class, () -> store.copy(plan, true, line ->
-                admin.ssm().putParameter(b -> b.name(second).value("raced").type(ParameterType.STRING))));
+        CopyIncompleteException incomplete = catchThrowableOfType(CopyIncompleteException.class, () -> new ParameterCopy(store).copy(plan, true, line ->
+                admin.ssm().putParameter(b -> b.name(second).value("raced").type("String"))));
 
         assertThat(incomplete.copied()).containsExactly(plan.moves().get(0));
         assertThat(incomplete.failed()).isEqualTo(plan.moves().get(1));
@@ -552,9 +551,9 @@ class ParameterEditingIT {
 
     @Test
     void copyingAVanishedSourceWritesNothing() {
-        admin.ssm().putParameter(b -> b.name("/gone/src/a").value("v").type(ParameterType.STRING));
-        CopyPlan plan = store.planCopy(List.of("/gone/src/a", "/gone/src/b"), "/gone/src", "/gone/dst");
-        assertThatThrownBy(() -> store.copy(plan, false, null)).isInstanceOf(NoSuchElementException.class)
+        admin.ssm().putParameter(b -> b.name("/gone/src/a").value("v").type("String"));
+        CopyPlan plan = ParameterCopy.plan(List.of("/gone/src/a", "/gone/src/b"), "/gone/src", "/gone/dst");
+        assertThatThrownBy(() -> new ParameterCopy(store).copy(plan, false, null)).isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining("/gone/src/b");
         assertThat(store.describeUnder("/gone/dst")).isEmpty();
     }
@@ -562,9 +561,9 @@ class ParameterEditingIT {
     private void seedCopySources(String folder) {
         store.put(draft(folder + "/url", "https://x").withDescription("the url").withTags(List.of(new Tag("Team", "web"))),
                 OptionalLong.empty());
-        store.put(ParameterDraft.of(folder + "/db/password", "SecureString", SecretText.of("s3cret")).withKeyId(Optional.of(KEY_ALIAS)),
+        store.put(ParameterDraft.of(folder + "/db/password", ParameterType.SECURE_STRING, SecretText.of("s3cret")).withKeyId(Optional.of(KEY_ALIAS)),
                 OptionalLong.empty());
-        store.put(ParameterDraft.of(folder + "/hosts", "StringList", SecretText.of("a,b,c")).withTier("Advanced"), OptionalLong.empty());
+        store.put(ParameterDraft.of(folder + "/hosts", ParameterType.STRING_LIST, SecretText.of("a,b,c")).withTier(ParameterTier.ADVANCED), OptionalLong.empty());
     }
 
     private static List<String> names(List<Parameter> parameters) {
@@ -576,9 +575,9 @@ class ParameterEditingIT {
     @Test
     void exportWritesTheDocumentWithoutSecureValues() throws Exception {
         seedCopySources("/export/app");
-        store.put(draft("/export/app/ami", "ami-0123456789abcdef0").withDataType("aws:ec2:image"), OptionalLong.empty());
+        store.put(draft("/export/app/ami", "ami-0123456789abcdef0").withDataType(ParameterDataType.EC2_IMAGE), OptionalLong.empty());
         Moto.startRecording(moto);
-        String export = store.export("/export/app");
+        String export = new ParameterExport(store).export("/export/app");
         List<String> recorded = Moto.stopRecording(moto);
 
         assertThat(export).doesNotContain("s3cret");
@@ -613,7 +612,7 @@ class ParameterEditingIT {
     @Test
     void importPlansCreatesUpdatesAndSkipsAndNeverOverwritesASecureString() throws Exception {
         seedCopySources("/import/app");
-        ObjectNode doc = (ObjectNode) JSON.readTree(store.export("/import/app"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(new ParameterExport(store).export("/import/app"));
         ArrayNode list = (ArrayNode) doc.path("parameters");
         ((ObjectNode) entry(list, "/import/app/url")).put("value", "https://changed");
         ((ObjectNode) entry(list, "/import/app/db/password")).put("value", "from-a-file"); // hand-edited
@@ -625,7 +624,7 @@ class ParameterEditingIT {
         list.addObject().put("name", "/import/app/new").put("type", "String").put("value", "twice");
         String json = JSON.writeValueAsString(doc);
 
-        ImportPlan plan = store.planImport(json, "/import/app");
+        ImportPlan plan = new ParameterImport(store).plan(json, "/import/app");
 
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name).containsExactly("/import/app/new");
         assertThat(plan.updates()).extracting(ImportPlan.ImportItem::name).containsExactly("/import/app/url");
@@ -639,7 +638,7 @@ class ParameterEditingIT {
         assertThat(plan.toString()).doesNotContain("https://changed").doesNotContain("fresh").doesNotContain("from-a-file");
 
         List<String> progress = new ArrayList<>();
-        List<String> failures = store.applyImport(plan, json, progress::add);
+        List<String> failures = new ParameterImport(store).apply(plan, json, progress::add);
 
         assertThat(failures).isEmpty();
         assertThat(progress).containsExactly("Created /import/app/new (1 of 2)", "Updated /import/app/url (2 of 2)");
@@ -650,34 +649,34 @@ class ParameterEditingIT {
         assertThat(store.current("/import/app/db/password").value().reveal()).isEqualTo("s3cret");
         assertThat(store.current("/import/app/db/password").version()).isEqualTo(1);
         assertThat(store.describe("/import/app/secret-new")).isEmpty();
-        assertThat(store.planImport(json, "/import/app").hasChanges()).isFalse(); // applied: nothing left to do
+        assertThat(new ParameterImport(store).plan(json, "/import/app").hasChanges()).isFalse(); // applied: nothing left to do
     }
 
     @Test
     void anExportImportsBackIntoAnEmptyAccountExceptItsSecureStrings() {
         seedCopySources("/roundtrip/app");
-        String json = store.export("/roundtrip/app");
+        String json = new ParameterExport(store).export("/roundtrip/app");
         store.delete(names(store.describeUnder("/roundtrip/app")));
 
-        ImportPlan plan = store.planImport(json, "/roundtrip/app");
+        ImportPlan plan = new ParameterImport(store).plan(json, "/roundtrip/app");
         assertThat(plan.creates()).extracting(ImportPlan.ImportItem::name).containsExactly("/roundtrip/app/hosts", "/roundtrip/app/url");
-        assertThat(plan.creates()).extracting(ImportPlan.ImportItem::tier).containsExactly("Advanced", "Standard");
+        assertThat(plan.creates()).extracting(ImportPlan.ImportItem::tier).containsExactly(ParameterTier.ADVANCED, ParameterTier.STANDARD);
         assertThat(plan.skipped()).singleElement().asString().startsWith("/roundtrip/app/db/password: SecureString values are never exported");
-        assertThat(store.applyImport(plan, json, null)).isEmpty();
-        assertThat(store.describe("/roundtrip/app/hosts").orElseThrow().tier()).isEqualTo("Advanced");
+        assertThat(new ParameterImport(store).apply(plan, json, null)).isEmpty();
+        assertThat(store.describe("/roundtrip/app/hosts").orElseThrow().tier()).isEqualTo(ParameterTier.ADVANCED);
         assertThat(store.current("/roundtrip/app/hosts").value().reveal()).isEqualTo("a,b,c");
     }
 
     @Test
     void applyImportNeverOverwritesAParameterThatBecameASecureString() throws Exception {
-        admin.ssm().putParameter(b -> b.name("/import2/p").value("plain").type(ParameterType.STRING));
-        String json = store.export("/import2").replace("\"plain\"", "\"edited\"");
-        ImportPlan plan = store.planImport(json, "/import2");
+        admin.ssm().putParameter(b -> b.name("/import2/p").value("plain").type("String"));
+        String json = new ParameterExport(store).export("/import2").replace("\"plain\"", "\"edited\"");
+        ImportPlan plan = new ParameterImport(store).plan(json, "/import2");
         assertThat(plan.updates()).hasSize(1);
         admin.ssm().deleteParameter(b -> b.name("/import2/p"));
-        admin.ssm().putParameter(b -> b.name("/import2/p").value("now secret").type(ParameterType.SECURE_STRING));
+        admin.ssm().putParameter(b -> b.name("/import2/p").value("now secret").type("SecureString"));
 
-        List<String> failures = store.applyImport(plan, json, null);
+        List<String> failures = new ParameterImport(store).apply(plan, json, null);
 
         assertThat(failures).singleElement().asString().contains("never overwritten");
         assertThat(store.current("/import2/p").value().reveal()).isEqualTo("now secret");
@@ -685,9 +684,9 @@ class ParameterEditingIT {
 
     @Test
     void importRefusesWhatIsNotAnExport() {
-        assertThatThrownBy(() -> store.planImport("{}", "/")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Coffer");
-        assertThatThrownBy(() -> store.planImport("not json", "/")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.planImport("{\"coffer\":\"parameters\",\"version\":2,\"parameters\":[]}", "/"))
+        assertThatThrownBy(() -> new ParameterImport(store).plan("{}", "/")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Coffer");
+        assertThatThrownBy(() -> new ParameterImport(store).plan("not json", "/")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParameterImport(store).plan("{\"coffer\":\"parameters\",\"version\":2,\"parameters\":[]}", "/"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 2");
     }
 

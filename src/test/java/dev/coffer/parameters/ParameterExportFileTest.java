@@ -23,29 +23,29 @@ class ParameterExportFileTest {
 
     @Test
     void movesTheNamesUnderTheExportedFolderAndKeepsOthers() {
-        String moved = ParameterStore.moveExport(document("/apps/billing", "/apps/billing/url", "/apps/billing/db/host",
+        String moved = ParameterImport.moveExport(document("/apps/billing", "/apps/billing/url", "/apps/billing/db/host",
                 "/apps/billing-old/url", "/other/x"), "/apps/invoicing/");
         assertThat(names(moved)).containsExactly("/apps/invoicing/url", "/apps/invoicing/db/host", "/apps/billing-old/url", "/other/x");
-        assertThat(ParameterStore.exportedFolder(moved)).isEqualTo("/apps/invoicing");
+        assertThat(ParameterImport.exportedFolder(moved)).isEqualTo("/apps/invoicing");
     }
 
     @Test
     void movesARootExportIntoAFolderAndAFolderToTheRoot() {
-        assertThat(names(ParameterStore.moveExport(document("/", "/a/b", "build-number"), "/restored")))
+        assertThat(names(ParameterImport.moveExport(document("/", "/a/b", "build-number"), "/restored")))
                 .containsExactly("/restored/a/b", "/restored/build-number");
-        assertThat(names(ParameterStore.moveExport(document("/apps/billing", "/apps/billing/url"), "/"))).containsExactly("/url");
+        assertThat(names(ParameterImport.moveExport(document("/apps/billing", "/apps/billing/url"), "/"))).containsExactly("/url");
     }
 
     @Test
     void theSameFolderChangesNothing() {
         String json = document("/apps/billing", "/apps/billing/url");
-        assertThat(ParameterStore.moveExport(json, "/apps/billing/")).isSameAs(json);
-        assertThat(ParameterStore.exportedFolder(json)).isEqualTo("/apps/billing");
+        assertThat(ParameterImport.moveExport(json, "/apps/billing/")).isSameAs(json);
+        assertThat(ParameterImport.exportedFolder(json)).isEqualTo("/apps/billing");
     }
 
     @Test
     void refusesWhatIsNotAnExport() {
-        assertThatThrownBy(() -> ParameterStore.moveExport("{}", "/x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ParameterImport.moveExport("{}", "/x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Coffer");
     }
 }

@@ -141,20 +141,20 @@ class ParameterRulesPropertyTest {
     @Property(tries = 150)
     void standardTierAcceptsExactly4096Bytes(@ForAll("mixedText") String start) {
         String exact = padToBytes(start, ParameterRules.STANDARD_MAX_BYTES);
-        assertThat(problemsOf(exact, ParameterDraft.STANDARD)).isEmpty();
+        assertThat(problemsOf(exact, ParameterTier.STANDARD)).isEmpty();
         String over = exact + "a";
-        assertThat(problemsOf(over, ParameterDraft.STANDARD)).singleElement().satisfies(p -> {
+        assertThat(problemsOf(over, ParameterTier.STANDARD)).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("value");
             assertThat(p.message()).isEqualTo("Value is 4,097 bytes; Standard parameters allow at most 4,096 bytes (UTF-8). "
                     + "Use the Advanced tier (up to 8,192 bytes).");
         });
         // the same value fits the Advanced tier and Intelligent-Tiering
-        assertThat(problemsOf(over, ParameterDraft.ADVANCED)).isEmpty();
-        assertThat(problemsOf(over, ParameterDraft.INTELLIGENT_TIERING)).isEmpty();
+        assertThat(problemsOf(over, ParameterTier.ADVANCED)).isEmpty();
+        assertThat(problemsOf(over, ParameterTier.INTELLIGENT_TIERING)).isEmpty();
     }
 
     @Property(tries = 150)
-    void advancedAndIntelligentTieringAcceptExactly8192Bytes(@ForAll("mixedText") String start, @ForAll("bigTiers") String tier) {
+    void advancedAndIntelligentTieringAcceptExactly8192Bytes(@ForAll("mixedText") String start, @ForAll("bigTiers") ParameterTier tier) {
         String exact = padToBytes(start, ParameterRules.ADVANCED_MAX_BYTES);
         assertThat(problemsOf(exact, tier)).isEmpty();
         List<Problem> over = problemsOf(exact + "é", tier); // 2 more bytes
@@ -170,18 +170,19 @@ class ParameterRulesPropertyTest {
         int count = ParameterRules.STANDARD_MAX_BYTES / perChar + 1;
         String value = c.repeat(count); // fewer than 4,096 characters, more than 4,096 bytes
         assertThat(value.codePointCount(0, value.length())).isLessThan(ParameterRules.STANDARD_MAX_BYTES);
-        assertThat(problemsOf(value, ParameterDraft.STANDARD)).extracting(Problem::field).containsExactly("value");
+        assertThat(problemsOf(value, ParameterTier.STANDARD)).extracting(Problem::field).containsExactly("value");
         String fits = c.repeat(ParameterRules.STANDARD_MAX_BYTES / perChar);
-        assertThat(problemsOf(fits, ParameterDraft.STANDARD)).isEmpty();
+        assertThat(problemsOf(fits, ParameterTier.STANDARD)).isEmpty();
     }
 
     @Property(tries = 150)
     void everyProblemOfADraftIsReportedAtOnce(@ForAll("validNames") String name, @ForAll("mixedText") String start) {
         String tooBig = padToBytes(start, ParameterRules.STANDARD_MAX_BYTES) + "xy";
-        ParameterDraft draft = new ParameterDraft(name + " bad", "String", SecretText.of(tooBig), "d".repeat(1025), "text", "Standard",
+        ParameterDraft draft = new ParameterDraft(name + " bad", ParameterType.STRING, SecretText.of(tooBig), "d".repeat(1025),
+                ParameterDataType.TEXT, ParameterTier.STANDARD,
                 Optional.of("alias/some-key"), List.of(new dev.coffer.aws.Tag("aws:reserved", "v")),
                 ParameterPolicies.none().withNoChangeNotification(ParameterPolicies.Notice.days(5)));
-        Parameter existing = new Parameter(draft.name(), "String", "Advanced", "text", 3, java.time.Instant.now(), "me",
+        Parameter existing = new Parameter(draft.name(), ParameterType.STRING, ParameterTier.ADVANCED, ParameterDataType.TEXT, 3, java.time.Instant.now(), "me",
                 Optional.empty(), Optional.empty(), "");
         Set<String> fields = ParameterRules.check(draft, Optional.of(existing)).stream().map(Problem::field).collect(Collectors.toSet());
         assertThat(fields).contains("name", "value", "description", "keyId", "tier", "policies", "tag[0].key");
@@ -238,12 +239,12 @@ class ParameterRulesPropertyTest {
     }
 
     @Provide
-    Arbitrary<String> bigTiers() {
-        return Arbitraries.of(ParameterDraft.ADVANCED, ParameterDraft.INTELLIGENT_TIERING);
+    Arbitrary<ParameterTier> bigTiers() {
+        return Arbitraries.of(ParameterTier.ADVANCED, ParameterTier.INTELLIGENT_TIERING);
     }
 
-    private static List<Problem> problemsOf(String value, String tier) {
-        ParameterDraft draft = ParameterDraft.of("/sizes/value", "String", SecretText.of(value)).withTier(tier);
+    private static List<Problem> problemsOf(String value, ParameterTier tier) {
+        ParameterDraft draft = ParameterDraft.of("/sizes/value", ParameterType.STRING, SecretText.of(value)).withTier(tier);
         return ParameterRules.check(draft, Optional.empty());
     }
 

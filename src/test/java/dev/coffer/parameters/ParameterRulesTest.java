@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ParameterRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
-    private static final ParameterDraft VALID = ParameterDraft.of("/apps/billing/url", "String", SecretText.of("https://billing.example"));
+    private static final ParameterDraft VALID = ParameterDraft.of("/apps/billing/url", ParameterType.STRING, SecretText.of("https://billing.example"));
 
     private static List<Problem> check(ParameterDraft draft) {
         return ParameterRules.check(draft, Optional.empty(), NOW);
@@ -25,17 +25,17 @@ class ParameterRulesTest {
         return problems.stream().map(Problem::field).toList();
     }
 
-    private static Parameter existing(String name, String type, String tier, String policiesJson) {
-        return new Parameter(name, type, tier, "text", 4, NOW, "arn:aws:iam::123456789012:user/alice", Optional.empty(), Optional.empty(),
+    private static Parameter existing(String name, ParameterType type, ParameterTier tier, String policiesJson) {
+        return new Parameter(name, type, tier, ParameterDataType.TEXT, 4, NOW, "arn:aws:iam::123456789012:user/alice", Optional.empty(), Optional.empty(),
                 policiesJson);
     }
 
     @Test
     void aValidDraftHasNoProblems() {
         assertThat(check(VALID)).isEmpty();
-        assertThat(check(VALID.withType("SecureString").withKeyId(Optional.of("alias/app")))).isEmpty();
-        assertThat(check(VALID.withType("StringList").withValue(SecretText.of("a,b,c")))).isEmpty();
-        assertThat(check(VALID.withDescription("d".repeat(1024)).withTier("Advanced"))).isEmpty();
+        assertThat(check(VALID.withType(ParameterType.SECURE_STRING).withKeyId(Optional.of("alias/app")))).isEmpty();
+        assertThat(check(VALID.withType(ParameterType.STRING_LIST).withValue(SecretText.of("a,b,c")))).isEmpty();
+        assertThat(check(VALID.withDescription("d".repeat(1024)).withTier(ParameterTier.ADVANCED))).isEmpty();
     }
 
     @Test
@@ -50,27 +50,27 @@ class ParameterRulesTest {
     void theMessageSaysWhichLimitTheValueHit() {
         assertThat(check(VALID.withValue(SecretText.of("x".repeat(4100))))).singleElement().extracting(Problem::message)
                 .isEqualTo("Value is 4,100 bytes; Standard parameters allow at most 4,096 bytes (UTF-8). Use the Advanced tier (up to 8,192 bytes).");
-        assertThat(check(VALID.withValue(SecretText.of("x".repeat(9000))).withTier("Advanced"))).singleElement().extracting(Problem::message)
+        assertThat(check(VALID.withValue(SecretText.of("x".repeat(9000))).withTier(ParameterTier.ADVANCED))).singleElement().extracting(Problem::message)
                 .isEqualTo("Value is 9,000 bytes; Advanced parameters allow at most 8,192 bytes (UTF-8).");
-        assertThat(check(VALID.withValue(SecretText.of("x".repeat(9000))).withTier("Intelligent-Tiering"))).singleElement()
+        assertThat(check(VALID.withValue(SecretText.of("x".repeat(9000))).withTier(ParameterTier.INTELLIGENT_TIERING))).singleElement()
                 .extracting(Problem::message).asString().contains("Intelligent-Tiering").contains("8,192");
     }
 
     @Test
-    void typeTierAndDataTypeMustBeKnown() {
-        assertThat(fields(check(VALID.withType("Text")))).containsExactly("type");
-        assertThat(fields(check(VALID.withType("")))).containsExactly("type");
-        assertThat(fields(check(VALID.withTier("Premium")))).containsExactly("tier");
-        assertThat(fields(check(VALID.withDataType("AWS:EC2:IMAGE")))).containsExactly("dataType");
-        assertThat(check(VALID.withDataType("aws:ssm:integration").withType("SecureString"))).isEmpty();
+    void typeTierAndDataTypeMustBeNamesAwsUses() {
+        assertThat(fields(ParameterRules.checkNames("Text", "Standard", "text"))).containsExactly("type");
+        assertThat(fields(ParameterRules.checkNames("", "Standard", "text"))).containsExactly("type");
+        assertThat(fields(ParameterRules.checkNames("String", "Premium", "text"))).containsExactly("tier");
+        assertThat(fields(ParameterRules.checkNames("String", "Standard", "AWS:EC2:IMAGE"))).containsExactly("dataType");
+        assertThat(check(VALID.withDataType(ParameterDataType.SSM_INTEGRATION).withType(ParameterType.SECURE_STRING))).isEmpty();
     }
 
     @Test
     void anAmiParameterIsAStringHoldingAnAmiId() {
-        ParameterDraft ami = VALID.withDataType("aws:ec2:image").withValue(SecretText.of("ami-0123456789abcdef0"));
+        ParameterDraft ami = VALID.withDataType(ParameterDataType.EC2_IMAGE).withValue(SecretText.of("ami-0123456789abcdef0"));
         assertThat(check(ami)).isEmpty();
         assertThat(check(ami.withValue(SecretText.of("ami-12345678")))).isEmpty();
-        assertThat(check(ami.withType("SecureString"))).singleElement().satisfies(p -> {
+        assertThat(check(ami.withType(ParameterType.SECURE_STRING))).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("dataType");
             assertThat(p.message()).contains("needs type String");
         });
@@ -80,7 +80,7 @@ class ParameterRulesTest {
                 assertThat(p.message()).contains("AMI id");
             });
         }
-        assertThat(fields(check(ami.withType("StringList").withValue(SecretText.of("nope"))))).containsExactlyInAnyOrder("dataType", "value");
+        assertThat(fields(check(ami.withType(ParameterType.STRING_LIST).withValue(SecretText.of("nope"))))).containsExactlyInAnyOrder("dataType", "value");
     }
 
     @Test
@@ -93,15 +93,15 @@ class ParameterRulesTest {
 
     @Test
     void anAdvancedParameterCanNotGoBackToStandard() {
-        Parameter advanced = existing(VALID.name(), "String", "Advanced", "");
+        Parameter advanced = existing(VALID.name(), ParameterType.STRING, ParameterTier.ADVANCED, "");
         assertThat(ParameterRules.check(VALID, Optional.of(advanced), NOW)).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("tier");
             assertThat(p.message()).contains("can't move an Advanced parameter back to Standard");
         });
-        assertThat(ParameterRules.check(VALID.withTier("Advanced"), Optional.of(advanced), NOW)).isEmpty();
-        assertThat(ParameterRules.check(VALID.withTier("Intelligent-Tiering"), Optional.of(advanced), NOW)).isEmpty();
-        Parameter standard = existing(VALID.name(), "String", "Standard", "");
-        assertThat(ParameterRules.check(VALID.withTier("Advanced"), Optional.of(standard), NOW)).isEmpty();
+        assertThat(ParameterRules.check(VALID.withTier(ParameterTier.ADVANCED), Optional.of(advanced), NOW)).isEmpty();
+        assertThat(ParameterRules.check(VALID.withTier(ParameterTier.INTELLIGENT_TIERING), Optional.of(advanced), NOW)).isEmpty();
+        Parameter standard = existing(VALID.name(), ParameterType.STRING, ParameterTier.STANDARD, "");
+        assertThat(ParameterRules.check(VALID.withTier(ParameterTier.ADVANCED), Optional.of(standard), NOW)).isEmpty();
     }
 
     @Test
@@ -111,9 +111,9 @@ class ParameterRulesTest {
             assertThat(p.field()).isEqualTo("policies");
             assertThat(p.message()).contains("Advanced tier");
         });
-        assertThat(check(withPolicies.withTier("Advanced"))).isEmpty();
-        assertThat(check(withPolicies.withTier("Intelligent-Tiering"))).isEmpty();
-        ParameterDraft expired = withPolicies.withTier("Advanced").withPolicies(ParameterPolicies.none().withExpiration(NOW.minusSeconds(1)));
+        assertThat(check(withPolicies.withTier(ParameterTier.ADVANCED))).isEmpty();
+        assertThat(check(withPolicies.withTier(ParameterTier.INTELLIGENT_TIERING))).isEmpty();
+        ParameterDraft expired = withPolicies.withTier(ParameterTier.ADVANCED).withPolicies(ParameterPolicies.none().withExpiration(NOW.minusSeconds(1)));
         assertThat(fields(check(expired))).containsExactly("policies");
     }
 
@@ -134,29 +134,32 @@ class ParameterRulesTest {
 
     @Test
     void everyProblemAtOnce() {
-        ParameterDraft bad = new ParameterDraft("aws thing", "Blob", SecretText.of(""), "d".repeat(2000), "image", "Gold",
-                Optional.of("alias/k"), List.of(new Tag("", "v")), ParameterPolicies.none().withExpiration(NOW));
-        List<String> fields = fields(check(bad));
-        assertThat(fields).contains("name", "type", "tier", "value", "dataType", "description", "keyId", "tag[0].key", "policies");
-        String messages = check(bad).stream().map(Problem::message).collect(Collectors.joining("\n"));
+        ParameterDraft bad = new ParameterDraft("aws thing", ParameterType.STRING_LIST, SecretText.of(""), "d".repeat(2000),
+                ParameterDataType.EC2_IMAGE, ParameterTier.STANDARD, Optional.of("alias/k"), List.of(new Tag("", "v")),
+                ParameterPolicies.none().withExpiration(NOW));
+        Optional<Parameter> advanced = Optional.of(existing("aws thing", ParameterType.STRING_LIST, ParameterTier.ADVANCED, ""));
+        List<String> fields = fields(ParameterRules.check(bad, advanced, NOW));
+        assertThat(fields).contains("name", "tier", "value", "dataType", "description", "keyId", "tag[0].key", "policies");
+        assertThat(fields(ParameterRules.checkNames("Blob", "Gold", "image"))).containsExactly("type", "tier", "dataType");
+        String messages = ParameterRules.check(bad, advanced, NOW).stream().map(Problem::message).collect(Collectors.joining("\n"));
         assertThat(messages).doesNotContain("null");
     }
 
     @Test
     void warningsForWhatAwsAcceptsButIsProbablyUnmeant() {
-        ParameterDraft list = VALID.withType("StringList").withValue(SecretText.of("a,,b,"));
+        ParameterDraft list = VALID.withType(ParameterType.STRING_LIST).withValue(SecretText.of("a,,b,"));
         assertThat(check(list)).isEmpty(); // AWS accepts it
         assertThat(ParameterRules.warnings(list, Optional.empty())).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("value");
             assertThat(p.message()).contains("2 empty items").contains("item 2, 4 of 4");
         });
-        assertThat(ParameterRules.warnings(VALID.withType("StringList").withValue(SecretText.of("a,b")), Optional.empty())).isEmpty();
+        assertThat(ParameterRules.warnings(VALID.withType(ParameterType.STRING_LIST).withValue(SecretText.of("a,b")), Optional.empty())).isEmpty();
 
-        ParameterDraft big = VALID.withTier("Intelligent-Tiering").withValue(SecretText.of("x".repeat(5000)));
+        ParameterDraft big = VALID.withTier(ParameterTier.INTELLIGENT_TIERING).withValue(SecretText.of("x".repeat(5000)));
         assertThat(ParameterRules.warnings(big, Optional.empty())).extracting(Problem::field).containsExactly("tier");
-        assertThat(ParameterRules.warnings(big, Optional.of(existing(VALID.name(), "String", "Advanced", "")))).isEmpty();
+        assertThat(ParameterRules.warnings(big, Optional.of(existing(VALID.name(), ParameterType.STRING, ParameterTier.ADVANCED, "")))).isEmpty();
 
-        Parameter secure = existing(VALID.name(), "SecureString", "Standard", "");
+        Parameter secure = existing(VALID.name(), ParameterType.SECURE_STRING, ParameterTier.STANDARD, "");
         assertThat(ParameterRules.warnings(VALID, Optional.of(secure))).extracting(Problem::field).containsExactly("type");
         assertThat(ParameterRules.warnings(VALID, Optional.empty())).isEmpty();
     }

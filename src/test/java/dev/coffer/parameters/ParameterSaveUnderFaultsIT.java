@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Saving a parameter through a proxy that loses, delays, cuts off or refuses the PutParameter:
@@ -49,10 +48,10 @@ class ParameterSaveUnderFaultsIT {
         String name = name(fault, "update");
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, SHORT_WAIT);
              ClientFactory direct = Moto.clients(moto, false)) {
-            direct.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+            direct.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
             proxy.inject(rule(fault));
 
-            long saved = new ParameterStore(clients).put(ParameterDraft.of(name, "String", SecretText.of("v2")), OptionalLong.of(1));
+            long saved = new ParameterStore(clients).put(ParameterDraft.of(name, ParameterType.STRING, SecretText.of("v2")), OptionalLong.of(1));
 
             var now = direct.ssm().getParameter(b -> b.name(name)).parameter();
             assertThat(saved).as("the version the save reports").isEqualTo(2);
@@ -71,7 +70,7 @@ class ParameterSaveUnderFaultsIT {
             proxy.inject(rule(fault));
 
             Throwable error = catchThrowable(() -> new ParameterStore(clients)
-                    .put(ParameterDraft.of(name, "SecureString", SecretText.of("mine")), OptionalLong.empty()));
+                    .put(ParameterDraft.of(name, ParameterType.SECURE_STRING, SecretText.of("mine")), OptionalLong.empty()));
 
             assertThat(error).as("the user's own create is saved, not a conflict").isNull();
             var created = direct.ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter();
@@ -86,10 +85,10 @@ class ParameterSaveUnderFaultsIT {
         String name = "/faults/not-blind";
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
-            direct.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+            direct.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
             proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter").times(1));
 
-            new ParameterStore(clients).put(ParameterDraft.of(name, "String", SecretText.of("v2")), OptionalLong.of(1));
+            new ParameterStore(clients).put(ParameterDraft.of(name, ParameterType.STRING, SecretText.of("v2")), OptionalLong.of(1));
 
             assertThat(proxy.requests("PutParameter")).as("one PutParameter; the outcome was read back instead").isEqualTo(1);
             assertThat(proxy.requests("GetParameter")).isEqualTo(1);
@@ -101,10 +100,10 @@ class ParameterSaveUnderFaultsIT {
         String name = "/faults/resent";
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
-            direct.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+            direct.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
             proxy.inject(FaultRule.of(Fault.INTERNAL_ERROR).on("PutParameter").times(1));
 
-            long saved = new ParameterStore(clients).put(ParameterDraft.of(name, "String", SecretText.of("v2")), OptionalLong.of(1));
+            long saved = new ParameterStore(clients).put(ParameterDraft.of(name, ParameterType.STRING, SecretText.of("v2")), OptionalLong.of(1));
 
             assertThat(saved).isEqualTo(2);
             assertThat(proxy.requests("PutParameter")).as("the 500, then the save once read back showed nothing applied").isEqualTo(2);
@@ -117,15 +116,15 @@ class ParameterSaveUnderFaultsIT {
         String name = "/faults/other-change";
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
-            direct.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+            direct.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
             // Every call waits 1.5 s at the proxy: room for someone else's save between the lost answer and the read-back.
             proxy.latency(Duration.ofMillis(1500), Duration.ZERO)
                     .inject(FaultRule.of(Fault.RESET_BEFORE_FORWARD).on("PutParameter").times(1));
 
             CompletableFuture<Long> save = CompletableFuture.supplyAsync(() -> new ParameterStore(clients)
-                    .put(ParameterDraft.of(name, "String", SecretText.of("mine")), OptionalLong.of(1)));
+                    .put(ParameterDraft.of(name, ParameterType.STRING, SecretText.of("mine")), OptionalLong.of(1)));
             await().atMost(Duration.ofSeconds(20)).until(() -> proxy.faults("PutParameter") == 1);
-            direct.ssm().putParameter(b -> b.name(name).value("theirs").type(ParameterType.STRING).overwrite(true));
+            direct.ssm().putParameter(b -> b.name(name).value("theirs").type("String").overwrite(true));
             Throwable error = catchThrowable(save::join);
 
             assertThat(error).hasCauseInstanceOf(ParameterConflictException.class);
@@ -144,12 +143,12 @@ class ParameterSaveUnderFaultsIT {
         String name = "/faults/unknown";
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
-            direct.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+            direct.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
             proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("PutParameter").times(1))
                     .inject(FaultRule.of(Fault.RESET_BEFORE_FORWARD).on("GetParameter"));
 
             Throwable error = catchThrowable(() -> new ParameterStore(clients)
-                    .put(ParameterDraft.of(name, "String", SecretText.of("v2")), OptionalLong.of(1)));
+                    .put(ParameterDraft.of(name, ParameterType.STRING, SecretText.of("v2")), OptionalLong.of(1)));
 
             AwsErrors.Problem problem = AwsErrors.explain(error);
             assertThat(problem.kind()).isEqualTo(AwsErrors.Kind.ANSWER_LOST);
@@ -165,7 +164,7 @@ class ParameterSaveUnderFaultsIT {
         String name = "/faults/labelled";
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false);
              ClientFactory direct = Moto.clients(moto, false)) {
-            direct.ssm().putParameter(b -> b.name(name).value("v1").type(ParameterType.STRING));
+            direct.ssm().putParameter(b -> b.name(name).value("v1").type("String"));
             ParameterStore store = new ParameterStore(clients);
             proxy.inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("LabelParameterVersion", "DeleteParameters").times(2));
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * {@link ParameterStore} against moto. The whole account is created once for the class (moto is
@@ -49,22 +48,22 @@ class ParameterStoreIT {
         for (int i = 0; i < BULK; i++) {
             String name = String.format("/bulk/app-%02d/param-%03d", i / 10, i);
             int n = i;
-            admin.ssm().putParameter(b -> b.name(name).value("value-" + n).type(ParameterType.STRING));
+            admin.ssm().putParameter(b -> b.name(name).value("value-" + n).type("String"));
             bulkNames.add(name);
         }
         allNames.addAll(bulkNames);
 
         String keyId = admin.kms().createKey(b -> b.description("ParameterStoreIT key")).keyMetadata().keyId();
         admin.kms().createAlias(b -> b.aliasName(KEY_ALIAS).targetKeyId(keyId));
-        admin.ssm().putParameter(b -> b.name("/secure/default-key").value("default-key-plaintext").type(ParameterType.SECURE_STRING)
+        admin.ssm().putParameter(b -> b.name("/secure/default-key").value("default-key-plaintext").type("SecureString")
                 .description("SecureString with alias/aws/ssm"));
-        admin.ssm().putParameter(b -> b.name("/secure/custom-key").value("custom-key-plaintext").type(ParameterType.SECURE_STRING)
+        admin.ssm().putParameter(b -> b.name("/secure/custom-key").value("custom-key-plaintext").type("SecureString")
                 .keyId(KEY_ALIAS));
-        admin.ssm().putParameter(b -> b.name("/tagged/param").value("a,b,c").type(ParameterType.STRING_LIST)
+        admin.ssm().putParameter(b -> b.name("/tagged/param").value("a,b,c").type("StringList")
                 .tags(t -> t.key("Team").value("platform"), t -> t.key("Environment").value("prod")));
-        admin.ssm().putParameter(b -> b.name("/versioned/param").value("one").type(ParameterType.STRING));
-        admin.ssm().putParameter(b -> b.name("/versioned/param").value("two").type(ParameterType.STRING).overwrite(true));
-        admin.ssm().putParameter(b -> b.name("no-leading-slash").value("top").type(ParameterType.STRING));
+        admin.ssm().putParameter(b -> b.name("/versioned/param").value("one").type("String"));
+        admin.ssm().putParameter(b -> b.name("/versioned/param").value("two").type("String").overwrite(true));
+        admin.ssm().putParameter(b -> b.name("no-leading-slash").value("top").type("String"));
         allNames.addAll(List.of("/secure/default-key", "/secure/custom-key", "/tagged/param", "/versioned/param", "no-leading-slash"));
 
         admin.secretsManager().createSecret(b -> b.name(SECRET_NAME).secretString(SECRET_VALUE));
@@ -115,13 +114,13 @@ class ParameterStoreIT {
             assertThat(defaultKey.keyId()).contains("alias/aws/ssm");
             assertThat(defaultKey.description()).contains("SecureString with alias/aws/ssm");
             Parameter list = find(all, "/tagged/param");
-            assertThat(list.type()).isEqualTo("StringList");
+            assertThat(list.type()).isEqualTo(ParameterType.STRING_LIST);
             assertThat(list.isSecure()).isFalse();
             assertThat(list.keyId()).isEmpty();
             Parameter versioned = find(all, "/versioned/param");
             assertThat(versioned.version()).isEqualTo(2);
-            assertThat(versioned.tier()).isEqualTo("Standard");
-            assertThat(versioned.dataType()).isEqualTo("text");
+            assertThat(versioned.tier()).isEqualTo(ParameterTier.STANDARD);
+            assertThat(versioned.dataType()).isEqualTo(ParameterDataType.TEXT);
             assertThat(versioned.lastModified()).isNotNull();
             assertThat(versioned.policiesJson()).isEmpty();
             assertThat(versioned.path()).isEqualTo("/versioned");

@@ -8,7 +8,10 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.sandbox.SandboxData.Inventory;
 import dev.coffer.sandbox.SandboxData.ParameterEntry;
 import dev.coffer.sandbox.SandboxData.SecretEntry;
@@ -105,7 +108,8 @@ class SandboxDataIT {
                 "/golden-ami/al2023/prod");
         assertThat(inventory.folders()).contains("/golden-ami", "/automation/cloudformation/network", "/automation/patching",
                 "/automation/backup", "/apps/billing/prod", "/apps/orders/staging", "/apps/portal/dev");
-        assertThat(inventory.parameterEntries()).extracting(ParameterEntry::type).contains("String", "StringList", "SecureString");
+        assertThat(inventory.parameterEntries()).extracting(ParameterEntry::type)
+                .contains(ParameterType.STRING, ParameterType.STRING_LIST, ParameterType.SECURE_STRING);
         assertThat(inventory.appKeyParameters()).isNotEmpty();
         assertThat(inventory.secureParameters()).hasSizeGreaterThan(inventory.appKeyParameters().size());
         assertThat(inventory.advancedParameters()).hasSize(1);
@@ -138,7 +142,7 @@ class SandboxDataIT {
         });
 
         for (String name : inventory.goldenAmiParameters()) {
-            assertThat(listed.get(name).dataType()).isEqualTo("aws:ec2:image");
+            assertThat(listed.get(name).dataType()).isEqualTo(ParameterDataType.EC2_IMAGE);
             List<ParameterHistory> history = history(name);
             for (ParameterHistory version : history) {
                 assertThat(version.value()).startsWith("ami-");
@@ -211,7 +215,7 @@ class SandboxDataIT {
     @Test
     void theAdvancedParameterHoldsJsonBiggerThanTheStandardLimit() throws Exception {
         for (String name : inventory.advancedParameters()) {
-            assertThat(listed.get(name).tier()).isEqualTo("Advanced");
+            assertThat(listed.get(name).tier()).isEqualTo(ParameterTier.ADVANCED);
             String value = parameters.value(name).reveal();
             assertThat(value.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4096).isLessThanOrEqualTo(8192);
             assertThat(JSON.readTree(value).get("service").asText()).isEqualTo("billing");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coffer.aws.Tag;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterPath;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.sandbox.SandboxData.Inventory;
 import dev.coffer.sandbox.SandboxData.ParameterEntry;
 import dev.coffer.sandbox.SandboxData.SecretEntry;
@@ -35,16 +38,15 @@ class SandboxDataTest {
     @Test
     void parameterMetadataIsConsistent() {
         for (ParameterEntry p : inventory.parameterEntries()) {
-            assertThat(p.type()).isIn("String", "StringList", "SecureString");
-            assertThat(p.tier()).isIn("Standard", "Advanced");
-            if (SandboxData.DATA_TYPE_IMAGE.equals(p.dataType())) {
-                assertThat(p.type()).as(p.name()).isEqualTo("String");
+            assertThat(p.tier()).isIn(ParameterTier.STANDARD, ParameterTier.ADVANCED);
+            if (p.dataType() == ParameterDataType.EC2_IMAGE) {
+                assertThat(p.type()).as(p.name()).isEqualTo(ParameterType.STRING);
             }
             assertThat(p.keyId().isPresent()).as(p.name() + " has a key exactly when secure").isEqualTo(p.isSecure());
             assertThat(p.versions()).isBetween(1, 100);
             p.description().ifPresent(d -> assertThat(d.length()).isLessThanOrEqualTo(1024));
             p.value().ifPresent(v -> assertThat(v.getBytes(StandardCharsets.UTF_8).length)
-                    .isLessThanOrEqualTo("Advanced".equals(p.tier()) ? 8192 : 4096));
+                    .isLessThanOrEqualTo(p.tier() == ParameterTier.ADVANCED ? 8192 : 4096));
             assertThat(p.tags()).hasSizeLessThanOrEqualTo(50).allSatisfy(SandboxDataTest::validTag);
             p.labels().forEach((label, version) -> {
                 assertThat(label).matches("[a-zA-Z_.\\-][a-zA-Z0-9_.\\-]{0,99}");

@@ -1,6 +1,7 @@
 package dev.coffer.testsupport;
 
 import dev.coffer.ui.kit.Background;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -29,6 +30,12 @@ public final class SameThreadBackground implements Background {
 
     @Override
     public void later(Runnable uiWork) {
+        uiWork.run();
+    }
+
+    /** At once: a test does not wait for a pause in typing. */
+    @Override
+    public void after(Duration delay, Runnable uiWork) {
         uiWork.run();
     }
 

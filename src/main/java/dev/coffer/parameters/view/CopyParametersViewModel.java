@@ -7,16 +7,17 @@ import dev.coffer.parameters.CopyIncompleteException;
 import dev.coffer.parameters.CopyPlan;
 import dev.coffer.parameters.CopyTargetsExistException;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterCopy;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
 import dev.coffer.ui.kit.Formats;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -27,12 +28,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
  * Copying or moving a parameter, or a folder with everything below it, to a new name. The preview
  * follows the typed target; new names that already exist are shown and overwritten only after the
- * user ticked that. ParameterStore.copy puts every copy first and deletes the old names (for a
+ * user ticked that. ParameterCopy puts every copy first and deletes the old names (for a
  * move) only after every put succeeded.
  */
 public final class CopyParametersViewModel {
@@ -46,12 +46,13 @@ public final class CopyParametersViewModel {
     }
 
     /** How long typing may pause before the new names are looked up in AWS. */
-    private static final Duration CHECK_DELAY = Duration.millis(300);
+    private static final Duration CHECK_DELAY = Duration.ofMillis(300);
     private static final int PROBLEMS_SHOWN = 6;
 
     private final Background background;
     private final BusyWork work;
     private final ParameterStore parameters;
+    private final ParameterCopy copy;
     private final String source;
     private final boolean folder;
     private List<String> sourceNames = List.of();
@@ -70,18 +71,17 @@ public final class CopyParametersViewModel {
     private final BooleanProperty done = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
-    private final PauseTransition checkLater = new PauseTransition(CHECK_DELAY);
     private final BooleanBinding canRun;
 
     private CopyParametersViewModel(Background background, ParameterStore parameters, String source, boolean folder) {
         this.background = background;
         this.work = new BusyWork(background, busy, message::set);
         this.parameters = parameters;
+        this.copy = new ParameterCopy(parameters);
         this.source = source;
         this.folder = folder;
         target.set(source.equals(ParameterPath.ROOT) ? "" : source + "-copy");
         target.addListener((obs, old, text) -> replan());
-        checkLater.setOnFinished(e -> checkExisting());
         canRun = Bindings.createBooleanBinding(() -> loaded.get() && checked.get() && !busy.get() && !done.get()
                 && !preview.isEmpty() && (existing.isEmpty() || overwrite.get()), loaded, checked, busy, done, preview, existing, overwrite);
     }
@@ -122,8 +122,8 @@ public final class CopyParametersViewModel {
 
     private void replan() {
         plan = null;
-        checkGeneration++;
-        checkLater.stop();
+        // A check still waiting for its delay, or still running, is for an older target.
+        int generation = ++checkGeneration;
         checked.set(false);
         // A tick confirms the targets the user saw; new targets need a new tick.
         overwrite.set(false);
@@ -140,7 +140,7 @@ public final class CopyParametersViewModel {
             return;
         }
         try {
-            plan = parameters.planCopy(sourceNames, sourcePrefix(), to);
+            plan = ParameterCopy.plan(sourceNames, sourcePrefix(), to);
         } catch (InvalidDraftException invalid) {
             preview.clear();
             List<String> lines = invalid.problems().stream().map(Problem::message).distinct().toList();
@@ -149,16 +149,15 @@ public final class CopyParametersViewModel {
             return;
         }
         preview.setAll(plan.moves().stream().map(m -> new Row(m.from(), m.to(), false)).toList());
-        checkLater.playFromStart();
+        background.after(CHECK_DELAY, () -> checkExisting(generation));
     }
 
-    private void checkExisting() {
-        int generation = checkGeneration;
+    private void checkExisting(int generation) {
         CopyPlan planned = plan;
-        if (planned == null) {
+        if (generation != checkGeneration || planned == null) {
             return;
         }
-        background.run(() -> parameters.existingTargets(planned), found -> {
+        background.run(() -> copy.existingTargets(planned), found -> {
             if (generation == checkGeneration) {
                 checked.set(true);
                 showExisting(found);
@@ -193,7 +192,7 @@ public final class CopyParametersViewModel {
         progress.set(0);
         message.set((deleteSources ? "Moving " : "Copying ") + Formats.count(planned.moves().size(), "parameter", "parameters") + "…");
         work.run(() -> {
-            parameters.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
+            copy.copy(planned, deleteSources, overwriteExisting, line -> background.later(() -> {
                 if (line.startsWith("Copied ")) {
                     copied[0]++;
                 } else if (line.startsWith("Not deleted: ")) {

@@ -45,8 +45,8 @@ public final class ExportParametersController {
         exportFileWarning.managedProperty().bind(exportFileWarning.visibleProperty());
 
         column(nameColumn, Parameter::name);
-        column(typeColumn, Parameter::type);
-        column(tierColumn, Parameter::tier);
+        column(typeColumn, p -> p.type().awsName());
+        column(tierColumn, p -> p.tier().awsName());
         column(valueColumn, p -> p.isSecure() ? "Not exported" : "Exported");
         exportPreview.setItems(model.parameters());
         exportPreview.setPlaceholder(new Label("Listing…"));

@@ -2,6 +2,7 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterExport;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
@@ -88,7 +89,7 @@ public final class ExportParametersViewModel {
         Path target = path().orElseThrow();
         message.set("Exporting " + folder + "…");
         work.run(() -> {
-            store.exportTo(folder, target);
+            new ParameterExport(store).exportTo(folder, target);
             return target;
         }, written -> {
             message.set("Exported " + folder + " to " + written + ".");

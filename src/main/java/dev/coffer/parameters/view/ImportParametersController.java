@@ -1,12 +1,9 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.parameters.ImportPlan;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -52,24 +49,15 @@ public final class ImportParametersController {
             input.disableProperty().bind(model.busyProperty());
         }
         importBrowseButton.setOnAction(e -> browse(model, stage));
-        importFolderHint.textProperty().bind(Bindings.createStringBinding(() -> model.fileFolderProperty().get().isEmpty()
-                ? "The names move from the folder the file was exported from into this folder."
-                : "The file was exported from " + model.fileFolderProperty().get() + "; its names move into this folder.",
-                model.fileFolderProperty()));
-        // The file's own names, for restoring where it came from.
-        BooleanBinding otherFolder = Bindings.createBooleanBinding(() -> !model.fileFolderProperty().get().isEmpty()
-                && !model.fileFolderProperty().get().equals(model.folderProperty().get().trim()), model.fileFolderProperty(), model.folderProperty());
+        importFolderHint.textProperty().bind(model.folderHint());
         importKeepNames.textProperty().bind(Bindings.concat("Use ", model.fileFolderProperty(), " instead"));
-        importKeepNames.visibleProperty().bind(otherFolder);
-        importKeepNames.managedProperty().bind(otherFolder);
-        importKeepNames.setOnAction(e -> {
-            model.folderProperty().set(model.fileFolderProperty().get());
-            model.preview();
-        });
+        importKeepNames.visibleProperty().bind(model.canUseFileFolder());
+        importKeepNames.managedProperty().bind(model.canUseFileFolder());
+        importKeepNames.setOnAction(e -> model.useFileFolder());
 
         importPreviewButton.disableProperty().bind(model.canPreview().not());
         importPreviewButton.setOnAction(e -> model.preview());
-        importSummary.textProperty().bind(Bindings.createStringBinding(() -> summary(model.planProperty().get()), model.planProperty()));
+        importSummary.textProperty().bind(model.summary());
 
         actionColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().action()));
         actionColumn.setCellFactory(c -> new TableCell<>() {
@@ -116,18 +104,6 @@ public final class ImportParametersController {
             }
         });
         importFileField.requestFocus();
-    }
-
-    private static String summary(ImportPlan plan) {
-        if (plan == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        parts.add(plan.creates().size() + " to create");
-        parts.add(plan.updates().size() + " to update");
-        parts.add(plan.unchanged().size() + " unchanged");
-        parts.add(plan.skipped().size() + " skipped");
-        return String.join(" · ", parts);
     }
 
     private void browse(ImportParametersViewModel model, Stage stage) {

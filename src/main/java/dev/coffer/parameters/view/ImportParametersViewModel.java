@@ -2,7 +2,8 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.parameters.ImportPlan;
-import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterImport;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
 import java.nio.file.InvalidPathException;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -55,7 +57,7 @@ public final class ImportParametersViewModel {
 
     private final Background background;
     private final BusyWork work;
-    private final ParameterStore parameters;
+    private final ParameterImport importer;
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty folder = new SimpleStringProperty("");
     private final StringProperty fileFolder = new SimpleStringProperty("");
@@ -68,18 +70,35 @@ public final class ImportParametersViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanBinding canPreview;
     private final BooleanBinding canApply;
+    private final BooleanBinding canUseFileFolder;
+    private final StringBinding summary;
+    private final StringBinding folderHint;
     private String document;
 
-    public ImportParametersViewModel(Background background, ParameterStore parameters, String folderPath) {
+    public ImportParametersViewModel(Background background, ParameterImport importer, String folderPath) {
         this.background = background;
         this.work = new BusyWork(background, busy, message::set);
-        this.parameters = parameters;
+        this.importer = importer;
         folder.set(folderPath);
         file.addListener((obs, old, text) -> discardPreview());
         folder.addListener((obs, old, text) -> discardPreview());
         canPreview = Bindings.createBooleanBinding(() -> !busy.get() && path().isPresent() && !folder.get().isBlank(), busy, file, folder);
         canApply = Bindings.createBooleanBinding(() -> !busy.get() && !applied.get() && plan.get() != null && plan.get().hasChanges(),
                 busy, applied, plan);
+        canUseFileFolder = Bindings.createBooleanBinding(() -> !fileFolder.get().isEmpty() && !fileFolder.get().equals(folder.get().trim()),
+                fileFolder, folder);
+        summary = Bindings.createStringBinding(() -> summary(plan.get()), plan);
+        folderHint = Bindings.createStringBinding(() -> fileFolder.get().isEmpty()
+                ? "The names move from the folder the file was exported from into this folder."
+                : "The file was exported from " + fileFolder.get() + "; its names move into this folder.", fileFolder);
+    }
+
+    private static String summary(ImportPlan p) {
+        if (p == null) {
+            return "";
+        }
+        return String.join(" · ", p.creates().size() + " to create", p.updates().size() + " to update",
+                p.unchanged().size() + " unchanged", p.skipped().size() + " skipped");
     }
 
     private Optional<Path> path() {
@@ -115,9 +134,9 @@ public final class ImportParametersViewModel {
         String into = folder.get().trim();
         message.set("Reading " + source.getFileName() + " and comparing it with Parameter Store…");
         work.run(() -> {
-            String text = ParameterStore.readExport(source);
-            String moved = ParameterStore.moveExport(text, into);
-            return new Planned(ParameterStore.exportedFolder(text), moved, parameters.planImport(moved, into));
+            String text = ParameterImport.readExport(source);
+            String moved = ParameterImport.moveExport(text, into);
+            return new Planned(ParameterImport.exportedFolder(text), moved, importer.plan(moved, into));
         }, planned -> {
             applied.set(false);
             document = planned.document();
@@ -143,8 +162,18 @@ public final class ImportParametersViewModel {
         plan.set(p);
     }
 
+    /** Imports under the names the file has (the folder it was exported from), previewed at once. */
+    public void useFileFolder() {
+        if (!canUseFileFolder.get()) {
+            return;
+        }
+        folder.set(fileFolder.get());
+        preview();
+    }
+
     private static String details(ImportPlan.ImportItem i) {
-        return Stream.of(i.type(), i.tier(), "text".equals(i.dataType()) ? "" : i.dataType(), i.description())
+        return Stream.of(i.type().awsName(), i.tier().awsName(), i.dataType() == ParameterDataType.TEXT ? "" : i.dataType().awsName(),
+                        i.description())
                 .filter(s -> s != null && !s.isEmpty()).reduce((a, b) -> a + " · " + b).orElse("");
     }
 
@@ -163,7 +192,7 @@ public final class ImportParametersViewModel {
         applying.set(true);
         progress.set(0);
         message.set("Importing…");
-        work.run(() -> parameters.applyImport(p, json, line -> background.later(() -> {
+        work.run(() -> importer.apply(p, json, line -> background.later(() -> {
             done[0]++;
             progress.set((double) done[0] / total);
             message.set(line);
@@ -214,6 +243,21 @@ public final class ImportParametersViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** What the last preview found, as "1 to create · 1 to update · 1 unchanged · 1 skipped"; empty without one. */
+    public StringBinding summary() {
+        return summary;
+    }
+
+    /** Where the file's names go, and where they came from once the file was read. */
+    public StringBinding folderHint() {
+        return folderHint;
+    }
+
+    /** The previewed file was exported from another folder than the one chosen: its own can be used instead. */
+    public BooleanBinding canUseFileFolder() {
+        return canUseFileFolder;
     }
 
     public BooleanBinding canPreview() {

@@ -5,9 +5,13 @@ import dev.coffer.ami.ImageCatalog;
 import dev.coffer.ami.view.GoldenAmiWizardController;
 import dev.coffer.ami.view.GoldenAmiWizardViewModel;
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterImport;
+import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
+import dev.coffer.ui.kit.versions.VersionBrowserController;
+import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Stage;
@@ -35,14 +39,13 @@ public final class ParameterActions {
         return openEditor(vm, "Edit " + parameter.name());
     }
 
-    /** Opens the history of a parameter: versions, comparison, labels, restore. */
+    /** Opens the history of a parameter: versions, comparison, labels, restore (the last two not when read-only). */
     public Stage history(Parameter parameter) {
-        boolean readOnly = main.readOnly();
-        ParameterHistoryViewModel vm = new ParameterHistoryViewModel(background, main.clients(), main.parameters(), parameter,
+        ParameterVersions versions = new ParameterVersions(main.parameters(), parameter);
+        VersionBrowserViewModel<ParameterVersion> vm = new VersionBrowserViewModel<>(background, versions, main.readOnly(),
                 () -> main.parameterSaved(parameter.name(), saved -> { }));
-        return Windows.open(main.owner(), Screen.PARAMETER_HISTORY,
-                "History of " + parameter.name(), false,
-                (ParameterHistoryController c, Stage stage) -> c.init(vm, stage, readOnly));
+        return Windows.open(main.owner(), Screen.VERSION_BROWSER, versions.title(), false,
+                (VersionBrowserController<ParameterVersion> c, Stage stage) -> c.init(vm, stage));
     }
 
     /**
@@ -51,7 +54,7 @@ public final class ParameterActions {
      */
     public Stage updateGoldenImage(Optional<Parameter> parameter) {
         GoldenAmiWizardViewModel vm = new GoldenAmiWizardViewModel(background, main.parameters(), new ImageCatalog(main.clients()),
-                new GoldenImageUpdate(main.clients(), main.parameters()), parameter, main::parametersSaved);
+                new GoldenImageUpdate(main.parameters()), parameter, main::parametersSaved);
         return Windows.open(main.owner(), Screen.GOLDEN_AMI_WIZARD, "Update golden AMI", false,
                 (GoldenAmiWizardController c, Stage stage) -> c.init(vm, stage));
     }
@@ -105,7 +108,7 @@ public final class ParameterActions {
 
     /** Imports an export file into a folder, after a preview. */
     public Stage importInto(String folderPath) {
-        ImportParametersViewModel vm = new ImportParametersViewModel(background, main.parameters(), folderPath);
+        ImportParametersViewModel vm = new ImportParametersViewModel(background, new ParameterImport(main.parameters()), folderPath);
         return Windows.open(main.owner(), Screen.IMPORT_PARAMETERS,
                 "Import into folder", true, (ImportParametersController c, Stage stage) -> c.init(vm, stage, main::parametersSaved));
     }
@@ -121,6 +124,6 @@ public final class ParameterActions {
         return Windows.open(main.owner(), Screen.PARAMETER_EDITOR, title, false,
                 (ParameterEditorController c, Stage stage) -> c.init(vm, stage,
                         name -> main.parameterSaved(name, saved -> main.selectParameter(saved.name())),
-                        () -> vm.existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));
+                        () -> vm.state().existing().ifPresent(p -> main.parameterSaved(p.name(), this::edit))));
     }
 }

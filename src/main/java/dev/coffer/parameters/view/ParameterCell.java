@@ -1,6 +1,8 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
+import dev.coffer.parameters.ParameterDataType;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.ui.kit.Formats;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -88,8 +90,8 @@ public final class ParameterCell extends TreeCell<TreeEntry> {
             setText(null);
         } else if (parameter) {
             Parameter p = ((TreeEntry.ParameterEntry) item).parameter();
-            showIcon(parameterIcon, "aws:ec2:image".equals(p.dataType()) ? Material2AL.IMAGE : p.isSecure() ? Material2AL.LOCK
-                    : "StringList".equals(p.type()) ? Material2AL.LIST : Material2MZ.SHORT_TEXT);
+            showIcon(parameterIcon, p.dataType() == ParameterDataType.EC2_IMAGE ? Material2AL.IMAGE : p.isSecure() ? Material2AL.LOCK
+                    : p.type() == ParameterType.STRING_LIST ? Material2AL.LIST : Material2MZ.SHORT_TEXT);
             setText(item.label());
         } else {
             setText(null);

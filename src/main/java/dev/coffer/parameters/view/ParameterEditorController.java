@@ -1,10 +1,11 @@
 package dev.coffer.parameters.view;
 
-import dev.coffer.aws.AwsErrors;
 import dev.coffer.kms.KmsKey;
-import dev.coffer.parameters.ParameterConflictException;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterPolicies;
-import dev.coffer.ui.kit.Formats;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
+import dev.coffer.ui.kit.EditorFrame;
 import dev.coffer.ui.kit.controls.KmsKeyPicker;
 import dev.coffer.ui.kit.controls.TagTable;
 import java.util.function.Consumer;
@@ -45,9 +46,9 @@ public final class ParameterEditorController {
     @FXML private Label keyLabel;
     @FXML private KmsKeyPicker keyPicker;
     @FXML private Label keyProblems;
-    @FXML private ComboBox<String> dataTypeBox;
+    @FXML private ComboBox<ParameterDataType> dataTypeBox;
     @FXML private Label dataTypeProblems;
-    @FXML private ComboBox<String> tierBox;
+    @FXML private ComboBox<ParameterTier> tierBox;
     @FXML private Label tierWarning;
     @FXML private Label tierProblems;
     @FXML private TextArea valueArea;
@@ -82,21 +83,18 @@ public final class ParameterEditorController {
     @FXML private Button cancelButton;
     @FXML private Button saveButton;
 
-    private ParameterEditorViewModel model;
-
     /**
      * Binds the window to its view model. {@code onSaved} runs after a successful save with the
      * parameter's name; {@code onReload} opens a fresh editor on the current version.
      */
     public void init(ParameterEditorViewModel model, Stage stage, Consumer<String> onSaved, Runnable onReload) {
-        this.model = model;
-        title.setText(model.isNew() ? "New parameter" : "Edit parameter");
-        subtitle.textProperty().bind(Bindings.createStringBinding(() -> model.existing()
+        title.setText(model.state().isNew() ? "New parameter" : "Edit parameter");
+        subtitle.textProperty().bind(Bindings.createStringBinding(() -> model.state().existing()
                 .map(p -> p.name() + " · version " + p.version() + " · " + p.tier()).orElse("Parameter Store · "
-                        + model.connectionLabel()), model.nameProperty()));
+                        + model.state().connectionLabel()), model.nameProperty()));
         nameField.textProperty().bindBidirectional(model.nameProperty());
-        nameField.setEditable(model.isNew());
-        if (!model.isNew()) {
+        nameField.setEditable(model.state().isNew());
+        if (!model.state().isNew()) {
             nameField.setTooltip(new javafx.scene.control.Tooltip("To rename, use Move/Copy in the tree."));
             nameField.getStyleClass().add("read-only-field");
         }
@@ -104,31 +102,31 @@ public final class ParameterEditorController {
 
         ToggleGroup types = new ToggleGroup();
         typeString.setToggleGroup(types);
-        typeString.setUserData("String");
+        typeString.setUserData(ParameterType.STRING);
         typeStringList.setToggleGroup(types);
-        typeStringList.setUserData("StringList");
+        typeStringList.setUserData(ParameterType.STRING_LIST);
         typeSecure.setToggleGroup(types);
-        typeSecure.setUserData("SecureString");
+        typeSecure.setUserData(ParameterType.SECURE_STRING);
         types.getToggles().stream().filter(t -> t.getUserData().equals(model.typeProperty().get())).findFirst().ifPresent(types::selectToggle);
         types.selectedToggleProperty().addListener((obs, old, t) -> {
             if (t == null) {
                 types.selectToggle(old);
             } else {
-                model.typeProperty().set((String) t.getUserData());
+                model.typeProperty().set((ParameterType) t.getUserData());
             }
         });
-        BooleanBinding secure = model.typeProperty().isEqualTo("SecureString");
+        BooleanBinding secure = model.typeProperty().isEqualTo(ParameterType.SECURE_STRING);
         keyLabel.visibleProperty().bind(secure);
         keyLabel.managedProperty().bind(secure);
         keyPicker.visibleProperty().bind(secure);
         keyPicker.managedProperty().bind(secure);
         keyPicker.setDefaultAlias("alias/aws/ssm");
-        model.keys().addListener((ListChangeListener<KmsKey>) c -> keyPicker.setKeys(model.keys(), model.keyIdProperty().get()));
+        model.state().keys().addListener((ListChangeListener<KmsKey>) c -> keyPicker.setKeys(model.state().keys(), model.keyIdProperty().get()));
         keyPicker.valueProperty().addListener((obs, old, key) -> model.keyIdProperty().set(keyPicker.selectedKeyId()));
 
         dataTypeBox.getItems().setAll(ParameterEditorViewModel.DATA_TYPES);
         dataTypeBox.valueProperty().bindBidirectional(model.dataTypeProperty());
-        tierBox.getItems().setAll(ParameterEditorViewModel.TIERS);
+        tierBox.getItems().setAll(ParameterTier.values());
         tierBox.valueProperty().bindBidirectional(model.tierProperty());
         tierWarning.visibleProperty().bind(model.advancedWarning());
 
@@ -138,13 +136,12 @@ public final class ParameterEditorController {
         BooleanBinding masked = secure.and(showValueToggle.selectedProperty().not());
         secureValueField.visibleProperty().bind(masked);
         valueArea.visibleProperty().bind(masked.not());
+        // The hidden one takes no room, so the masked field sits level with its label.
+        secureValueField.managedProperty().bind(secureValueField.visibleProperty());
+        valueArea.managedProperty().bind(valueArea.visibleProperty());
         showValueToggle.visibleProperty().bind(secure);
         showValueToggle.textProperty().bind(Bindings.when(showValueToggle.selectedProperty()).then("Hide").otherwise("Show"));
-        valueHint.textProperty().bind(Bindings.createStringBinding(() -> switch (model.typeProperty().get()) {
-            case "StringList" -> "Comma-separated values";
-            case "SecureString" -> "Encrypted with the KMS key above";
-            default -> "aws:ec2:image".equals(model.dataTypeProperty().get()) ? "An AMI ID such as ami-0abcdef1234567890" : "";
-        }, model.typeProperty(), model.dataTypeProperty()));
+        valueHint.textProperty().bind(model.valueHint());
         sizeLabel.textProperty().bind(model.sizeText());
         sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")
                 .otherwise(""));
@@ -165,85 +162,32 @@ public final class ParameterEditorController {
 
         Bindings.bindContentBidirectional(tagTable.rows(), model.tags());
 
-        nameProblems.textProperty().bind(model.problemsOf("name"));
-        descriptionProblems.textProperty().bind(model.problemsOf("description"));
-        typeProblems.textProperty().bind(model.problemsOf("type"));
-        keyProblems.textProperty().bind(model.problemsOf("keyId"));
-        dataTypeProblems.textProperty().bind(model.problemsOf("dataType"));
-        tierProblems.textProperty().bind(model.problemsOf("tier"));
-        valueProblems.textProperty().bind(model.problemsOf("value"));
-        policiesProblems.textProperty().bind(model.problemsOf("policies"));
-        tagProblems.textProperty().bind(model.problemsOf("tags"));
-        for (Label l : new Label[] {nameProblems, descriptionProblems, typeProblems, keyProblems, dataTypeProblems, tierProblems,
-            valueProblems, policiesProblems, tagProblems}) {
-            l.visibleProperty().bind(l.textProperty().isNotEmpty());
-            l.managedProperty().bind(l.visibleProperty());
-        }
-        problemCount.textProperty().bind(Bindings.createStringBinding(() -> model.problems().isEmpty() ? ""
-                : model.problems().size() == 1 ? "1 problem" : model.problems().size() + " problems", model.problems()));
-
-        busyIndicator.visibleProperty().bind(model.busyProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
-        saveButton.disableProperty().bind(model.canSaveProperty().not());
-        saveButton.setOnAction(e -> model.save(version -> {
-            onSaved.accept(model.draft().name());
+        Consumer<String> savedAndClosed = name -> {
+            onSaved.accept(name);
             stage.close();
-        }));
-        cancelButton.setOnAction(e -> stage.close());
-
-        conflictBar.visibleProperty().bind(model.conflictProperty().isNotNull());
-        conflictBar.managedProperty().bind(conflictBar.visibleProperty());
-        model.conflictProperty().addListener((obs, old, c) -> showConflict(c));
-        overwriteButton.setOnAction(e -> model.overwrite(version -> {
-            onSaved.accept(model.draft().name());
-            stage.close();
-        }));
-        reloadButton.setOnAction(e -> {
-            stage.close();
-            onReload.run();
-        });
-        stage.setOnCloseRequest(e -> {
-            if (model.dirtyProperty().get() && !confirmDiscard(stage)) {
-                e.consume();
+        };
+        new EditorFrame(model.state(), stage)
+                .problems(nameProblems, "name").problems(descriptionProblems, "description").problems(typeProblems, "type")
+                .problems(keyProblems, "keyId").problems(dataTypeProblems, "dataType").problems(tierProblems, "tier")
+                .problems(valueProblems, "value").problems(policiesProblems, "policies").problems(tagProblems, "tags")
+                .footer(busyIndicator, messageLabel, problemCount, cancelButton, saveButton, () -> model.save(savedAndClosed))
+                .conflict(conflictBar, overwriteButton, () -> model.overwrite(savedAndClosed), reloadButton, onReload);
+        model.state().conflictProperty().addListener((obs, old, c) -> {
+            if (c != null) {
+                overwriteButton.setText(c.deleted() ? "Create it again" : model.state().isNew() ? "Overwrite it" : "Overwrite theirs");
+                conflictReveal.setDisable(c.deleted());
             }
         });
-        cancelButton.setOnAction(e -> {
-            if (!model.dirtyProperty().get() || confirmDiscard(stage)) {
-                stage.close();
-            }
+        conflictText.textProperty().bind(model.conflictText());
+        conflictValue.textProperty().bind(model.conflictValue());
+        conflictReveal.setOnAction(e -> {
+            conflictReveal.setDisable(true);
+            model.revealConflictValue();
         });
-        if (model.isNew()) {
+        if (model.state().isNew()) {
             nameField.requestFocus();
             nameField.positionCaret(nameField.getText().length());
         }
-    }
-
-    private boolean confirmDiscard(Stage stage) {
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "Close the editor and lose your changes?", javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setHeaderText("Discard changes?");
-        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
-    }
-
-    private void showConflict(ParameterConflictException c) {
-        if (c == null) {
-            return;
-        }
-        String when = Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
-        conflictText.setText(model.isNew()
-                ? c.current().name() + " already exists: version " + c.current().version() + ", saved " + when + "."
-                : "Someone saved version " + c.current().version() + " on " + when
-                        + " after you opened version " + c.expectedVersion() + ".");
-        overwriteButton.setText(model.isNew() ? "Overwrite it" : "Overwrite theirs");
-        conflictValue.setText("••••••••");
-        conflictReveal.setDisable(false);
-        conflictReveal.setOnAction(e -> {
-            conflictReveal.setDisable(true);
-            model.background().run(() -> model.parameters().current(c.current().name()).value(),
-                    v -> conflictValue.setText(v.reveal()),
-                    error -> conflictValue.setText(AwsErrors.explain(error).summary()));
-        });
     }
 
     private static void bindNotice(CheckBox check, Spinner<Integer> spinner, ComboBox<ParameterPolicies.Unit> unit,

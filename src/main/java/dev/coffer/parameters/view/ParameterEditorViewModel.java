@@ -2,28 +2,29 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
-import dev.coffer.kms.KeyCatalog;
-import dev.coffer.kms.KmsKey;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterConflictException;
+import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterPolicies;
 import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
+import dev.coffer.parameters.ParameterType;
 import dev.coffer.parameters.ParameterValue;
 import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.BusyWork;
-import dev.coffer.ui.kit.FieldProblems;
+import dev.coffer.ui.kit.EditorState;
+import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.TagRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,6 +35,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -45,30 +47,28 @@ import javafx.collections.ObservableList;
 
 /**
  * A parameter draft being created or edited. Validates every change against AWS's rules, shows
- * all problems at once, and keeps the draft whatever AWS answers.
+ * all problems at once, and keeps the draft whatever AWS answers ({@link EditorState}).
  */
 public final class ParameterEditorViewModel {
 
-    public static final List<String> TYPES = List.of("String", "StringList", "SecureString");
-    public static final List<String> DATA_TYPES = List.of("text", "aws:ec2:image");
-    public static final List<String> TIERS = List.of("Standard", "Advanced", "Intelligent-Tiering");
+    /** The data types the editor offers (aws:ssm:integration parameters are made by Systems Manager itself). */
+    public static final List<ParameterDataType> DATA_TYPES = List.of(ParameterDataType.TEXT, ParameterDataType.EC2_IMAGE);
+    static final String MASKED = "••••••••";
 
     private final Background background;
-    private final BusyWork work;
-    private final ClientFactory clients;
     private final ParameterStore parameters;
-    private final Optional<Parameter> existing;
+    private final EditorState<Parameter, ParameterConflictException> state;
     private OptionalLong expectedVersion = OptionalLong.empty();
+    private boolean unreadablePolicies;
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
-    private final StringProperty type = new SimpleStringProperty("String");
-    private final StringProperty dataType = new SimpleStringProperty("text");
-    private final StringProperty tier = new SimpleStringProperty("Standard");
+    private final ObjectProperty<ParameterType> type = new SimpleObjectProperty<>(ParameterType.STRING);
+    private final ObjectProperty<ParameterDataType> dataType = new SimpleObjectProperty<>(ParameterDataType.TEXT);
+    private final ObjectProperty<ParameterTier> tier = new SimpleObjectProperty<>(ParameterTier.STANDARD);
     private final ObjectProperty<Optional<String>> keyId = new SimpleObjectProperty<>(Optional.empty());
     private final StringProperty value = new SimpleStringProperty("");
     private final ObservableList<TagRow> tags = FXCollections.observableArrayList(r -> new Observable[] {r.keyProperty(), r.valueProperty()});
-    private final ObservableList<KmsKey> keys = FXCollections.observableArrayList();
 
     private final BooleanProperty expires = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> expiryDate = new SimpleObjectProperty<>();
@@ -80,42 +80,25 @@ public final class ParameterEditorViewModel {
     private final IntegerProperty notifyUnchangedAmount = new SimpleIntegerProperty(30);
     private final ObjectProperty<ParameterPolicies.Unit> notifyUnchangedUnit = new SimpleObjectProperty<>(ParameterPolicies.Unit.DAYS);
 
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanProperty loaded = new SimpleBooleanProperty();
-    private final BooleanProperty dirty = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
-    private final ObjectProperty<ParameterConflictException> conflict = new SimpleObjectProperty<>();
-    private final BooleanBinding canSave;
+    private final StringProperty conflictText = new SimpleStringProperty("");
+    private final StringProperty conflictValue = new SimpleStringProperty(MASKED);
 
     private ParameterEditorViewModel(Background background, ClientFactory clients, ParameterStore parameters, Optional<Parameter> existing) {
         this.background = background;
-        this.work = new BusyWork(background, busy, message::set);
-        this.clients = clients;
         this.parameters = parameters;
-        this.existing = existing;
-        Observable[] inputs = {name, description, type, dataType, tier, keyId, value, tags, expires, expiryDate, expiryTime,
-            notifyBeforeExpiry, notifyBeforeAmount, notifyBeforeUnit, notifyUnchanged, notifyUnchangedAmount, notifyUnchangedUnit};
-        for (Observable o : inputs) {
-            o.addListener(x -> {
-                if (loaded.get()) {
-                    dirty.set(true);
-                }
-                validate();
-            });
-        }
-        canSave = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get() && loaded.get() && dirty.get(),
-                problems, busy, loaded, dirty);
+        this.state = new EditorState<>(background, clients, existing, ParameterConflictException.class, this::conflictMessage,
+                this::problems);
+        state.watch(name, description, type, dataType, tier, keyId, value, tags, expires, expiryDate, expiryTime,
+                notifyBeforeExpiry, notifyBeforeAmount, notifyBeforeUnit, notifyUnchanged, notifyUnchangedAmount, notifyUnchangedUnit);
+        state.conflictProperty().addListener((obs, old, c) -> showConflict(c));
     }
 
     /** A new parameter, its name starting with the folder the user had selected. */
     public static ParameterEditorViewModel create(Background background, ClientFactory clients, ParameterStore parameters, String folderPath) {
         ParameterEditorViewModel vm = new ParameterEditorViewModel(background, clients, parameters, Optional.empty());
         vm.name.set(folderPath == null || folderPath.equals("/") ? "/" : folderPath + "/");
-        vm.loaded.set(true);
-        vm.dirty.set(true);
-        vm.loadKeys();
-        vm.validate();
+        vm.state.startNew();
+        vm.state.loadKeys("ssm");
         return vm;
     }
 
@@ -123,29 +106,13 @@ public final class ParameterEditorViewModel {
     public static ParameterEditorViewModel edit(Background background, ClientFactory clients, ParameterStore parameters, Parameter parameter) {
         ParameterEditorViewModel vm = new ParameterEditorViewModel(background, clients, parameters, Optional.of(parameter));
         vm.fill(parameter);
-        vm.busy.set(true);
-        vm.message.set("Loading the current value…");
-        background.run(() -> new Loaded(parameters.current(parameter.name()), parameters.tags(parameter.name())),
-                result -> {
-                    vm.value.set(result.value().value().reveal());
-                    vm.tags.setAll(result.tags().stream().map(TagRow::of).toList());
-                    vm.expectedVersion = OptionalLong.of(result.value().version());
-                    vm.busy.set(false);
-                    vm.message.set("");
-                    vm.loaded.set(true);
-                    vm.validate();
-                }, error -> {
-                    vm.busy.set(false);
-                    vm.message.set(AwsErrors.explain(error).text());
-                });
-        vm.loadKeys();
+        vm.state.load(() -> new Loaded(parameters.current(parameter.name()), parameters.tags(parameter.name())), vm::fill);
+        vm.state.loadKeys("ssm");
         return vm;
     }
 
     private record Loaded(ParameterValue value, List<Tag> tags) {
     }
-
-    
 
     private void fill(Parameter p) {
         name.set(p.name());
@@ -160,7 +127,7 @@ public final class ParameterEditorViewModel {
         } catch (IllegalArgumentException unreadable) {
             // Policies Coffer cannot read are left as they are unless the user sets new ones.
             policies = ParameterPolicies.none();
-            message.set("This parameter's policies could not be read; saving keeps them unless you set new ones.");
+            unreadablePolicies = true;
         }
         policies.expiration().ifPresent(at -> {
             expires.set(true);
@@ -179,15 +146,19 @@ public final class ParameterEditorViewModel {
         });
     }
 
-    private void loadKeys() {
-        background.run(() -> KeyCatalog.forService(new KeyCatalog(clients).list(), "ssm"), keys::setAll,
-                error -> message.set("Could not list KMS keys: " + AwsErrors.explain(error).summary()));
+    private void fill(Loaded loaded) {
+        value.set(loaded.value().value().reveal());
+        tags.setAll(loaded.tags().stream().map(TagRow::of).toList());
+        expectedVersion = OptionalLong.of(loaded.value().version());
+        if (unreadablePolicies) {
+            state.messageProperty().set("This parameter's policies could not be read; saving keeps them unless you set new ones.");
+        }
     }
 
     /** The draft as it stands; the value is wrapped so it never prints. */
     public ParameterDraft draft() {
         return new ParameterDraft(name.get().trim(), type.get(), SecretText.of(value.get()), description.get(), dataType.get(),
-                tier.get(), "SecureString".equals(type.get()) ? keyId.get() : Optional.empty(),
+                tier.get(), type.get() == ParameterType.SECURE_STRING ? keyId.get() : Optional.empty(),
                 tags.stream().map(TagRow::toTag).toList(), policies());
     }
 
@@ -207,10 +178,9 @@ public final class ParameterEditorViewModel {
                 notifyUnchanged.get() ? Optional.of(new ParameterPolicies.Notice(notifyUnchangedAmount.get(), notifyUnchangedUnit.get())) : Optional.empty());
     }
 
-    private void validate() {
-        List<Problem> found = new java.util.ArrayList<>(ParameterRules.check(draft(), existing));
-        ParameterPolicies p = policies();
-        found.addAll(p.check(Instant.now()).stream().filter(x -> !found.contains(x)).toList());
+    private List<Problem> problems() {
+        List<Problem> found = new ArrayList<>(ParameterRules.check(draft(), state.existing()));
+        found.addAll(policies().check(Instant.now()).stream().filter(x -> !found.contains(x)).toList());
         if (expires.get() && expiryDate.get() == null) {
             found.add(new Problem("policies", "Choose the expiration date, or untick Expires."));
         }
@@ -221,98 +191,112 @@ public final class ParameterEditorViewModel {
                 found.add(new Problem("policies", "Write the expiration time as HH:mm (UTC), for example 21:30."));
             }
         }
-        problems.setAll(found);
-    }
-
-    /** Problems of one field (and its sub-fields, such as tag[2].key), one per line. */
-    public StringBinding problemsOf(String field) {
-        return FieldProblems.of(problems, field);
+        return found;
     }
 
     /** "1,234 of 4,096 bytes" for the chosen tier. */
     public StringBinding sizeText() {
         return Bindings.createStringBinding(() -> String.format("%,d of %,d bytes", ParameterRules.sizeInBytes(value.get()),
-                "Standard".equals(tier.get()) ? ParameterRules.STANDARD_MAX_BYTES : ParameterRules.ADVANCED_MAX_BYTES), value, tier);
+                ParameterRules.maxBytes(tier.get())), value, tier);
     }
 
     public BooleanBinding oversize() {
         return Bindings.createBooleanBinding(() -> ParameterRules.sizeInBytes(value.get())
-                > ("Standard".equals(tier.get()) ? ParameterRules.STANDARD_MAX_BYTES : ParameterRules.ADVANCED_MAX_BYTES), value, tier);
+                > ParameterRules.maxBytes(tier.get()), value, tier);
+    }
+
+    /** What the value should look like, for the type and data type chosen. */
+    public StringBinding valueHint() {
+        return Bindings.createStringBinding(() -> switch (type.get()) {
+            case STRING_LIST -> "Comma-separated values";
+            case SECURE_STRING -> "Encrypted with the KMS key above";
+            case STRING -> dataType.get() == ParameterDataType.EC2_IMAGE ? "An AMI ID such as ami-0abcdef1234567890" : "";
+        }, type, dataType);
     }
 
     /** Choosing Advanced for a parameter that is not Advanced yet cannot be undone. */
     public BooleanBinding advancedWarning() {
-        return Bindings.createBooleanBinding(() -> "Advanced".equals(tier.get())
-                && !existing.map(p -> "Advanced".equals(p.tier())).orElse(false), tier);
+        return Bindings.createBooleanBinding(() -> tier.get() == ParameterTier.ADVANCED
+                && !state.existing().map(p -> p.tier() == ParameterTier.ADVANCED).orElse(false), tier);
     }
 
     public BooleanBinding policiesAllowed() {
-        return Bindings.createBooleanBinding(() -> !"Standard".equals(tier.get()), tier);
+        return Bindings.createBooleanBinding(() -> tier.get() != ParameterTier.STANDARD, tier);
     }
 
     /**
-     * Saves the draft. On success {@code onSaved} gets the new version; a changed parameter shows
-     * the conflict instead of overwriting; any other error keeps the draft with a message.
+     * Saves the draft; {@code onSaved} gets the parameter's name. A parameter that changed (or a
+     * name that exists) shows the conflict instead of being overwritten.
      */
-    public void save(Consumer<Long> onSaved) {
-        save(onSaved, false);
+    public void save(Consumer<String> onSaved) {
+        save(false, onSaved);
     }
 
     /** Saves after the user saw the other change and chose to overwrite it. */
-    public void overwrite(Consumer<Long> onSaved) {
-        save(onSaved, true);
+    public void overwrite(Consumer<String> onSaved) {
+        save(true, onSaved);
     }
 
-    private void save(Consumer<Long> onSaved, boolean overwriteConflict) {
-        validate();
-        if (!problems.isEmpty() || busy.get()) {
-            return;
-        }
-        ParameterDraft draft = draft();
-        OptionalLong expected = overwriteConflict && conflict.get() != null
-                ? OptionalLong.of(conflict.get().current().version()) : expectedVersion;
-        message.set("Saving…");
-        conflict.set(null);
-        work.run(() -> parameters.put(draft, expected), version -> {
-            message.set("");
+    private void save(boolean overwrite, Consumer<String> onSaved) {
+        state.save(overwrite, over -> {
+            ParameterDraft draft = draft();
+            // Over a deleted parameter: create it anew.
+            OptionalLong expected = over.map(c -> c.currentIfExists().map(p -> OptionalLong.of(p.version())).orElse(OptionalLong.empty()))
+                    .orElse(expectedVersion);
+            return () -> parameters.put(draft, expected);
+        }, version -> {
             expectedVersion = OptionalLong.of(version);
-            dirty.set(false);
-            onSaved.accept(version);
-        }, error -> {
-            if (error instanceof ParameterConflictException c) {
-                conflict.set(c);
-                message.set(isNew() ? "A parameter with this name already exists (version " + c.current().version()
-                        + "). Choose another name, or overwrite it after reviewing its value."
-                        : "This parameter changed since you opened it (now version " + c.current().version()
-                        + "). Review the other change before saving.");
-            } else if (error instanceof InvalidDraftException invalid) {
-                problems.setAll(invalid.problems());
-                message.set("Fix the problems below, then save.");
-            } else {
-                message.set(AwsErrors.explain(error).text() + " Your changes are still here.");
-            }
+            onSaved.accept(draft().name());
         });
     }
 
-    public boolean isNew() {
-        return existing.isEmpty();
+    private String conflictMessage(ParameterConflictException c) {
+        if (c.deleted()) {
+            return "This parameter was deleted since you opened it. Save it again to create it anew, or discard your changes.";
+        }
+        return state.isNew() ? "A parameter with this name already exists (version " + c.current().version()
+                + "). Choose another name, or overwrite it after reviewing its value."
+                : "This parameter changed since you opened it (now version " + c.current().version()
+                + "). Review the other change before saving.";
     }
 
-    public Optional<Parameter> existing() {
-        return existing;
+    private void showConflict(ParameterConflictException c) {
+        if (c == null) {
+            return;
+        }
+        conflictValue.set(MASKED);
+        if (c.deleted()) {
+            conflictText.set(c.getMessage());
+            return;
+        }
+        String when = Formats.dateTime(c.current().lastModified()) + " by " + c.current().lastModifiedUser();
+        conflictText.set(state.isNew()
+                ? c.current().name() + " already exists: version " + c.current().version() + ", saved " + when + "."
+                : "Someone saved version " + c.current().version() + " on " + when + " after you opened version " + c.expectedVersion() + ".");
     }
 
-    public ParameterStore parameters() {
-        return parameters;
+    /** Reads the value the other change saved (a read), so the user can compare before overwriting it. */
+    public void revealConflictValue() {
+        ParameterConflictException c = state.conflictProperty().get();
+        if (c == null || c.deleted()) {
+            return;
+        }
+        background.run(() -> parameters.current(c.current().name()).value(), v -> conflictValue.set(v.reveal()),
+                error -> conflictValue.set(AwsErrors.explain(error).summary()));
     }
 
-    /** How the window names the connection the editor saves to. */
-    public String connectionLabel() {
-        return clients.session().connection().label();
+    public EditorState<Parameter, ParameterConflictException> state() {
+        return state;
     }
 
-    public Background background() {
-        return background;
+    /** The other change, in words, while there is a conflict. */
+    public ReadOnlyStringProperty conflictText() {
+        return conflictText;
+    }
+
+    /** The other change's value: masked until {@link #revealConflictValue()}. */
+    public ReadOnlyStringProperty conflictValue() {
+        return conflictValue;
     }
 
     public StringProperty nameProperty() {
@@ -323,15 +307,15 @@ public final class ParameterEditorViewModel {
         return description;
     }
 
-    public StringProperty typeProperty() {
+    public ObjectProperty<ParameterType> typeProperty() {
         return type;
     }
 
-    public StringProperty dataTypeProperty() {
+    public ObjectProperty<ParameterDataType> dataTypeProperty() {
         return dataType;
     }
 
-    public StringProperty tierProperty() {
+    public ObjectProperty<ParameterTier> tierProperty() {
         return tier;
     }
 
@@ -345,10 +329,6 @@ public final class ParameterEditorViewModel {
 
     public ObservableList<TagRow> tags() {
         return tags;
-    }
-
-    public ObservableList<KmsKey> keys() {
-        return keys;
     }
 
     public BooleanProperty expiresProperty() {
@@ -387,27 +367,4 @@ public final class ParameterEditorViewModel {
         return notifyUnchangedUnit;
     }
 
-    public ObservableList<Problem> problems() {
-        return problems;
-    }
-
-    public BooleanBinding canSaveProperty() {
-        return canSave;
-    }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public BooleanProperty dirtyProperty() {
-        return dirty;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
-    }
-
-    public ObjectProperty<ParameterConflictException> conflictProperty() {
-        return conflict;
-    }
 }

@@ -4,8 +4,8 @@ import dev.coffer.secrets.Secret;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -16,7 +16,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class RotationBar extends FlowPane {
 
-    public RotationBar(ObjectProperty<Object> selected, ObservableBooleanValue readOnly, RotationActions actions) {
+    /** @param shown the secret the details show, or null when they show something else */
+    public RotationBar(ObservableValue<Secret> shown, ObservableBooleanValue readOnly, RotationActions actions) {
         super(8, 6);
         setId("rotationBar");
         Button setUp = new Button("Set up rotation…", new FontIcon("mdmz-sync_alt"));
@@ -25,26 +26,27 @@ public final class RotationBar extends FlowPane {
         now.setId("rotateNowButton");
         Button off = new Button("Turn off rotation", new FontIcon("mdmz-sync_disabled"));
         off.setId("turnOffRotationButton");
-        BooleanBinding secretShown = Bindings.createBooleanBinding(() -> selected.get() instanceof Secret s && s.deletedDate().isEmpty(), selected);
-        BooleanBinding rotating = Bindings.createBooleanBinding(() -> selected.get() instanceof Secret s && s.rotationEnabled(), selected);
+        BooleanBinding secretShown = Bindings.createBooleanBinding(() -> shown.getValue() != null && shown.getValue().deletedDate().isEmpty(),
+                shown);
+        BooleanBinding rotating = Bindings.createBooleanBinding(() -> shown.getValue() != null && shown.getValue().rotationEnabled(), shown);
         visibleProperty().bind(secretShown.and(Bindings.createBooleanBinding(() -> !readOnly.get(), readOnly)));
         managedProperty().bind(visibleProperty());
         for (Button b : new Button[] {now, off}) {
             b.visibleProperty().bind(rotating);
             b.managedProperty().bind(rotating);
         }
-        setUp.setOnAction(e -> run(selected, actions::setUpRotation));
-        now.setOnAction(e -> run(selected, actions::rotateNow));
-        off.setOnAction(e -> run(selected, actions::turnOffRotation));
+        setUp.setOnAction(e -> run(shown, actions::setUpRotation));
+        now.setOnAction(e -> run(shown, actions::rotateNow));
+        off.setOnAction(e -> run(shown, actions::turnOffRotation));
         for (Button b : new Button[] {setUp, now, off}) {
             b.setMinWidth(USE_PREF_SIZE);
         }
         getChildren().setAll(setUp, now, off);
     }
 
-    private static void run(ObjectProperty<Object> selected, Consumer<Secret> action) {
-        if (selected.get() instanceof Secret s) {
-            action.accept(s);
+    private static void run(ObservableValue<Secret> shown, Consumer<Secret> action) {
+        if (shown.getValue() != null) {
+            action.accept(shown.getValue());
         }
     }
 

@@ -6,9 +6,12 @@ import dev.coffer.rotation.view.RotationActions;
 import dev.coffer.rotation.view.RotationWizardController;
 import dev.coffer.rotation.view.RotationWizardViewModel;
 import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.SecretVersion;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
+import dev.coffer.ui.kit.versions.VersionBrowserController;
+import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
 import java.util.List;
 import javafx.stage.Stage;
 
@@ -39,11 +42,11 @@ public final class SecretActions implements RotationActions {
 
     /** The versions window: versions with labels, comparison, roll back and labels (the last two not when read-only). */
     public Stage versions(Secret secret) {
-        SecretVersionsViewModel vm = new SecretVersionsViewModel(background, main.secrets(), secret,
+        SecretVersions versions = new SecretVersions(main.secrets(), secret);
+        VersionBrowserViewModel<SecretVersion> vm = new VersionBrowserViewModel<>(background, versions, main.readOnly(),
                 () -> main.secretSaved(secret.name()));
-        return Windows.open(main.owner(), Screen.SECRET_VERSIONS,
-                "Versions of " + secret.name(), false,
-                (SecretVersionsController c, Stage stage) -> c.init(vm, stage, main.readOnly()));
+        return Windows.open(main.owner(), Screen.VERSION_BROWSER, versions.title(), false,
+                (VersionBrowserController<SecretVersion> c, Stage stage) -> c.init(vm, stage));
     }
 
     /** The delete dialog; afterwards the row leaves the list (or shows its deletion date when those are listed). */
@@ -133,6 +136,6 @@ public final class SecretActions implements RotationActions {
     private Stage openEditor(SecretEditorViewModel vm, String title) {
         return Windows.open(main.owner(), Screen.SECRET_EDITOR, title, false,
                 (SecretEditorController c, Stage stage) -> c.init(vm, stage, main::secretSaved,
-                        () -> vm.existing().ifPresent(this::edit)));
+                        () -> vm.state().existing().ifPresent(this::edit)));
     }
 }

@@ -2,7 +2,7 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.kms.KmsKey;
 import dev.coffer.secrets.DatabaseTemplate;
-import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.EditorFrame;
 import dev.coffer.ui.kit.controls.KmsKeyPicker;
 import dev.coffer.ui.kit.controls.TagTable;
 import java.nio.file.Path;
@@ -11,9 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -84,15 +82,15 @@ public final class SecretEditorController {
     public void init(SecretEditorViewModel model, Stage stage, Consumer<String> onSaved, Runnable onReload) {
         this.model = model;
         this.stage = stage;
-        title.setText(model.isNew() ? "New secret" : "Edit secret");
-        subtitle.setText(model.existing().map(s -> s.arn()).orElse("Secrets Manager · "
-                + model.connectionLabel()));
+        title.setText(model.state().isNew() ? "New secret" : "Edit secret");
+        subtitle.setText(model.state().existing().map(s -> s.arn()).orElse("Secrets Manager · "
+                + model.state().connectionLabel()));
         nameField.textProperty().bindBidirectional(model.nameProperty());
-        nameField.setEditable(model.isNew());
+        nameField.setEditable(model.state().isNew());
         descriptionField.textProperty().bindBidirectional(model.descriptionProperty());
 
         keyPicker.setDefaultAlias("alias/aws/secretsmanager");
-        model.keys().addListener((ListChangeListener<KmsKey>) c -> keyPicker.setKeys(model.keys(), model.keyIdProperty().get()));
+        model.state().keys().addListener((ListChangeListener<KmsKey>) c -> keyPicker.setKeys(model.state().keys(), model.keyIdProperty().get()));
         keyPicker.valueProperty().addListener((obs, old, key) -> model.keyIdProperty().set(keyPicker.selectedKeyId()));
 
         bindModes();
@@ -109,56 +107,22 @@ public final class SecretEditorController {
         sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")
                 .otherwise(""));
         Bindings.bindContentBidirectional(tagTable.rows(), model.tags());
-        warningLabel.textProperty().bind(model.warningsProperty());
-        warningLabel.visibleProperty().bind(model.warningsProperty().isNotEmpty());
+        warningLabel.textProperty().bind(model.warnings());
+        warningLabel.visibleProperty().bind(model.warnings().isNotEmpty());
         warningLabel.managedProperty().bind(warningLabel.visibleProperty());
 
-        nameProblems.textProperty().bind(model.problemsOf("name"));
-        descriptionProblems.textProperty().bind(model.problemsOf("description"));
-        keyProblems.textProperty().bind(model.problemsOf("keyId"));
-        valueProblems.textProperty().bind(model.problemsOf("value"));
-        tagProblems.textProperty().bind(model.problemsOf("tags"));
-        for (Label l : new Label[] {nameProblems, descriptionProblems, keyProblems, tagProblems}) {
-            l.visibleProperty().bind(l.textProperty().isNotEmpty());
-            l.managedProperty().bind(l.visibleProperty());
-        }
-        problemCount.textProperty().bind(Bindings.createStringBinding(() -> model.problems().isEmpty() ? ""
-                : model.problems().size() == 1 ? "1 problem" : model.problems().size() + " problems", model.problems()));
-        busyIndicator.visibleProperty().bind(model.busyProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
-
-        saveButton.disableProperty().bind(model.canSaveProperty().not());
-        saveButton.setOnAction(e -> model.save(name -> {
+        Consumer<String> savedAndClosed = name -> {
             onSaved.accept(name);
             stage.close();
-        }));
-        conflictBar.visibleProperty().bind(model.conflictProperty().isNotNull());
-        conflictBar.managedProperty().bind(conflictBar.visibleProperty());
-        model.conflictProperty().addListener((obs, old, c) -> {
-            if (c != null) {
-                conflictText.setText(c.deleted() ? "This secret was deleted or scheduled for deletion after you opened it."
-                        : "Someone saved a new value" + c.lastChanged().map(t -> " on " + Formats.dateTime(t)).orElse("")
-                        + " after you opened this secret. Saving over it makes yours current; theirs stays as AWSPREVIOUS.");
-            }
-        });
-        overwriteButton.setOnAction(e -> model.overwrite(name -> {
-            onSaved.accept(name);
-            stage.close();
-        }));
-        reloadButton.setOnAction(e -> {
-            stage.close();
-            onReload.run();
-        });
-        cancelButton.setOnAction(e -> {
-            if (!model.dirtyProperty().get() || confirmDiscard()) {
-                stage.close();
-            }
-        });
-        stage.setOnCloseRequest(e -> {
-            if (model.dirtyProperty().get() && !confirmDiscard()) {
-                e.consume();
-            }
-        });
+        };
+        new EditorFrame(model.state(), stage)
+                .problems(nameProblems, "name").problems(descriptionProblems, "description").problems(keyProblems, "keyId")
+                .problems(tagProblems, "tags")
+                .footer(busyIndicator, messageLabel, problemCount, cancelButton, saveButton, () -> model.save(savedAndClosed))
+                .conflict(conflictBar, overwriteButton, () -> model.overwrite(savedAndClosed), reloadButton, onReload);
+        // The value's problems keep their place below the value, whichever way it is edited.
+        valueProblems.textProperty().bind(model.state().problemsOf("value"));
+        conflictText.textProperty().bind(model.conflictText());
     }
 
     private void bindModes() {
@@ -219,8 +183,7 @@ public final class SecretEditorController {
         generateButton.disableProperty().bind(noRow);
         generateButton.setOnAction(e -> {
             EntryRow row = entryTable.getSelectionModel().getSelectedItem();
-            new PasswordDialog(stage).showAndWait().ifPresent(options ->
-                    model.generatePassword(options, password -> row.valueProperty().set(password)));
+            PasswordOptionsController.open(stage, options -> model.generatePassword(options, password -> row.valueProperty().set(password)));
         });
     }
 
@@ -229,7 +192,7 @@ public final class SecretEditorController {
         maskedText.textProperty().bindBidirectional(model.textProperty());
         maskedText.visibleProperty().bind(showValuesToggle.selectedProperty().not());
         textArea.visibleProperty().bind(showValuesToggle.selectedProperty());
-        generateTextButton.setOnAction(e -> new PasswordDialog(stage).showAndWait().ifPresent(options ->
+        generateTextButton.setOnAction(e -> PasswordOptionsController.open(stage, options ->
                 model.generatePassword(options, model.textProperty()::set)));
     }
 
@@ -248,10 +211,4 @@ public final class SecretEditorController {
         loadButton.setOnAction(e -> model.loadBinary(Path.of(binaryPath.getText().trim())));
     }
 
-    private boolean confirmDiscard() {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Close the editor and lose your changes?", ButtonType.CANCEL, ButtonType.OK);
-        alert.initOwner(stage);
-        alert.setHeaderText("Discard changes?");
-        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
 }

@@ -1,12 +1,7 @@
 package dev.coffer.secrets.view;
 
-import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.aws.InvalidDraftException;
-import dev.coffer.aws.Problem;
 import dev.coffer.aws.SecretText;
-import dev.coffer.kms.KeyCatalog;
-import dev.coffer.kms.KmsKey;
 import dev.coffer.secrets.CurrentValue;
 import dev.coffer.secrets.DatabaseTemplate;
 import dev.coffer.secrets.PasswordOptions;
@@ -18,7 +13,8 @@ import dev.coffer.secrets.SecretRules;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
-import dev.coffer.ui.kit.FieldProblems;
+import dev.coffer.ui.kit.EditorState;
+import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.TagRow;
 import java.security.MessageDigest;
 import java.util.AbstractMap;
@@ -32,9 +28,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -50,11 +44,9 @@ public final class SecretEditorViewModel {
     /** How the value is edited. */
     public enum Mode { KEY_VALUE, TEXT, BINARY }
 
-    private final Background background;
     private final BusyWork work;
-    private final ClientFactory clients;
     private final SecretStore secrets;
-    private final Optional<Secret> existing;
+    private final EditorState<Secret, SecretConflictException> state;
     private String expectedVersionId;
     private SecretDraft original;
     /** Reused while the draft is unchanged, so retrying a failed save never makes a second version. */
@@ -68,43 +60,30 @@ public final class SecretEditorViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<byte[]> binary = new SimpleObjectProperty<>();
     private final ObservableList<TagRow> tags = FXCollections.observableArrayList(r -> new Observable[] {r.keyProperty(), r.valueProperty()});
-    private final ObservableList<KmsKey> keys = FXCollections.observableArrayList();
-
-    private final ObservableList<Problem> problems = FXCollections.observableArrayList();
-    private final StringProperty warnings = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanProperty loaded = new SimpleBooleanProperty();
-    private final BooleanProperty dirty = new SimpleBooleanProperty();
-    private final StringProperty message = new SimpleStringProperty("");
-    private final ObjectProperty<SecretConflictException> conflict = new SimpleObjectProperty<>();
-    private final BooleanBinding canSave;
+    private final StringBinding warnings = Bindings.createStringBinding(
+            () -> String.join("\n", SecretRules.nameWarnings(name.get().trim())), name);
+    private final StringBinding conflictText;
 
     private SecretEditorViewModel(Background background, ClientFactory clients, SecretStore secrets, Optional<Secret> existing) {
-        this.background = background;
-        this.work = new BusyWork(background, busy, message::set);
-        this.clients = clients;
         this.secrets = secrets;
-        this.existing = existing;
-        for (Observable o : new Observable[] {name, description, keyId, mode, entries, text, binary, tags}) {
-            o.addListener(x -> {
-                if (loaded.get()) {
-                    dirty.set(true);
-                    requestToken = UUID.randomUUID().toString();
-                }
-                validate();
-            });
-        }
-        canSave = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get() && loaded.get() && dirty.get(),
-                problems, busy, loaded, dirty);
+        this.state = new EditorState<>(background, clients, existing, SecretConflictException.class,
+                c -> "This secret changed since you opened it. Review before saving.", () -> SecretRules.check(draft()));
+        this.work = new BusyWork(background, state.busyProperty(), state.messageProperty()::set);
+        state.watch(name, description, keyId, mode, entries, text, binary, tags);
+        state.onEdit(() -> requestToken = UUID.randomUUID().toString());
+        conflictText = Bindings.createStringBinding(() -> {
+            SecretConflictException c = state.conflictProperty().get();
+            return c == null ? "" : c.deleted() ? "This secret was deleted or scheduled for deletion after you opened it."
+                    : "Someone saved a new value" + c.lastChanged().map(t -> " on " + Formats.dateTime(t)).orElse("")
+                    + " after you opened this secret. Saving over it makes yours current; theirs stays as AWSPREVIOUS.";
+        }, state.conflictProperty());
     }
 
     public static SecretEditorViewModel create(Background background, ClientFactory clients, SecretStore secrets) {
         SecretEditorViewModel vm = new SecretEditorViewModel(background, clients, secrets, Optional.empty());
         vm.entries.add(new EntryRow("", ""));
-        vm.loaded.set(true);
-        vm.dirty.set(true);
-        vm.loadKeys();
-        vm.validate();
+        vm.state.startNew();
+        vm.state.loadKeys("secretsmanager");
         return vm;
     }
 
@@ -120,21 +99,11 @@ public final class SecretEditorViewModel {
     public static SecretEditorViewModel edit(Background background, ClientFactory clients, SecretStore secrets, Secret secret, List<String> addKeys) {
         SecretEditorViewModel vm = new SecretEditorViewModel(background, clients, secrets, Optional.of(secret));
         vm.name.set(secret.name());
-        vm.busy.set(true);
-        vm.message.set("Loading the current value…");
-        background.run(() -> new Loaded(secrets.describe(secret.arn()), secrets.currentValue(secret.arn())),
-                loaded -> {
-                    vm.fill(loaded);
-                    vm.addKeys(addKeys);
-                    vm.busy.set(false);
-                    vm.message.set("");
-                    vm.loaded.set(true);
-                    vm.validate();
-                }, error -> {
-                    vm.busy.set(false);
-                    vm.message.set(AwsErrors.explain(error).text());
-                });
-        vm.loadKeys();
+        vm.state.load(() -> new Loaded(secrets.describe(secret.arn()), secrets.currentValue(secret.arn())), loaded -> {
+            vm.fill(loaded);
+            vm.addKeys(addKeys);
+        });
+        vm.state.loadKeys("secretsmanager");
         return vm;
     }
 
@@ -172,11 +141,6 @@ public final class SecretEditorViewModel {
         }
     }
 
-    private void loadKeys() {
-        background.run(() -> KeyCatalog.forService(new KeyCatalog(clients).list(), "secretsmanager"), keys::setAll,
-                error -> message.set("Could not list KMS keys: " + AwsErrors.explain(error).summary()));
-    }
-
     /** The content as the current mode shows it. */
     public SecretContent content() {
         return switch (mode.get()) {
@@ -194,11 +158,6 @@ public final class SecretEditorViewModel {
                 tags.stream().map(TagRow::toTag).toList());
     }
 
-    private void validate() {
-        problems.setAll(SecretRules.check(draft()));
-        warnings.set(String.join("\n", SecretRules.nameWarnings(name.get().trim())));
-    }
-
     /** Switches how the value is edited, carrying the value across where it fits. */
     public void switchMode(Mode target) {
         if (target == mode.get()) {
@@ -212,11 +171,11 @@ public final class SecretEditorViewModel {
             if (parsed instanceof SecretContent.KeyValues kv) {
                 entries.setAll(kv.entries().stream().map(e -> new EntryRow(e.getKey(), e.getValue().reveal())).toList());
             } else if (!text.get().isBlank()) {
-                message.set("The text is not a JSON object of keys and values; it stays plain text.");
+                state.messageProperty().set("The text is not a JSON object of keys and values; it stays plain text.");
                 return;
             }
         }
-        message.set("");
+        state.messageProperty().set("");
         mode.set(target);
     }
 
@@ -261,7 +220,7 @@ public final class SecretEditorViewModel {
             return java.nio.file.Files.readAllBytes(file);
         }, bytes -> {
             binary.set(bytes);
-            message.set("");
+            state.messageProperty().set("");
         });
     }
 
@@ -293,65 +252,29 @@ public final class SecretEditorViewModel {
         return content().sizeInBytes();
     }
 
-    public StringBinding problemsOf(String field) {
-        return FieldProblems.of(problems, field);
-    }
-
+    /** Saves the draft; {@code onSaved} gets the secret's name. A secret that changed shows the conflict instead. */
     public void save(Consumer<String> onSaved) {
-        save(onSaved, false);
+        save(false, onSaved);
     }
 
     /** Saves after the user saw that the secret changed and chose to save over it. */
     public void overwrite(Consumer<String> onSaved) {
-        save(onSaved, true);
+        save(true, onSaved);
     }
 
-    private void save(Consumer<String> onSaved, boolean overConflict) {
-        validate();
-        if (!problems.isEmpty() || busy.get()) {
-            return;
-        }
-        SecretDraft draft = draft();
-        String token = requestToken;
-        String expected = overConflict && conflict.get() != null ? conflict.get().actualVersionId().orElse(expectedVersionId) : expectedVersionId;
-        busy.set(true);
-        conflict.set(null);
-        message.set("Saving…");
-        background.run(() -> existing.isEmpty() ? secrets.create(draft, token)
-                : secrets.update(existing.get().arn(), draft, expected, original, token), result -> {
-                    busy.set(false);
-                    dirty.set(false);
-                    message.set("");
-                    onSaved.accept(draft.name());
-                }, error -> {
-                    busy.set(false);
-                    if (error instanceof SecretConflictException c) {
-                        conflict.set(c);
-                        message.set("This secret changed since you opened it. Review before saving.");
-                    } else if (error instanceof InvalidDraftException invalid) {
-                        problems.setAll(invalid.problems());
-                        message.set("Fix the problems below, then save.");
-                    } else {
-                        message.set(AwsErrors.explain(error).text() + " Your changes are still here.");
-                    }
-                });
+    private void save(boolean overwrite, Consumer<String> onSaved) {
+        state.save(overwrite, over -> {
+            SecretDraft draft = draft();
+            String token = requestToken;
+            String expected = over.flatMap(SecretConflictException::actualVersionId).orElse(expectedVersionId);
+            Optional<Secret> existing = state.existing();
+            return () -> existing.isEmpty() ? secrets.create(draft, token)
+                    : secrets.update(existing.get().arn(), draft, expected, original, token);
+        }, result -> onSaved.accept(draft().name()));
     }
 
-    public boolean isNew() {
-        return existing.isEmpty();
-    }
-
-    public Optional<Secret> existing() {
-        return existing;
-    }
-
-    public SecretStore secrets() {
-        return secrets;
-    }
-
-    /** How the window names the connection the editor saves to. */
-    public String connectionLabel() {
-        return clients.session().connection().label();
+    public EditorState<Secret, SecretConflictException> state() {
+        return state;
     }
 
     public StringProperty nameProperty() {
@@ -382,36 +305,12 @@ public final class SecretEditorViewModel {
         return tags;
     }
 
-    public ObservableList<KmsKey> keys() {
-        return keys;
-    }
-
-    public ObservableList<Problem> problems() {
-        return problems;
-    }
-
-    public StringProperty warningsProperty() {
+    public StringBinding warnings() {
         return warnings;
     }
 
-    public BooleanBinding canSaveProperty() {
-        return canSave;
+    /** The other change, in words, while there is a conflict. */
+    public StringBinding conflictText() {
+        return conflictText;
     }
-
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
-    public BooleanProperty dirtyProperty() {
-        return dirty;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
-    }
-
-    public ObjectProperty<SecretConflictException> conflictProperty() {
-        return conflict;
-    }
-
 }

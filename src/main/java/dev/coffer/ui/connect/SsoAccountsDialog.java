@@ -50,7 +50,7 @@ public final class SsoAccountsDialog {
     private final FilteredList<SsoPortal.Account> shown = new FilteredList<>(all);
     private final ListView<String> roles = new ListView<>();
     private final TextField name = new TextField();
-    private final ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(ConnectDialog.REGIONS));
+    private final ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(ConnectViewModel.REGIONS));
     private final Label problem = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
     private final Label status = new Label("Listing your accounts…");

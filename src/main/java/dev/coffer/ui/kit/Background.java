@@ -1,5 +1,6 @@
 package dev.coffer.ui.kit;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -18,6 +19,9 @@ public interface Background {
 
     /** Runs {@code uiWork} on the UI thread, after what is already queued there. */
     void later(Runnable uiWork);
+
+    /** Runs {@code uiWork} on the UI thread once {@code delay} has passed, e.g. once typing paused. */
+    void after(Duration delay, Runnable uiWork);
 
     void shutdown();
 }

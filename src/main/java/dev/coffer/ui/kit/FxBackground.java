@@ -1,9 +1,12 @@
 package dev.coffer.ui.kit;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -46,6 +49,11 @@ public final class FxBackground implements Background {
     @Override
     public void later(Runnable uiWork) {
         Platform.runLater(uiWork);
+    }
+
+    @Override
+    public void after(Duration delay, Runnable uiWork) {
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> Platform.runLater(uiWork));
     }
 
     @Override

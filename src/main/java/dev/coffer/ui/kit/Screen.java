@@ -11,18 +11,20 @@ import javafx.fxml.FXMLLoader;
 public enum Screen {
     MAIN_WINDOW("/dev/coffer/ui/shell/main_window.fxml"),
     PARAMETER_EDITOR("/dev/coffer/parameters/view/parameter_editor.fxml"),
-    PARAMETER_HISTORY("/dev/coffer/parameters/view/parameter_history.fxml"),
     COPY_PARAMETERS("/dev/coffer/parameters/view/copy_parameters.fxml"),
     DELETE_PARAMETERS("/dev/coffer/parameters/view/delete_parameters.fxml"),
     EXPORT_PARAMETERS("/dev/coffer/parameters/view/export_parameters.fxml"),
     IMPORT_PARAMETERS("/dev/coffer/parameters/view/import_parameters.fxml"),
     SECRET_REFERENCE("/dev/coffer/parameters/view/secret_reference.fxml"),
     SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
-    SECRET_VERSIONS("/dev/coffer/secrets/view/secret_versions.fxml"),
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
     SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
+    CONNECT("/dev/coffer/ui/connect/connect.fxml"),
+    PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
-    ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml");
+    ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),
+    /** Parameter history and secret versions alike, over a {@link dev.coffer.ui.kit.versions.VersionSource}. */
+    VERSION_BROWSER("/dev/coffer/ui/kit/versions/version_browser.fxml");
 
     private final String path;
 

@@ -10,7 +10,8 @@ import dev.coffer.sandbox.MotoServer;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.FxBackground;
 import dev.coffer.ui.kit.ClipboardGuard;
-import dev.coffer.ui.connect.ConnectDialog;
+import dev.coffer.ui.connect.ConnectController;
+import dev.coffer.ui.connect.ConnectViewModel;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
 import dev.coffer.ui.shell.ConnectionTitle;
@@ -378,12 +379,12 @@ public final class App extends Application {
 
         @Override
         public void connect() {
-            chooseConnection(false).ifPresent(c -> connections.open(target, c));
+            chooseConnection(false, c -> connections.open(target, c));
         }
 
         @Override
         public void newWindow() {
-            chooseConnection(true).ifPresent(App.this::newWindow);
+            chooseConnection(true, App.this::newWindow);
         }
 
         @Override
@@ -427,8 +428,8 @@ public final class App extends Application {
          * Audit mode cannot be unticked in an audit window, nor anywhere when Coffer was started
          * with --audit; a new window opened from an audit window asks with audit mode ticked.
          */
-        private Optional<Connection> chooseConnection(boolean forNewWindow) {
-            ConnectDialog dialog = new ConnectDialog(target.stage(), connections.profiles(), target.model().connectionProperty().get(),
+        private void chooseConnection(boolean forNewWindow, Consumer<Connection> then) {
+            ConnectViewModel dialog = new ConnectViewModel(connections.profiles().list(), target.model().connectionProperty().get(),
                     MotoServer.isInstalled());
             dialog.rememberAuditModes(settings::auditMode);
             boolean auditWindow = target.model().auditModeProperty().get();
@@ -440,13 +441,14 @@ public final class App extends Application {
             } else if (auditWindow) {
                 dialog.preferAuditMode();
             }
-            Optional<Connection> chosen = dialog.showAndWait();
-            // A locked box is no choice of the user's, so nothing is remembered from it.
-            chosen.filter(c -> !locked).ifPresent(c -> {
-                settings.rememberAuditMode(c);
-                settings.save();
+            ConnectController.open(target.stage(), dialog, chosen -> {
+                // A locked box is no choice of the user's, so nothing is remembered from it.
+                if (!locked) {
+                    settings.rememberAuditMode(chosen);
+                    settings.save();
+                }
+                then.accept(chosen);
             });
-            return chosen;
         }
     }
 }

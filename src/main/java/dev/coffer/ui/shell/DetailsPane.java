@@ -4,6 +4,7 @@ import dev.coffer.aws.Tag;
 import dev.coffer.ui.kit.controls.RevealedValueArea;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -51,14 +52,16 @@ public final class DetailsPane extends VBox {
         Label empty = new Label("Select a parameter or a secret to see its details.");
         empty.getStyleClass().add("details-empty");
         empty.setWrapText(true);
-        empty.visibleProperty().bind(model.selectedProperty().isNull());
+        BooleanBinding nothingShown = Bindings.createBooleanBinding(() -> model.shownProperty().get() instanceof Selection.None,
+                model.shownProperty());
+        empty.visibleProperty().bind(nothingShown);
         empty.managedProperty().bind(empty.visibleProperty());
         getChildren().setAll(empty);
-        model.selectedProperty().addListener(new javafx.beans.InvalidationListener() {
+        model.shownProperty().addListener(new javafx.beans.InvalidationListener() {
             @Override
             public void invalidated(javafx.beans.Observable selected) {
-                model.selectedProperty().removeListener(this);
-                getChildren().add(buildContent());
+                model.shownProperty().removeListener(this);
+                getChildren().add(buildContent(nothingShown.not()));
             }
         });
     }
@@ -72,7 +75,7 @@ public final class DetailsPane extends VBox {
         }
     }
 
-    private VBox buildContent() {
+    private VBox buildContent(BooleanBinding somethingShown) {
         Label title = new Label();
         title.setId("detailsTitle");
         title.getStyleClass().add("details-title");
@@ -97,7 +100,7 @@ public final class DetailsPane extends VBox {
         content = new VBox(10, new VBox(2, title, kind), grid);
         content.getChildren().addAll(actions);
         content.getChildren().addAll(valueSection(), tagSection());
-        content.visibleProperty().bind(model.selectedProperty().isNotNull());
+        content.visibleProperty().bind(somethingShown);
         content.managedProperty().bind(content.visibleProperty());
         return content;
     }

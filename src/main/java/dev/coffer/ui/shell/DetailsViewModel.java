@@ -13,12 +13,15 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretValue;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -28,7 +31,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The details of the selected parameter or secret. Metadata shows at once; tags and the value are
- * fetched only when needed, and the value only after the user asks to reveal it.
+ * fetched only when needed. A String or StringList value shows on selection, outside audit mode
+ * (fetched once, without KMS, together with the others selected meanwhile); a SecureString, a
+ * secret, and in audit mode every value, only after the user asks to reveal it.
  */
 public final class DetailsViewModel {
 
@@ -40,11 +45,21 @@ public final class DetailsViewModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Plain values kept for parameters selected before: enough for a session's browsing. */
+    private static final int KEPT_VALUES = 500;
+    /** Names one GetParameters call takes. */
+    private static final int VALUE_BATCH = 10;
+
+    /** A plain value as fetched for one version of a parameter. */
+    private record PlainValue(long version, SecretText text) {
+    }
+
     private final Background background;
     private final Supplier<OpenConnection> connection;
+    private final BooleanSupplier readOnly;
     private final Consumer<Throwable> onError;
 
-    private final ObjectProperty<Object> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Selection> shown = new SimpleObjectProperty<>(Selection.NONE);
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty kind = new SimpleStringProperty("");
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
@@ -55,14 +70,29 @@ public final class DetailsViewModel {
     private final ObservableList<Field> valueFields = FXCollections.observableArrayList();
     private int request;
 
-    DetailsViewModel(Background background, Supplier<OpenConnection> connection, Consumer<Throwable> onError) {
+    private final Map<String, PlainValue> plainValues = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PlainValue> eldest) {
+            return size() > KEPT_VALUES;
+        }
+    };
+    /** Whose values {@link #plainValues} holds: a new connection or a refresh starts afresh. */
+    private OpenConnection valuesOf;
+    /** Parameters whose plain values wait for the next GetParameters, by name, with the version selected. */
+    private final Map<String, Long> wanted = new LinkedHashMap<>();
+    private boolean fetching;
+
+    /** @param readOnly whether the window is in audit mode, where every value fetched is a logged reveal */
+    DetailsViewModel(Background background, Supplier<OpenConnection> connection, BooleanSupplier readOnly, Consumer<Throwable> onError) {
         this.background = background;
         this.connection = connection;
+        this.readOnly = readOnly;
         this.onError = onError;
     }
 
-    public ObjectProperty<Object> selectedProperty() {
-        return selected;
+    /** What the details show: a parameter, a secret, or nothing. */
+    public ReadOnlyObjectProperty<Selection> shownProperty() {
+        return shown;
     }
 
     public StringProperty titleProperty() {
@@ -101,7 +131,7 @@ public final class DetailsViewModel {
 
     public void clear() {
         request++;
-        selected.set(null);
+        shown.set(Selection.NONE);
         title.set("");
         kind.set("");
         fields.clear();
@@ -113,13 +143,13 @@ public final class DetailsViewModel {
 
     public void show(Parameter p) {
         clear();
-        selected.set(p);
+        shown.set(new Selection.ParameterSelection(p));
         title.set(p.name());
         kind.set("Parameter");
         List<Field> f = new ArrayList<>();
-        f.add(new Field("Type", p.type()));
-        f.add(new Field("Tier", p.tier()));
-        f.add(new Field("Data type", p.dataType()));
+        f.add(new Field("Type", p.type().awsName()));
+        f.add(new Field("Tier", p.tier().awsName()));
+        f.add(new Field("Data type", p.dataType().awsName()));
         f.add(new Field("Version", String.valueOf(p.version())));
         f.add(new Field("Last modified", Formats.dateTime(p.lastModified())
                 + (p.lastModifiedUser() == null ? "" : " by " + shortUser(p.lastModifiedUser()))));
@@ -133,11 +163,79 @@ public final class DetailsViewModel {
         fields.setAll(f);
         valueState.set(ValueState.MASKED);
         loadTags(c -> c.parameters().tags(p.name()));
+        if (!p.isSecure() && !readOnly.getAsBoolean()) {
+            showPlainValue(p);
+        }
+    }
+
+    /** Shows a plain value kept from before, or fetches it with those of the parameters selected meanwhile. */
+    private void showPlainValue(Parameter p) {
+        OpenConnection c = connection.get();
+        if (c == null) {
+            return;
+        }
+        if (c != valuesOf) {
+            plainValues.clear();
+            wanted.clear();
+            valuesOf = c;
+        }
+        PlainValue kept = plainValues.get(p.name());
+        if (kept != null && kept.version() == p.version()) {
+            showValue(kept.text());
+            return;
+        }
+        valueState.set(ValueState.LOADING);
+        wanted.put(p.name(), p.version());
+        fetchWanted(c);
+    }
+
+    /** One GetParameters at a time; what is selected while it runs goes in the next. */
+    private void fetchWanted(OpenConnection c) {
+        if (fetching || wanted.isEmpty() || c != valuesOf) {
+            return;
+        }
+        Map<String, Long> batch = new LinkedHashMap<>();
+        for (var it = wanted.entrySet().iterator(); it.hasNext() && batch.size() < VALUE_BATCH; ) {
+            var next = it.next();
+            batch.put(next.getKey(), next.getValue());
+            it.remove();
+        }
+        fetching = true;
+        background.run(() -> c.parameters().plainValues(List.copyOf(batch.keySet())), values -> {
+            fetching = false;
+            if (c == valuesOf) {
+                values.forEach((name, text) -> plainValues.put(name, new PlainValue(batch.get(name), text)));
+                fetched(batch.keySet(), null);
+                fetchWanted(c);
+            }
+        }, error -> {
+            fetching = false;
+            if (c == valuesOf) {
+                fetched(batch.keySet(), error);
+                fetchWanted(c);
+            }
+        });
+    }
+
+    /** Shows the fetched value when its parameter is still shown and waiting for it. */
+    private void fetched(java.util.Set<String> names, Throwable error) {
+        if (shown.get() instanceof Selection.ParameterSelection p && names.contains(p.parameter().name())
+                && valueState.get() == ValueState.LOADING) {
+            PlainValue value = plainValues.get(p.parameter().name());
+            if (value != null && value.version() == p.parameter().version()) {
+                showValue(value.text());
+            } else {
+                valueState.set(ValueState.MASKED);
+                if (error != null) {
+                    onError.accept(error);
+                }
+            }
+        }
     }
 
     public void show(Secret s) {
         clear();
-        selected.set(s);
+        shown.set(new Selection.SecretSelection(s));
         title.set(s.name());
         kind.set("Secret");
         List<Field> f = new ArrayList<>();
@@ -162,9 +260,9 @@ public final class DetailsViewModel {
 
     /** Fetches the value of the selected item and shows it. */
     public void reveal() {
-        Object item = selected.get();
+        Selection item = shown.get();
         OpenConnection c = connection.get();
-        if (item == null || c == null || valueState.get() == ValueState.LOADING || valueState.get() == ValueState.REVEALED) {
+        if (item instanceof Selection.None || c == null || valueState.get() == ValueState.LOADING || valueState.get() == ValueState.REVEALED) {
             return;
         }
         int mine = request;
@@ -199,11 +297,11 @@ public final class DetailsViewModel {
         }
     }
 
-    private static SecretText fetch(OpenConnection c, Object item) {
-        if (item instanceof Parameter p) {
-            return c.parameters().value(p.name());
+    private static SecretText fetch(OpenConnection c, Selection item) {
+        if (item instanceof Selection.ParameterSelection p) {
+            return c.parameters().value(p.parameter().name());
         }
-        Secret s = (Secret) item;
+        Secret s = ((Selection.SecretSelection) item).secret();
         SecretValue v = c.secrets().value(s.arn());
         return v.text().orElseGet(() -> SecretText.of(
                 "Binary value: " + v.binarySize() + " bytes, SHA-256 " + v.binarySha256()));

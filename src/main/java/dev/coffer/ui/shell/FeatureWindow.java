@@ -1,7 +1,6 @@
 package dev.coffer.ui.shell;
 
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.aws.Connection;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.view.ParameterWindow;
@@ -47,8 +46,7 @@ final class FeatureWindow implements ParameterWindow, SecretWindow {
 
     @Override
     public boolean readOnly() {
-        Connection connection = model.connectionProperty().get();
-        return connection == null || connection.readOnly();
+        return !model.actions().canChange().get();
     }
 
     @Override

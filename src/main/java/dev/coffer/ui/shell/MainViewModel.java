@@ -24,6 +24,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,6 +47,7 @@ public final class MainViewModel {
     private static final Duration FIRST_ROWS_WAIT = Duration.ofSeconds(1);
 
     private final Background background;
+    private final RowFeed.Factory feeds;
     private final ParameterTreeViewModel parameters = new ParameterTreeViewModel();
     private final SecretListViewModel secrets = new SecretListViewModel();
     private final DetailsViewModel details;
@@ -65,6 +68,12 @@ public final class MainViewModel {
     private final StringProperty accountName = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
     private final StringProperty notice = new SimpleStringProperty("");
+    private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
+    private final BooleanBinding connected = connection.isNotNull();
+    /** The one answer to "is this window read-only": audit mode, which a window never leaves. */
+    private final BooleanBinding readOnly = Bindings.createBooleanBinding(
+            () -> auditMode.get() || connection.get() != null && connection.get().readOnly(), auditMode, connection);
+    private final MainWindowActions actions;
 
     /** Where each listing that stopped part way goes on from (a NextToken; null: from the start). */
     private String parametersResumeToken;
@@ -73,9 +82,40 @@ public final class MainViewModel {
     private AwsSession session;
 
     public MainViewModel(Background background) {
+        this(background, PacedFeed.FACTORY);
+    }
+
+    /** @param feeds how listed rows reach the lists: paced by frames in the app, at once in view-model tests */
+    public MainViewModel(Background background, RowFeed.Factory feeds) {
         this.background = background;
-        this.details = new DetailsViewModel(background, () -> open, this::report);
+        this.feeds = feeds;
+        this.details = new DetailsViewModel(background, () -> open, readOnly::get, this::report);
+        this.actions = new MainWindowActions(connected, readOnly, selection, details.shownProperty(), details.valueStateProperty());
         loading.bind(parametersLoading.or(secretsLoading));
+        showDeletedSecrets.addListener((obs, old, show) -> refresh());
+        selection.addListener((obs, old, selected) -> {
+            // A folder, or nothing, leaves the details as they are.
+            if (selected instanceof Selection.ParameterSelection p) {
+                details.show(p.parameter());
+            } else if (selected instanceof Selection.SecretSelection s) {
+                details.show(s.secret());
+            }
+        });
+    }
+
+    /** What is selected in the tree or the list; the view sets it, the details follow it. */
+    public ObjectProperty<Selection> selectionProperty() {
+        return selection;
+    }
+
+    /** Whether the window is read-only (audit mode): nothing that could change AWS is offered or sent. */
+    public BooleanBinding readOnlyProperty() {
+        return readOnly;
+    }
+
+    /** When each of the window's actions can be used. */
+    public MainWindowActions actions() {
+        return actions;
     }
 
     public ParameterTreeViewModel parameters() {
@@ -190,6 +230,7 @@ public final class MainViewModel {
         connection.set(newSession.connection());
         identity.set(null);
         problem.set(null);
+        selection.set(Selection.NONE);
         details.clear();
         if (previous != null) {
             background.execute(() -> previous.clients().close());
@@ -254,7 +295,7 @@ public final class MainViewModel {
      */
     public void copyValue(String text, Consumer<String> toClipboard) {
         OpenConnection current = open;
-        Object item = details.selectedProperty().get();
+        Selection item = details.shownProperty().get();
         if (current == null || text == null || text.isEmpty() || details.valueStateProperty().get() != DetailsViewModel.ValueState.REVEALED) {
             return;
         }
@@ -264,10 +305,10 @@ public final class MainViewModel {
             return;
         }
         background.run(() -> {
-            if (item instanceof Parameter p) {
-                reveals.get().copied(RevealRecorder.PARAMETER_STORE, p.name(), String.valueOf(p.version()));
-            } else if (item instanceof Secret s) {
-                reveals.get().copied(RevealRecorder.SECRETS_MANAGER, s.arn(), "AWSCURRENT");
+            if (item instanceof Selection.ParameterSelection p) {
+                reveals.get().copied(RevealRecorder.PARAMETER_STORE, p.parameter().name(), String.valueOf(p.parameter().version()));
+            } else if (item instanceof Selection.SecretSelection s) {
+                reveals.get().copied(RevealRecorder.SECRETS_MANAGER, s.secret().arn(), "AWSCURRENT");
             }
             return text;
         }, logged -> copied(logged, toClipboard), error -> problem.set(reveals.get().copyRefused(error)));
@@ -363,6 +404,10 @@ public final class MainViewModel {
             if (current == open) {
                 secrets.upsert(secret);
                 updateStatus();
+                // The selection keeps up with the saved secret (a restore ends its scheduled deletion).
+                if (selection.get() instanceof Selection.SecretSelection s && s.secret().arn().equals(secret.arn())) {
+                    selection.set(new Selection.SecretSelection(secret));
+                }
                 details.show(secret);
             }
         }, this::report);
@@ -411,8 +456,8 @@ public final class MainViewModel {
         parametersFailed.set(false);
         secretsFailed.set(false);
         updateStatus();
-        PacedFeed<Parameter> parameterRows = feed(gen, parameters::addPage);
-        PacedFeed<Secret> secretRows = feed(gen, secrets::addPage);
+        RowFeed<Parameter> parameterRows = feed(gen, parameters::addPage);
+        RowFeed<Secret> secretRows = feed(gen, secrets::addPage);
         CompletableFuture<Void> firstRows = CompletableFuture.allOf(parameterRows.firstRowsShown(), secretRows.firstRowsShown());
         load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameterRows, parametersLoading,
                 parametersFailed, token -> parametersResumeToken = token, firstRows);
@@ -427,8 +472,8 @@ public final class MainViewModel {
     }
 
     /** The view's feed for one listing: it takes rows only while {@code gen} is current. */
-    private <T> PacedFeed<T> feed(int gen, Consumer<List<T>> addPage) {
-        return new PacedFeed<>(rows -> {
+    private <T> RowFeed<T> feed(int gen, Consumer<List<T>> addPage) {
+        return feeds.feed(rows -> {
             if (gen == generation.get()) {
                 addPage.accept(rows);
                 updateStatus();
@@ -443,7 +488,7 @@ public final class MainViewModel {
      * load (cells built and styled for the first time), and on two cores the listings' next pages
      * (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale benchmark.
      */
-    private <T> void load(int gen, Listing<T> listing, PacedFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
+    private <T> void load(int gen, Listing<T> listing, RowFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
             Consumer<String> resumeFrom, CompletableFuture<Void> firstRows) {
         background.execute(() -> {
             try {

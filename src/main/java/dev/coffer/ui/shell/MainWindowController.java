@@ -6,31 +6,38 @@ import dev.coffer.audit.view.AuditReportWindow;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
-import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterActions;
 import dev.coffer.parameters.view.ParameterCell;
 import dev.coffer.parameters.view.ParameterTreeMenu;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.rotation.view.RotationBar;
-import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
-import dev.coffer.ui.connect.ConnectDialog;
+import dev.coffer.ui.connect.ConnectViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.ClipboardGuard;
 import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.BusyIndicator;
 import dev.coffer.ui.kit.controls.GrowIn;
+import dev.coffer.ui.shell.MainWindowActions.Action;
+import dev.coffer.ui.shell.Selection.FolderSelection;
+import dev.coffer.ui.shell.Selection.ParameterSelection;
+import dev.coffer.ui.shell.Selection.SecretSelection;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -38,8 +45,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import org.controlsfx.control.StatusBar;
 
 /** The main window: parameter tree, secrets list, details, status bar. Thin: state lives in {@link MainViewModel}. */
 public final class MainWindowController {
@@ -59,48 +69,54 @@ public final class MainWindowController {
     @FXML private Label connectionLabel;
     @FXML private Label connectionTitle;
     @FXML private Label statusText;
-    @FXML private BusyIndicator loadProgress;
+    @FXML private StatusBar statusBar;
     @FXML private Label readOnlyBadge;
     @FXML private HBox auditBanner;
     @FXML private Label auditBannerText;
-    @FXML private MenuItem auditReportItem;
     @FXML private HBox messageBar;
     @FXML private HBox noticeBar;
     @FXML private Label noticeText;
     @FXML private Label messageText;
-    @FXML private Button retryButton;
     @FXML private Button signInAgainButton;
-    @FXML private javafx.scene.control.ComboBox<String> regionBox;
-    @FXML private javafx.scene.control.Menu recentMenu;
+    @FXML private ComboBox<String> regionBox;
+    @FXML private Menu recentMenu;
     @FXML private ToggleButton themeToggle;
     @FXML private CheckMenuItem darkThemeItem;
-    @FXML private MenuItem copyValueItem;
-    @FXML private Button newSecretButton;
-    @FXML private Button editSecretButton;
-    @FXML private MenuItem newSecretItem;
-    @FXML private MenuItem editSecretItem;
-    @FXML private Button versionsSecretButton;
-    @FXML private Button restoreSecretButton;
-    @FXML private javafx.scene.control.CheckBox showDeletedSecretsCheck;
-    @FXML private MenuItem versionsSecretItem;
-    @FXML private MenuItem deleteSecretItem;
-    @FXML private MenuItem restoreSecretItem;
-    @FXML private MenuItem policySecretItem;
-    @FXML private MenuItem rotationSecretItem;
+    @FXML private CheckBox showDeletedSecretsCheck;
+    @FXML private MenuBar menuBar;
+    @FXML private MenuItem refreshItem;
+    @FXML private Button refreshButton;
     @FXML private MenuItem newParameterItem;
-    @FXML private MenuItem editParameterItem;
     @FXML private Button newParameterButton;
+    @FXML private MenuItem editParameterItem;
     @FXML private Button editParameterButton;
     @FXML private MenuItem historyItem;
     @FXML private Button historyButton;
     @FXML private MenuItem copyMoveItem;
-    @FXML private MenuItem goldenImageItem;
     @FXML private MenuItem deleteItem;
+    @FXML private MenuItem goldenImageItem;
     @FXML private MenuItem exportFolderItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem resolveReferenceItem;
+    @FXML private MenuItem newSecretItem;
+    @FXML private Button newSecretButton;
+    @FXML private MenuItem editSecretItem;
+    @FXML private Button editSecretButton;
+    @FXML private MenuItem versionsSecretItem;
+    @FXML private Button versionsSecretButton;
+    @FXML private MenuItem policySecretItem;
+    @FXML private MenuItem rotationSecretItem;
+    @FXML private MenuItem deleteSecretItem;
+    @FXML private MenuItem restoreSecretItem;
+    @FXML private Button restoreSecretButton;
+    @FXML private MenuItem revealItem;
+    @FXML private MenuItem copyValueItem;
+    @FXML private MenuItem copyNameItem;
+    @FXML private MenuItem copyArnItem;
+    @FXML private MenuItem auditReportItem;
 
     private MainViewModel model;
+    private MainWindowActions rules;
     private WindowActions actions;
     private ParameterActions parameterActions;
     private SecretActions secretActions;
@@ -137,6 +153,7 @@ public final class MainWindowController {
         this.model = model;
         this.actions = actions;
         this.background = background;
+        this.rules = model.actions();
         FeatureWindow features = new FeatureWindow(model, () -> root.getScene().getWindow(), this::selectParameter);
         this.secretActions = new SecretActions(features, background);
         this.parameterActions = new ParameterActions(features, background);
@@ -144,280 +161,221 @@ public final class MainWindowController {
         bindParameters();
         bindSecrets();
         DetailsPane detailsPane = new DetailsPane(model.details(), this::copyValue);
-        detailsPane.addActions(new RotationBar(model.details().selectedProperty(),
-                Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null || model.connectionProperty().get().readOnly(),
-                        model.connectionProperty()), secretActions));
+        detailsPane.addActions(new RotationBar(Bindings.createObjectBinding(
+                () -> model.details().shownProperty().get() instanceof SecretSelection s ? s.secret() : null, model.details().shownProperty()),
+                rules.canChange().not(), secretActions));
         detailsScroll.setContent(detailsPane);
         bindStatus();
 
         themeToggle.setSelected(darkTheme);
         darkThemeItem.selectedProperty().bindBidirectional(themeToggle.selectedProperty());
         themeToggle.selectedProperty().addListener((obs, old, dark) -> actions.setDarkTheme(dark));
-        bindParameterActions();
-        bindSecretActions();
-        copyValueItem.disableProperty().bind(model.details().valueStateProperty().isNotEqualTo(DetailsViewModel.ValueState.REVEALED));
+        bindActions();
+        bindKeys();
     }
 
-    private void bindParameterActions() {
-        BooleanBinding readOnly = Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null
-                || model.connectionProperty().get().readOnly(), model.connectionProperty());
-        BooleanBinding noParameter = Bindings.createBooleanBinding(() -> selectedParameter() == null,
-                parameterTree.getSelectionModel().selectedItemProperty());
-        newParameterItem.disableProperty().bind(readOnly);
-        newParameterButton.disableProperty().bind(readOnly);
-        editParameterItem.disableProperty().bind(readOnly.or(noParameter));
-        editParameterButton.disableProperty().bind(readOnly.or(noParameter));
-        historyItem.disableProperty().bind(noParameter);
-        historyButton.disableProperty().bind(noParameter);
-        BooleanBinding noSelection = parameterTree.getSelectionModel().selectedItemProperty().isNull();
-        BooleanBinding notConnected = model.connectionProperty().isNull();
-        copyMoveItem.disableProperty().bind(readOnly.or(noSelection));
-        deleteItem.disableProperty().bind(readOnly.or(noSelection));
-        importItem.disableProperty().bind(readOnly);
-        // Export and references only read, so read-only connections keep them.
-        exportFolderItem.disableProperty().bind(notConnected);
-        resolveReferenceItem.disableProperty().bind(notConnected);
-        goldenImageItem.disableProperty().bind(readOnly);
-        for (MenuItem item : new MenuItem[] {copyMoveItem, deleteItem, importItem, goldenImageItem}) {
-            item.visibleProperty().bind(readOnly.not().or(notConnected));
+    /** Every menu item and button follows its action's rule: enabled when usable, shown when offered. */
+    private void bindActions() {
+        bind(Action.REFRESH, refreshItem, refreshButton);
+        bind(Action.NEW_PARAMETER, newParameterItem, newParameterButton);
+        bind(Action.EDIT_PARAMETER, editParameterItem, editParameterButton);
+        bind(Action.PARAMETER_HISTORY, historyItem, historyButton);
+        bind(Action.COPY_MOVE, copyMoveItem);
+        bind(Action.DELETE_PARAMETER, deleteItem);
+        bind(Action.GOLDEN_IMAGE, goldenImageItem);
+        bind(Action.EXPORT_FOLDER, exportFolderItem);
+        bind(Action.IMPORT_INTO_FOLDER, importItem);
+        bind(Action.RESOLVE_REFERENCE, resolveReferenceItem);
+        bind(Action.NEW_SECRET, newSecretItem, newSecretButton);
+        bind(Action.EDIT_SECRET, editSecretItem, editSecretButton);
+        bind(Action.SECRET_VERSIONS, versionsSecretItem, versionsSecretButton);
+        bind(Action.SECRET_POLICY, policySecretItem);
+        bind(Action.ROTATION, rotationSecretItem);
+        bind(Action.DELETE_SECRET, deleteSecretItem);
+        bind(Action.RESTORE_SECRET, restoreSecretItem);
+        // Restore is for secrets scheduled for deletion only: the button shows just for them.
+        restoreSecretButton.visibleProperty().bind(rules.enabled(Action.RESTORE_SECRET));
+        restoreSecretButton.managedProperty().bind(restoreSecretButton.visibleProperty());
+        bind(Action.REVEAL, revealItem);
+        bind(Action.COPY_VALUE, copyValueItem);
+        bind(Action.COPY_NAME, copyNameItem);
+        bind(Action.COPY_ARN, copyArnItem);
+        bind(Action.AUDIT_REPORT, auditReportItem);
+        ParameterTreeMenu.install(parameterTree, parameterActions, () -> !rules.canChange().get());
+    }
+
+    private void bind(Action action, MenuItem item, Button... buttons) {
+        item.disableProperty().bind(rules.enabled(action).not());
+        item.visibleProperty().bind(rules.offered(action));
+        for (Button button : buttons) {
+            button.disableProperty().bind(rules.enabled(action).not());
+            button.visibleProperty().bind(rules.offered(action));
+            button.managedProperty().bind(button.visibleProperty());
         }
-        ParameterTreeMenu.install(parameterTree, parameterActions, readOnly::get);
-        // In read-only mode nothing that could change AWS is offered.
-        for (javafx.scene.Node n : new javafx.scene.Node[] {newParameterButton, editParameterButton}) {
-            n.visibleProperty().bind(readOnly.not().or(model.connectionProperty().isNull()));
-            n.managedProperty().bind(n.visibleProperty());
-        }
+    }
+
+    /** Keys and double clicks go by the same rules as the menus. */
+    private void bindKeys() {
         // The tree keeps F2 for cell editing; here F2 and Enter on a parameter open its editor.
-        parameterTree.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == javafx.scene.input.KeyCode.F2 || e.getCode() == javafx.scene.input.KeyCode.ENTER)
-                    && selectedParameter() != null && !readOnly.get()) {
+        parameterTree.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.F2 || e.getCode() == KeyCode.ENTER) && usable(Action.EDIT_PARAMETER)) {
                 e.consume();
                 onEditParameter();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !noSelection.get() && !readOnly.get()) {
+            } else if (e.getCode() == KeyCode.DELETE && usable(Action.DELETE_PARAMETER)) {
                 // Delete only on the tree: the key stays free for the secrets list and text fields.
                 e.consume();
                 onDeleteParameter();
             }
         });
         parameterTree.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && selectedParameter() != null && !readOnly.get()) {
+            if (e.getClickCount() == 2) {
                 onEditParameter();
             }
         });
-    }
-
-    private void bindSecretActions() {
-        BooleanBinding readOnly = Bindings.createBooleanBinding(() -> model.connectionProperty().get() == null
-                || model.connectionProperty().get().readOnly(), model.connectionProperty());
-        BooleanBinding noSecret = secretTable.getSelectionModel().selectedItemProperty().isNull();
-        BooleanBinding notScheduled = Bindings.createBooleanBinding(() -> {
-            SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
-            return row == null || row.secret().deletedDate().isEmpty();
-        }, secretTable.getSelectionModel().selectedItemProperty(), model.secrets().all());
-        newSecretItem.disableProperty().bind(readOnly);
-        // A secret scheduled for deletion cannot be changed until it is restored (AWS refuses).
-        editSecretItem.disableProperty().bind(readOnly.or(noSecret).or(notScheduled.not()));
-        editSecretButton.disableProperty().bind(noSecret.or(notScheduled.not()));
-        // In read-only mode nothing that could change AWS is offered.
-        for (javafx.scene.Node n : new javafx.scene.Node[] {newSecretButton, editSecretButton}) {
-            n.visibleProperty().bind(readOnly.not());
-            n.managedProperty().bind(n.visibleProperty());
-        }
-        versionsSecretItem.disableProperty().bind(noSecret);
-        versionsSecretButton.disableProperty().bind(noSecret);
-        policySecretItem.disableProperty().bind(noSecret);
-        deleteSecretItem.disableProperty().bind(readOnly.or(noSecret).or(notScheduled.not()));
-        restoreSecretItem.disableProperty().bind(readOnly.or(notScheduled));
-        restoreSecretButton.visibleProperty().bind(readOnly.not().and(notScheduled.not()));
-        restoreSecretButton.managedProperty().bind(restoreSecretButton.visibleProperty());
-        rotationSecretItem.disableProperty().bind(readOnly.or(noSecret).or(notScheduled.not()));
-        for (MenuItem item : new MenuItem[] {deleteSecretItem, restoreSecretItem, rotationSecretItem}) {
-            item.visibleProperty().bind(readOnly.not());
-        }
-        showDeletedSecretsCheck.selectedProperty().bindBidirectional(model.showDeletedSecretsProperty());
-        model.showDeletedSecretsProperty().addListener((obs, old, show) -> model.refresh());
-        secretTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !readOnly.get() && notScheduled.get()
-                    && secretTable.getSelectionModel().getSelectedItem() != null) {
+        secretTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE && usable(Action.DELETE_SECRET)) {
                 e.consume();
                 onDeleteSecret();
-            }
-        });
-        secretTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if ((e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.F2) && !readOnly.get()
-                    && secretTable.getSelectionModel().getSelectedItem() != null) {
+            } else if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2) && usable(Action.EDIT_SECRET)) {
                 e.consume();
                 onEditSecret();
             }
         });
         secretTable.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && !readOnly.get() && secretTable.getSelectionModel().getSelectedItem() != null) {
+            if (e.getClickCount() == 2) {
                 onEditSecret();
             }
         });
     }
 
+    private boolean usable(Action action) {
+        return rules.enabled(action).get();
+    }
+
+    private Selection selection() {
+        return model.selectionProperty().get();
+    }
+
     @FXML
     private void onNewSecret() {
-        if (model.openConnection() != null && !model.connectionProperty().get().readOnly()) {
+        if (usable(Action.NEW_SECRET)) {
             secretActions.newSecret();
         }
     }
 
     @FXML
     private void onEditSecret() {
-        SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
-        if (row != null && !model.connectionProperty().get().readOnly() && row.secret().deletedDate().isEmpty()) {
-            secretActions.edit(row.secret());
+        if (usable(Action.EDIT_SECRET) && selection() instanceof SecretSelection s) {
+            secretActions.edit(s.secret());
         }
-    }
-
-    private Secret selectedSecret() {
-        SecretListViewModel.Row row = secretTable.getSelectionModel().getSelectedItem();
-        return row == null ? null : row.secret();
     }
 
     @FXML
     private void onSecretVersions() {
-        Secret s = selectedSecret();
-        if (s != null && model.openConnection() != null) {
-            secretActions.versions(s);
+        if (usable(Action.SECRET_VERSIONS) && selection() instanceof SecretSelection s) {
+            secretActions.versions(s.secret());
         }
     }
 
     @FXML
     private void onDeleteSecret() {
-        Secret s = selectedSecret();
-        if (s != null && canChange() && s.deletedDate().isEmpty()) {
-            secretActions.delete(s);
+        if (usable(Action.DELETE_SECRET) && selection() instanceof SecretSelection s) {
+            secretActions.delete(s.secret());
         }
     }
 
     @FXML
     private void onRestoreSecret() {
-        Secret s = selectedSecret();
-        if (s != null && canChange() && s.deletedDate().isPresent()) {
-            secretActions.restore(s);
+        if (usable(Action.RESTORE_SECRET) && selection() instanceof SecretSelection s) {
+            secretActions.restore(s.secret());
         }
     }
 
     @FXML
     private void onSetUpRotation() {
-        Secret s = selectedSecret();
-        if (s != null && canChange() && s.deletedDate().isEmpty()) {
-            secretActions.setUpRotation(s);
+        if (usable(Action.ROTATION) && selection() instanceof SecretSelection s) {
+            secretActions.setUpRotation(s.secret());
         }
     }
 
     @FXML
     private void onSecretPolicy() {
-        Secret s = selectedSecret();
-        if (s != null && model.openConnection() != null) {
-            secretActions.policy(s);
+        if (usable(Action.SECRET_POLICY) && selection() instanceof SecretSelection s) {
+            secretActions.policy(s.secret());
         }
-    }
-
-    /** The parameter selected in the tree, or null when a folder or nothing is selected. */
-    private Parameter selectedParameter() {
-        TreeItem<TreeEntry> item = parameterTree.getSelectionModel().getSelectedItem();
-        return item != null && item.getValue() instanceof TreeEntry.ParameterEntry pe ? pe.parameter() : null;
-    }
-
-    /** The folder new parameters go into: the selected folder, or the selected parameter's folder. */
-    private String selectedFolder() {
-        TreeItem<TreeEntry> item = parameterTree.getSelectionModel().getSelectedItem();
-        if (item == null) {
-            return "/";
-        }
-        return item.getValue() instanceof TreeEntry.FolderEntry fe ? fe.folder().path()
-                : ((TreeEntry.ParameterEntry) item.getValue()).parameter().path();
     }
 
     @FXML
     private void onNewParameter() {
-        if (model.openConnection() != null && !model.connectionProperty().get().readOnly()) {
-            parameterActions.newParameter(selectedFolder());
+        if (usable(Action.NEW_PARAMETER)) {
+            parameterActions.newParameter(selection().folder());
         }
     }
 
     @FXML
     private void onHistory() {
-        Parameter p = selectedParameter();
-        if (p != null) {
-            parameterActions.history(p);
+        if (usable(Action.PARAMETER_HISTORY) && selection() instanceof ParameterSelection p) {
+            parameterActions.history(p.parameter());
         }
     }
 
     @FXML
     private void onEditParameter() {
-        Parameter p = selectedParameter();
-        if (p != null && !model.connectionProperty().get().readOnly()) {
-            parameterActions.edit(p);
+        if (usable(Action.EDIT_PARAMETER) && selection() instanceof ParameterSelection p) {
+            parameterActions.edit(p.parameter());
         }
-    }
-
-    private boolean canChange() {
-        return model.openConnection() != null && !model.connectionProperty().get().readOnly();
-    }
-
-    private TreeEntry selectedEntry() {
-        TreeItem<TreeEntry> item = parameterTree.getSelectionModel().getSelectedItem();
-        return item == null ? null : item.getValue();
     }
 
     @FXML
     private void onCopyOrMove() {
-        TreeEntry entry = selectedEntry();
-        if (!canChange()) {
+        if (!usable(Action.COPY_MOVE)) {
             return;
         }
-        if (entry instanceof TreeEntry.ParameterEntry pe) {
-            parameterActions.copy(pe.parameter());
-        } else if (entry instanceof TreeEntry.FolderEntry fe) {
-            parameterActions.copyFolder(fe.folder().path());
+        if (selection() instanceof ParameterSelection p) {
+            parameterActions.copy(p.parameter());
+        } else if (selection() instanceof FolderSelection f) {
+            parameterActions.copyFolder(f.path());
         }
     }
 
     /** The golden AMI wizard, for the selected parameter or (a folder or nothing selected) a new one. */
     @FXML
     private void onGoldenImage() {
-        if (canChange()) {
-            parameterActions.updateGoldenImage(java.util.Optional.ofNullable(selectedParameter()));
+        if (usable(Action.GOLDEN_IMAGE)) {
+            parameterActions.updateGoldenImage(selection() instanceof ParameterSelection p ? Optional.of(p.parameter()) : Optional.empty());
         }
     }
 
     @FXML
     private void onDeleteParameter() {
-        TreeEntry entry = selectedEntry();
-        if (!canChange()) {
+        if (!usable(Action.DELETE_PARAMETER)) {
             return;
         }
-        if (entry instanceof TreeEntry.ParameterEntry pe) {
-            parameterActions.delete(pe.parameter());
-        } else if (entry instanceof TreeEntry.FolderEntry fe) {
-            parameterActions.deleteFolder(fe.folder().path());
+        if (selection() instanceof ParameterSelection p) {
+            parameterActions.delete(p.parameter());
+        } else if (selection() instanceof FolderSelection f) {
+            parameterActions.deleteFolder(f.path());
         }
     }
 
     @FXML
     private void onExportFolder() {
-        if (model.openConnection() != null) {
-            parameterActions.exportFolder(selectedFolder());
+        if (usable(Action.EXPORT_FOLDER)) {
+            parameterActions.exportFolder(selection().folder());
         }
     }
 
     @FXML
     private void onImportIntoFolder() {
-        if (canChange()) {
-            parameterActions.importInto(selectedFolder());
+        if (usable(Action.IMPORT_INTO_FOLDER)) {
+            parameterActions.importInto(selection().folder());
         }
     }
 
     @FXML
     private void onResolveSecretReference() {
-        if (model.openConnection() != null) {
-            Object shown = model.details().selectedProperty().get();
-            parameterActions.resolveSecretReference(shown instanceof Secret s ? s.name() : "");
+        if (usable(Action.RESOLVE_REFERENCE)) {
+            parameterActions.resolveSecretReference(model.details().shownProperty().get() instanceof SecretSelection s ? s.secret().name() : "");
         }
     }
 
@@ -435,10 +393,15 @@ public final class MainWindowController {
         parameterFilter.textProperty().bindBidirectional(model.parameters().filterProperty());
         parameterTree.setCellFactory(tree -> new ParameterCell());
         parameterTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item != null && item.getValue() instanceof TreeEntry.ParameterEntry pe) {
-                secretTable.getSelectionModel().clearSelection();
-                model.details().show(pe.parameter());
+            if (item == null) {
+                if (selection() instanceof ParameterSelection || selection() instanceof FolderSelection) {
+                    model.selectionProperty().set(Selection.NONE);
+                }
+                return;
             }
+            secretTable.getSelectionModel().clearSelection();
+            model.selectionProperty().set(item.getValue() instanceof TreeEntry.ParameterEntry pe ? new ParameterSelection(pe.parameter())
+                    : new FolderSelection(((TreeEntry.FolderEntry) item.getValue()).folder().path()));
         });
         parametersProgress.visibleProperty().bind(model.parametersLoadingProperty());
         parameterCount.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -448,9 +411,9 @@ public final class MainWindowController {
             return shown == total ? all : Formats.number(shown) + " of " + all;
         }, model.parameters().totalProperty(), model.parameters().shownCountProperty(), model.parametersFailedProperty()));
         parameterFilter.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 parameterFilter.clear();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DOWN) {
+            } else if (e.getCode() == KeyCode.DOWN) {
                 parameterTree.requestFocus();
                 if (parameterTree.getSelectionModel().isEmpty()) {
                     parameterTree.getSelectionModel().selectFirst();
@@ -466,11 +429,16 @@ public final class MainWindowController {
         secretTable.setFixedCellSize(30);
         GrowIn.onFirstRows(secretTable, Bindings.isNotEmpty(secretTable.getItems()), secretTable.getFixedCellSize());
         secretFilter.textProperty().bindBidirectional(model.secrets().filterProperty());
+        showDeletedSecretsCheck.selectedProperty().bindBidirectional(model.showDeletedSecretsProperty());
         secretTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
-            if (row != null) {
-                parameterTree.getSelectionModel().clearSelection();
-                model.details().show(row.secret());
+            if (row == null) {
+                if (selection() instanceof SecretSelection) {
+                    model.selectionProperty().set(Selection.NONE);
+                }
+                return;
             }
+            parameterTree.getSelectionModel().clearSelection();
+            model.selectionProperty().set(new SecretSelection(row.secret()));
         });
         secretsProgress.visibleProperty().bind(model.secretsLoadingProperty());
         secretPlaceholder.textProperty().bind(Bindings.when(model.secretsLoadingProperty()).then("Loading secrets…")
@@ -484,9 +452,9 @@ public final class MainWindowController {
             return shown == total ? all : Formats.number(shown) + " of " + all;
         }, model.secrets().all(), model.secrets().rows(), model.secretsFailedProperty()));
         secretFilter.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 secretFilter.clear();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.DOWN) {
+            } else if (e.getCode() == KeyCode.DOWN) {
                 secretTable.requestFocus();
                 if (secretTable.getSelectionModel().isEmpty()) {
                     secretTable.getSelectionModel().selectFirst();
@@ -511,15 +479,13 @@ public final class MainWindowController {
                 connection, model.labelProperty(), identity, model.accountNameProperty()));
         bindRegionSwitcher();
         statusText.textProperty().bind(model.statusProperty());
-        loadProgress.visibleProperty().bind(model.loadingProperty());
-        readOnlyBadge.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> connection.getValue() != null && connection.getValue().readOnly(), connection));
+        statusBar.progressProperty().bind(Bindings.when(model.loadingProperty()).then(ProgressIndicator.INDETERMINATE_PROGRESS).otherwise(0));
+        readOnlyBadge.visibleProperty().bind(model.readOnlyProperty());
         readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
-        auditBanner.visibleProperty().bind(readOnlyBadge.visibleProperty());
+        auditBanner.visibleProperty().bind(model.readOnlyProperty());
         auditBanner.managedProperty().bind(auditBanner.visibleProperty());
         auditBannerText.setText("Audit mode — Coffer cannot change anything in this account. Reveals are logged to "
                 + RevealLog.standard().file() + ".");
-        auditReportItem.disableProperty().bind(model.connectionProperty().isNull());
         messageBar.visibleProperty().bind(model.problemProperty().isNotNull());
         messageBar.managedProperty().bind(messageBar.visibleProperty());
         signInAgainButton.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.problemProperty().get() != null
@@ -545,7 +511,7 @@ public final class MainWindowController {
 
     /** The region switcher reconnects the same profile in another region, in this window. */
     private void bindRegionSwitcher() {
-        regionBox.getItems().setAll(ConnectDialog.REGIONS);
+        regionBox.getItems().setAll(ConnectViewModel.REGIONS);
         regionBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.connectionProperty().get() != null
                 && !model.connectionProperty().get().sandbox(), model.connectionProperty()));
         regionBox.managedProperty().bind(regionBox.visibleProperty());
@@ -634,29 +600,29 @@ public final class MainWindowController {
 
     @FXML
     private void onAuditReport() {
-        if (model.session() != null) {
+        if (usable(Action.AUDIT_REPORT)) {
             AuditReportWindow.open(root.getScene().getWindow(), model.session(), background);
         }
     }
 
     @FXML
     private void onCopyName() {
-        Object item = model.details().selectedProperty().get();
-        if (item instanceof Parameter p) {
-            clipboard.copy(p.name());
-        } else if (item instanceof Secret s) {
-            clipboard.copy(s.name());
+        Selection shown = model.details().shownProperty().get();
+        if (shown instanceof ParameterSelection p) {
+            clipboard.copy(p.parameter().name());
+        } else if (shown instanceof SecretSelection s) {
+            clipboard.copy(s.secret().name());
         }
     }
 
     @FXML
     private void onCopyArn() {
-        Object item = model.details().selectedProperty().get();
+        Selection shown = model.details().shownProperty().get();
         OpenConnection open = model.openConnection();
-        if (item instanceof Secret s) {
-            clipboard.copy(s.arn());
-        } else if (item instanceof Parameter p && open != null && model.identityProperty().get() != null) {
-            clipboard.copy(open.parameters().arnOf(p.name(), model.identityProperty().get().account()));
+        if (shown instanceof SecretSelection s) {
+            clipboard.copy(s.secret().arn());
+        } else if (shown instanceof ParameterSelection p && open != null && model.identityProperty().get() != null) {
+            clipboard.copy(open.parameters().arnOf(p.parameter().name(), model.identityProperty().get().account()));
         }
     }
 
@@ -682,28 +648,7 @@ public final class MainWindowController {
 
     @FXML
     private void onShortcuts() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
-        alert.setContentText(String.join("\n",
-                "Ctrl+O\tConnect to a profile, region or endpoint",
-                "F5\tRefresh",
-                "Ctrl+F\tFilter parameters",
-                "Ctrl+Shift+F\tSearch secrets",
-                "Ctrl+E\tReveal or hide the selected value",
-                "Ctrl+Alt+C\tCopy the value (cleared after 30 s)",
-                "Ctrl+Shift+C\tCopy the name",
-                "Ctrl+Shift+A\tCopy the ARN",
-                "Ctrl+Shift+D\tDark theme",
-                "Delete\tDelete the selected parameter or folder (in the tree), or the selected secret (in the list)",
-                "Ctrl+Shift+H\tVersions and staging labels of the selected secret",
-                "Ctrl+Shift+M\tCopy or move the selected parameter or folder",
-                "Ctrl+Shift+E / Ctrl+Shift+I\tExport a folder / import into a folder",
-                "Ctrl+Shift+R\tResolve a Secrets Manager reference",
-                "Ctrl+Shift+U\tAudit report",
-                "Esc\tClear a filter"));
-        alert.show();
+        KeyboardShortcuts.show(root.getScene().getWindow(), menuBar);
     }
 
     @FXML

@@ -22,7 +22,15 @@ import javafx.application.Platform;
  * the listing itself. Rows are delivered in order, and {@code whenDone} runs after the last one;
  * {@link #firstRowsShown} tells the listing when the first rows are on screen.
  */
-final class PacedFeed<T> {
+final class PacedFeed<T> implements RowFeed<T> {
+
+    /** A paced feed for each list of a window. */
+    static final RowFeed.Factory FACTORY = new RowFeed.Factory() {
+        @Override
+        public <T> RowFeed<T> feed(Consumer<List<T>> deliver) {
+            return new PacedFeed<>(deliver);
+        }
+    };
 
     /** More rows than any window shows at once. */
     static final int SCREENFUL = 80;
@@ -57,7 +65,8 @@ final class PacedFeed<T> {
     }
 
     /** FX thread: queue a page. */
-    void add(List<T> page) {
+    @Override
+    public void add(List<T> page) {
         pages.add(page);
         if (delivered < SCREENFUL) {
             startPacing();
@@ -77,12 +86,14 @@ final class PacedFeed<T> {
      * Completes (on the FX thread) once the first rows are laid out: a screenful, or every row
      * the listing had sent by then; or when the listing ends with nothing left to show.
      */
-    CompletableFuture<Void> firstRowsShown() {
+    @Override
+    public CompletableFuture<Void> firstRowsShown() {
         return firstRowsShown;
     }
 
     /** FX thread: run {@code done} once every queued row is delivered. */
-    void finish(Runnable done) {
+    @Override
+    public void finish(Runnable done) {
         whenDone = done;
         if (!pacing) {
             firstRowsShown.complete(null);

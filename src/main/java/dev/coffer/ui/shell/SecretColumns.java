@@ -20,16 +20,19 @@ final class SecretColumns {
     }
 
     static List<TableColumn<SecretListViewModel.Row, ?>> create() {
-        return List.of(
-                textColumn("Name", 220, Secret::name),
-                textColumn("Description", 200, s -> s.description().orElse("")),
-                dateColumn("Last changed", 130, s -> s.lastChanged().orElse(null), false),
+        List<TableColumn<SecretListViewModel.Row, ?>> columns = List.of(
+                textColumn("Name", 210, Secret::name),
+                textColumn("Description", 170, s -> s.description().orElse("")),
+                dateColumn("Last changed", 145, s -> s.lastChanged().orElse(null), false),
                 dateColumn("Last accessed", 110, s -> s.lastAccessed().orElse(null), true),
                 textColumn("Rotation", 80, s -> s.rotationEnabled() ? "On" : "Off"),
                 textColumn("KMS key", 150, Secret::kmsKeyLabel),
                 textColumn("Managed by", 110, s -> s.owningService().orElse("")),
                 textColumn("Tags", 220, s -> s.tags().stream()
                         .map(t -> t.key() + "=" + t.value()).reduce((a, b) -> a + ", " + b).orElse("")));
+        // Three columns fit the pane at the window's first size; the table's menu button shows the others.
+        columns.subList(3, columns.size()).forEach(c -> c.setVisible(false));
+        return columns;
     }
 
     private static TableColumn<SecretListViewModel.Row, String> textColumn(String title, double width, Function<Secret, String> value) {
@@ -52,6 +55,8 @@ final class SecretColumns {
             }
         });
         column.setPrefWidth(width);
+        // A date cut short says nothing; the text columns give way instead.
+        column.setMinWidth(width);
         return column;
     }
 }

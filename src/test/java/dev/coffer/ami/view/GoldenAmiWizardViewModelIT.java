@@ -67,7 +67,7 @@ class GoldenAmiWizardViewModelIT {
     /** The wizard opened on {@code start} (an existing parameter), on its first page. */
     private GoldenAmiWizardViewModel wizard(String start) {
         GoldenAmiWizardViewModel vm = new GoldenAmiWizardViewModel(new SameThreadBackground(), parameters, new ImageCatalog(clients),
-                new GoldenImageUpdate(clients, parameters), parameters.describe(start), changed::addAll);
+                new GoldenImageUpdate(parameters), parameters.describe(start), changed::addAll);
         vm.start();
         return vm;
     }

@@ -1,73 +1,203 @@
 package dev.coffer.parameters.view;
 
-import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.parameters.ParameterExport;
+import dev.coffer.parameters.ParameterImport;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
+import dev.coffer.testsupport.SameThreadBackground;
 import dev.coffer.testsupport.WithMoto;
 import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.FxBackground;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
-/** Crafted export files imported into a folder through the import view model, against moto. */
+/** Export files imported into a folder through the import view model, against moto, without a window. */
 @WithMoto
 class ImportParametersViewModelIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String FOLDER = "/apps/invoicing";
     private static final String CANARY = "canary-import-5e1d77";
+    private static final String SECURE_VALUE = "never-on-disk-4711";
 
+    private static MotoServer moto;
     private static ClientFactory clients;
-    private static Background background;
     private static ParameterStore parameters;
+    private final Background background = new SameThreadBackground();
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void connect(MotoServer moto) throws Exception {
-        FxToolkit.registerPrimaryStage();
+    static void connect(MotoServer server) {
+        moto = server;
         clients = Moto.clients(moto, false);
         clients.ssm().putParameter(b -> b.name(FOLDER + "/ami").value("ami-0123456789abcdef0").type(ParameterType.STRING));
-        background = new FxBackground();
         parameters = new ParameterStore(clients);
+        put("/shop/exported/url", "https://shop.example.com", ParameterType.STRING, "Shop endpoint");
+        put("/shop/exported/timeout", "60", ParameterType.STRING, "");
+        put("/shop/exported/hosts", "a.example.com,b.example.com", ParameterType.STRING_LIST, "");
+        put("/shop/exported/token", SECURE_VALUE, ParameterType.SECURE_STRING, "");
+        put("/shop/imported/url", "https://shop.example.com", ParameterType.STRING, "Shop endpoint");
+        put("/shop/imported/timeout", "15", ParameterType.STRING, "");
     }
 
     @AfterAll
     static void close() {
-        background.shutdown();
         clients.close();
     }
 
-    private ImportParametersViewModel previewed(Path file) {
-        ImportParametersViewModel model = onFx(() -> new ImportParametersViewModel(background, parameters, FOLDER));
-        onFx(() -> {
-            model.fileProperty().set(file.toString());
-            model.preview();
-            return null;
+    private static void put(String name, String value, ParameterType type, String description) {
+        clients.ssm().putParameter(b -> {
+            b.name(name).value(value).type(type).overwrite(true);
+            if (!description.isEmpty()) {
+                b.description(description);
+            }
         });
-        await().atMost(WAIT).until(() -> onFx(() -> !model.busyProperty().get()));
+    }
+
+    private ImportParametersViewModel previewed(Path file) {
+        return previewed(parameters, file, FOLDER);
+    }
+
+    private ImportParametersViewModel previewed(ParameterStore store, Path file, String folder) {
+        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(store), folder);
+        model.fileProperty().set(file.toString());
+        model.preview();
         return model;
     }
 
     private static Map<String, ImportParametersViewModel.Row> rows(ImportParametersViewModel model) {
-        return onFx(() -> model.rows().stream().collect(Collectors.toMap(ImportParametersViewModel.Row::name, r -> r)));
+        return model.rows().stream().collect(Collectors.toMap(ImportParametersViewModel.Row::name, r -> r));
+    }
+
+    private static boolean exists(String name) {
+        return parameters.describe(name).isPresent();
+    }
+
+    private Path exported(String folder) throws IOException {
+        Path file = dir.resolve("export.json");
+        new ParameterExport(parameters).exportTo(folder, file);
+        return file;
+    }
+
+    @Test
+    void aDryRunShowsWhatWouldChangeAndApplyDoesItIntoAnotherFolder() throws IOException {
+        Path file = exported("/shop/exported");
+        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(parameters), "/shop/imported");
+        assertThat(model.canPreview().get()).as("no file yet").isFalse();
+        assertThat(model.canApply().get()).isFalse();
+        assertThat(model.folderHint().get()).isEqualTo("The names move from the folder the file was exported from into this folder.");
+        model.fileProperty().set(file.toString());
+        assertThat(model.canPreview().get()).isTrue();
+
+        model.preview();
+
+        assertThat(model.fileFolderProperty().get()).isEqualTo("/shop/exported");
+        assertThat(model.folderHint().get()).isEqualTo("The file was exported from /shop/exported; its names move into this folder.");
+        assertThat(model.summary().get()).isEqualTo("1 to create · 1 to update · 1 unchanged · 1 skipped");
+        assertThat(rows(model)).hasSize(4);
+        assertThat(rows(model).get("/shop/imported/hosts").action()).isEqualTo(ImportParametersViewModel.Action.CREATE);
+        assertThat(rows(model).get("/shop/imported/hosts").detail()).isEqualTo("StringList · Standard");
+        assertThat(rows(model).get("/shop/imported/timeout").action()).isEqualTo(ImportParametersViewModel.Action.UPDATE);
+        assertThat(rows(model).get("/shop/imported/timeout").detail()).startsWith("Changes value");
+        assertThat(rows(model).get("/shop/imported/url").action()).isEqualTo(ImportParametersViewModel.Action.UNCHANGED);
+        assertThat(rows(model).get("/shop/imported/token").action()).isEqualTo(ImportParametersViewModel.Action.SKIP);
+        assertThat(rows(model).get("/shop/imported/token").detail()).isEqualTo("SecureString values are never exported; set this one in Coffer.");
+        assertThat(model.messageProperty().get()).isEqualTo("Nothing has been changed yet: check the preview, then Apply.");
+        assertThat(exists("/shop/imported/hosts")).as("a dry run").isFalse();
+        assertThat(parameters.value("/shop/imported/timeout").reveal()).isEqualTo("15");
+        assertThat(model.canUseFileFolder().get()).as("the file's own folder is offered").isTrue();
+        assertThat(model.canApply().get()).isTrue();
+
+        List<List<String>> changed = new ArrayList<>();
+        model.apply(changed::add);
+
+        assertThat(model.messageProperty().get()).isEqualTo("Created 1, updated 1.");
+        assertThat(model.appliedProperty().get()).isTrue();
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.canApply().get()).as("applied once").isFalse();
+        assertThat(changed).containsExactly(List.of("/shop/imported/hosts", "/shop/imported/timeout"));
+        assertThat(parameters.value("/shop/imported/hosts").reveal()).isEqualTo("a.example.com,b.example.com");
+        assertThat(clients.ssm().getParameter(b -> b.name("/shop/imported/hosts")).parameter().typeAsString()).isEqualTo("StringList");
+        assertThat(parameters.value("/shop/imported/timeout").reveal()).isEqualTo("60");
+        assertThat(exists("/shop/imported/token")).isFalse();
+
+        model.preview();
+        assertThat(model.summary().get()).as("compared once more").isEqualTo("0 to create · 0 to update · 3 unchanged · 1 skipped");
+        assertThat(model.messageProperty().get()).isEqualTo("Parameter Store already matches the file; there is nothing to apply.");
+        assertThat(model.canApply().get()).isFalse();
+    }
+
+    @Test
+    void aFileNameTypedWithoutAFolderIsReadFromTheWorkingFolder() throws IOException {
+        Path file = Path.of("target", "import-vm", "relative.json").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        new ParameterExport(parameters).exportTo("/shop/exported", file);
+        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(parameters), "/shop/exported");
+        model.fileProperty().set("target/import-vm/relative.json");
+
+        model.preview();
+
+        assertThat(model.summary().get()).isEqualTo("0 to create · 0 to update · 3 unchanged · 1 skipped");
+    }
+
+    @Test
+    void changingTheFileOrTheFolderDiscardsThePreviewAndTheFilesOwnFolderCanBeChosen() throws IOException {
+        Path file = exported("/shop/exported");
+        ImportParametersViewModel model = previewed(parameters, file, "/shop/elsewhere");
+        assertThat(model.rows()).isNotEmpty();
+
+        model.folderProperty().set("/shop/other");
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.planProperty().get()).isNull();
+        assertThat(model.summary().get()).isEmpty();
+        assertThat(model.canApply().get()).isFalse();
+        assertThat(model.canUseFileFolder().get()).isFalse();
+
+        model.folderProperty().set("  ");
+        assertThat(model.canPreview().get()).as("a folder is needed").isFalse();
+
+        model.folderProperty().set("/shop/elsewhere");
+        model.preview();
+        model.useFileFolder();
+
+        assertThat(model.folderProperty().get()).isEqualTo("/shop/exported");
+        assertThat(model.summary().get()).as("previewed again at once").isEqualTo("0 to create · 0 to update · 3 unchanged · 1 skipped");
+        assertThat(model.canUseFileFolder().get()).isFalse();
+
+        model.fileProperty().set(dir.resolve("other.json").toString());
+        assertThat(model.rows()).isEmpty();
+        assertThat(model.fileFolderProperty().get()).isEmpty();
+    }
+
+    @Test
+    void whatFailsWhileApplyingIsListedAndTheRestIsApplied() throws IOException {
+        Path file = exported("/shop/exported");
+        try (ClientFactory readOnly = Moto.clients(moto, true)) {
+            ImportParametersViewModel model = previewed(new ParameterStore(readOnly), file, "/shop/refused");
+            assertThat(model.summary().get()).isEqualTo("3 to create · 0 to update · 0 unchanged · 1 skipped");
+
+            model.apply(names -> { });
+
+            assertThat(model.messageProperty().get()).startsWith("Created 0, updated 0. 3 failed: /shop/refused/")
+                    .contains("Read-only mode: PutParameter was not sent.");
+            assertThat(model.appliedProperty().get()).isTrue();
+        }
+        assertThat(exists("/shop/refused/url")).isFalse();
     }
 
     @Test
@@ -105,12 +235,9 @@ class ImportParametersViewModelIT {
             assertThat(r.detail()).contains("data type text → aws:ec2:image");
         });
 
-        onFx(() -> {
-            model.apply(names -> { });
-            return null;
-        });
-        await().atMost(WAIT).until(() -> onFx(() -> model.appliedProperty().get()));
-        assertThat(onFx(() -> model.messageProperty().get())).startsWith("Created 1, updated 1.");
+        model.apply(names -> { });
+        assertThat(model.appliedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).startsWith("Created 1, updated 1.");
         assertThat(clients.ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Path").option("Recursive").values("/prod")))
                 .parameters()).as("nothing was created outside the folder").isEmpty();
         assertThat(clients.ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").values(FOLDER + "/token")))
@@ -130,9 +257,10 @@ class ImportParametersViewModelIT {
         }
         for (Path file : new Path[] {justOver, huge}) {
             ImportParametersViewModel model = previewed(file);
-            assertThat(onFx(() -> model.messageProperty().get())).as(file.toString())
+            assertThat(model.messageProperty().get()).as(file.toString())
                     .contains(file.getFileName().toString()).contains("larger than 10 MB");
-            assertThat(onFx(() -> model.rows().isEmpty())).isTrue();
+            assertThat(model.rows()).isEmpty();
+            assertThat(model.busyProperty().get()).isFalse();
         }
     }
 
@@ -146,8 +274,8 @@ class ImportParametersViewModelIT {
 
         ImportParametersViewModel model = previewed(file);
 
-        String message = onFx(() -> model.messageProperty().get());
+        String message = model.messageProperty().get();
         assertThat(message).doesNotContain(CANARY).doesNotContain("canary").containsPattern("line 3, column \\d+");
-        assertThat(onFx(() -> model.rows().isEmpty())).isTrue();
+        assertThat(model.rows()).isEmpty();
     }
 }

@@ -4,31 +4,32 @@ import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.coffer.ui.shell.App;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.parameters.ParameterExport;
 import dev.coffer.parameters.ParameterPath;
+import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.ui.shell.App;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +37,13 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
-import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 
 /**
- * Delete, copy, move, export, import and Secrets Manager references through the real window,
- * against moto. Each test works in its own folder, so their order does not matter.
+ * The bulk windows (delete, copy or move, export, import, Secrets Manager reference) in the real
+ * window against moto: how each opens (keys, menus), its layout, its main flow and the tree
+ * following what changed. What each window decides is proven by its view model's test
+ * (DeleteParametersViewModelIT, CopyParametersViewModelIT, ExportParametersViewModelIT,
+ * ImportParametersViewModelIT, SecretReferenceViewModelIT). Each test works in its own folder.
  */
 @WithMoto
 @org.junit.jupiter.api.extension.ExtendWith(dev.coffer.testsupport.FailureScreenshots.class)
@@ -49,7 +52,6 @@ class ParameterBulkUiTest {
     private static final Duration UI = Duration.ofSeconds(20);
     private static final String SECRET = "bulk/reference-db";
     private static final String SECRET_VALUE = "{\"username\":\"app\",\"password\":\"pa55-Reference!\"}";
-    private static final String SECURE_VALUE = "never-on-disk-4711";
 
     private static App app;
     private static ClientFactory sdk;
@@ -58,46 +60,27 @@ class ParameterBulkUiTest {
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {
         sdk = Moto.clients(moto, false);
-        // delete one parameter
-        put("/bulk/single/old-endpoint", "https://old.example.com", ParameterType.STRING, "");
-        put("/bulk/single/kept-endpoint", "https://new.example.com", ParameterType.STRING, "");
-        // delete a folder; its sibling with a similar name stays
-        put("/bulk/retired/app/db-host", "db.internal", ParameterType.STRING, "");
-        put("/bulk/retired/app/db-port", "5432", ParameterType.STRING, "");
-        put("/bulk/retired/feature-flag", "off", ParameterType.STRING, "");
-        put("/bulk/retirement/policy", "keep", ParameterType.STRING, "");
-        // copy a subtree
-        put("/bulk/billing/url", "https://billing.example.com", ParameterType.STRING, "Billing endpoint");
-        put("/bulk/billing/db/password", "billing-pw-1", ParameterType.SECURE_STRING, "Billing database password");
-        put("/bulk/billing/regions", "eu-west-1,us-east-1", ParameterType.STRING_LIST, "Regions billed");
-        for (String name : List.of("/bulk/billing/url", "/bulk/billing/db/password")) {
-            sdk.ssm().addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)
-                    .tags(t -> t.key("Team").value("billing"), t -> t.key("Env").value("prod")));
-        }
-        // move a subtree onto a folder where one name exists already
-        put("/bulk/legacy/api/url", "https://api.example.com", ParameterType.STRING, "API endpoint");
-        put("/bulk/legacy/api/timeout", "30", ParameterType.STRING, "");
-        put("/bulk/legacy/maintenance", "false", ParameterType.STRING, "");
-        put("/bulk/modern/maintenance", "true", ParameterType.STRING, "");
-        // export and import: one unchanged, one updated, one created, one SecureString skipped
-        put("/bulk/exported/url", "https://shop.example.com", ParameterType.STRING, "Shop endpoint");
-        put("/bulk/exported/timeout", "60", ParameterType.STRING, "");
-        put("/bulk/exported/hosts", "a.example.com,b.example.com", ParameterType.STRING_LIST, "");
-        put("/bulk/exported/token", SECURE_VALUE, ParameterType.SECURE_STRING, "");
-        put("/bulk/imported/url", "https://shop.example.com", ParameterType.STRING, "Shop endpoint");
-        put("/bulk/imported/timeout", "15", ParameterType.STRING, "");
-        // a Secrets Manager secret to resolve through Parameter Store
+        put("/bulk/menu/endpoint", "https://menu.example.com", ParameterType.STRING);
+        put("/bulk/single/old-endpoint", "https://old.example.com", ParameterType.STRING);
+        put("/bulk/retired/app/db-host", "db.internal", ParameterType.STRING);
+        put("/bulk/retired/app/db-port", "5432", ParameterType.STRING);
+        put("/bulk/retired/feature-flag", "off", ParameterType.STRING);
+        put("/bulk/legacy/api/url", "https://api.example.com", ParameterType.STRING);
+        put("/bulk/legacy/api/timeout", "30", ParameterType.STRING);
+        put("/bulk/legacy/maintenance", "false", ParameterType.STRING);
+        put("/bulk/modern/maintenance", "true", ParameterType.STRING);
+        put("/bulk/exported/url", "https://shop.example.com", ParameterType.STRING);
+        put("/bulk/exported/timeout", "60", ParameterType.STRING);
+        put("/bulk/exported/hosts", "a.example.com,b.example.com", ParameterType.STRING_LIST);
+        put("/bulk/exported/token", "never-on-disk-4711", ParameterType.SECURE_STRING);
+        put("/bulk/imported/url", "https://shop.example.com", ParameterType.STRING);
+        put("/bulk/imported/timeout", "15", ParameterType.STRING);
         sdk.secretsManager().createSecret(b -> b.name(SECRET).secretString(SECRET_VALUE));
         app = CofferUi.launch(moto, false);
     }
 
-    private static void put(String name, String value, ParameterType type, String description) {
-        sdk.ssm().putParameter(b -> {
-            b.name(name).value(value).type(type).overwrite(true);
-            if (!description.isEmpty()) {
-                b.description(description);
-            }
-        });
+    private static void put(String name, String value, ParameterType type) {
+        sdk.ssm().putParameter(b -> b.name(name).value(value).type(type).overwrite(true));
     }
 
     @AfterAll
@@ -113,19 +96,28 @@ class ParameterBulkUiTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private void clickParameter(String name) {
-        onFx(() -> {
-            app.window().selectParameter(name);
-            return null;
-        });
-        robot.clickOn(CofferUi.treeRow(robot, ParameterPath.leafOf(name)));
-    }
-
-    private void openFolderMenu(String folder, String item) {
+    private void selectFolder(String folder) {
         onFx(() -> {
             app.window().selectFolder(folder);
             return null;
         });
+    }
+
+    private List<String> contextMenuOf(String label) {
+        CofferUi.openContextMenu(robot, CofferUi.treeRow(robot, label));
+        ContextMenu menu = onFx(() -> robot.lookup("#parameterTree").queryAs(TreeView.class).getContextMenu());
+        await().atMost(UI).until(() -> onFx(menu::isShowing));
+        List<String> items = onFx(() -> menu.getItems().stream().filter(i -> !(i instanceof SeparatorMenuItem) && i.isVisible())
+                .map(MenuItem::getText).toList());
+        onFx(() -> {
+            menu.hide();
+            return null;
+        });
+        return items;
+    }
+
+    private void openFolderMenu(String folder, String item) {
+        selectFolder(folder);
         CofferUi.openContextMenu(robot, CofferUi.treeRow(robot, ParameterPath.leafOf(folder)));
         awaitNode(item);
         robot.clickOn(item);
@@ -139,30 +131,19 @@ class ParameterBulkUiTest {
         return robot.lookup(query).queryAs(type);
     }
 
-    private void replaceText(String query, String text) {
-        robot.clickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write(text);
+    private String text(String query) {
+        return onFx(() -> node(query, Label.class).getText());
+    }
+
+    private void setText(String query, String text) {
+        onFx(() -> {
+            node(query, TextField.class).setText(text);
+            return null;
+        });
     }
 
     private boolean disabled(String query) {
         return onFx(() -> node(query, Node.class).isDisabled());
-    }
-
-    private static boolean exists(String name) {
-        return !sdk.ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").option("Equals").values(name)))
-                .parameters().isEmpty();
-    }
-
-    private static software.amazon.awssdk.services.ssm.model.ParameterMetadata metadata(String name) {
-        return sdk.ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").option("Equals").values(name))).parameters().get(0);
-    }
-
-    private static String value(String name) {
-        return sdk.ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
-    }
-
-    private static Map<String, String> tags(String name) {
-        return sdk.ssm().listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name))
-                .tagList().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value()));
     }
 
     private boolean inTree(String name) {
@@ -172,181 +153,143 @@ class ParameterBulkUiTest {
     // ------------------------------------------------------------------ tests
 
     @Test
-    void deletesOneParameterAfterAConfirmationThatNamesIt() {
+    void foldersAndParametersOfferEveryBulkActionOnTheirContextMenus() {
+        selectFolder("/bulk/menu");
+        assertThat(contextMenuOf("menu")).containsExactly("New parameter here…", "Copy or move folder…", "Export folder…",
+                "Import into folder…", "Delete folder…");
+        onFx(() -> {
+            app.window().selectParameter("/bulk/menu/endpoint");
+            return null;
+        });
+        assertThat(contextMenuOf("endpoint")).containsExactly("Edit…", "History and labels…", "Copy or move…",
+                "Update golden AMI…", "Delete…");
+    }
+
+    @Test
+    void theDeleteKeyAsksToDeleteTheSelectedParameterByName() {
         String gone = "/bulk/single/old-endpoint";
-        clickParameter(gone);
+        onFx(() -> {
+            app.window().selectParameter(gone);
+            return null;
+        });
+        robot.clickOn(CofferUi.treeRow(robot, ParameterPath.leafOf(gone)));
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
         awaitNode("#deleteTitle");
-        assertThat(onFx(() -> node("#deleteTitle", Label.class).getText())).contains(gone);
-        assertThat(exists(gone)).isTrue();
+        assertThat(text("#deleteTitle")).isEqualTo("Delete " + gone + "?");
+        assertThat(new ParameterStore(sdk).describe(gone)).as("nothing is deleted before the confirmation").isPresent();
         Screenshots.save(node("#deleteTitle", Node.class).getScene(), "bulk-delete-parameter");
 
         robot.clickOn("#deleteButton");
         await().atMost(UI).until(() -> robot.lookup("#deleteTitle").tryQuery().isEmpty());
-        await().atMost(UI).until(() -> !exists(gone));
-        assertThat(exists("/bulk/single/kept-endpoint")).isTrue();
         await().atMost(UI).until(() -> !inTree(gone));
-        assertThat(inTree("/bulk/single/kept-endpoint")).isTrue();
     }
 
     @Test
-    void deletesAFolderOnlyAfterItsPathWasTyped() {
+    void aFolderIsDeletedFromItsMenuOnceItsPathIsTypedAndLeavesTheTree() {
         openFolderMenu("/bulk/retired", "Delete folder…");
         awaitNode("#deleteConfirmField");
         ListView<String> names = node("#deleteNames", ListView.class);
         await().atMost(UI).until(() -> onFx(() -> names.getItems().size() == 3));
-        assertThat(onFx(() -> List.copyOf(names.getItems())))
-                .containsExactly("/bulk/retired/app/db-host", "/bulk/retired/app/db-port", "/bulk/retired/feature-flag");
         assertThat(disabled("#deleteButton")).isTrue();
 
-        robot.clickOn("#deleteConfirmField").write("/bulk/retire");
-        assertThat(disabled("#deleteButton")).isTrue();
-        robot.write("d");
+        robot.clickOn("#deleteConfirmField").write("/bulk/retired");
         assertThat(disabled("#deleteButton")).isFalse();
-        Screenshots.save(node("#deleteNames", Node.class).getScene(), "bulk-delete-folder");
+        Screenshots.save(names.getScene(), "bulk-delete-folder");
 
         robot.clickOn("#deleteButton");
         await().atMost(UI).until(() -> robot.lookup("#deleteConfirmField").tryQuery().isEmpty());
-        for (String name : List.of("/bulk/retired/app/db-host", "/bulk/retired/app/db-port", "/bulk/retired/feature-flag")) {
-            assertThat(exists(name)).as(name).isFalse();
-            assertThat(inTree(name)).as(name).isFalse();
-        }
-        assertThat(exists("/bulk/retirement/policy")).isTrue();
-        assertThat(onFx(() -> app.model().parameters().revealFolder("/bulk/retired"))).isNull();
+        assertThat(inTree("/bulk/retired/feature-flag")).isFalse();
+        assertThat(onFx(() -> app.model().parameters().revealFolder("/bulk/retired"))).as("the emptied folder leaves the tree").isNull();
     }
 
     @Test
-    void copiesASubtreeWithTypesValuesDescriptionsAndTags() {
-        openFolderMenu("/bulk/billing", "Copy or move folder…");
-        awaitNode("#copyTargetField");
-        replaceText("#copyTargetField", "/bulk/invoicing");
-        TableView<CopyParametersViewModel.Row> preview = node("#copyPreview", TableView.class);
-        await().atMost(UI).until(() -> !disabled("#copyButton"));
-        assertThat(onFx(() -> preview.getItems().stream().map(CopyParametersViewModel.Row::to).toList()))
-                .containsExactly("/bulk/invoicing/db/password", "/bulk/invoicing/regions", "/bulk/invoicing/url");
-
-        robot.clickOn("#copyButton");
-        await().atMost(UI).until(() -> onFx(() -> node("#copyMessage", Label.class).getText().startsWith("Copied 3 parameters")));
-        for (String from : List.of("/bulk/billing/url", "/bulk/billing/db/password", "/bulk/billing/regions")) {
-            String to = "/bulk/invoicing" + from.substring("/bulk/billing".length());
-            assertThat(exists(from)).as(from).isTrue();
-            assertThat(metadata(to).type()).as(to).isEqualTo(metadata(from).type());
-            assertThat(metadata(to).description()).as(to).isEqualTo(metadata(from).description());
-            assertThat(value(to)).as(to).isEqualTo(value(from));
-            assertThat(tags(to)).as(to).isEqualTo(tags(from));
-        }
-        assertThat(tags("/bulk/invoicing/url")).containsEntry("Team", "billing");
-        await().atMost(UI).until(() -> inTree("/bulk/invoicing/db/password") && inTree("/bulk/invoicing/url"));
-        assertThat(inTree("/bulk/billing/url")).isTrue();
-    }
-
-    @Test
-    void movesASubtreeAndOverwritesAnExistingNameOnlyAfterTheTick() {
-        onFx(() -> {
-            app.window().selectFolder("/bulk/legacy");
-            return null;
-        });
+    void aMoveOpensWithItsKeyAsksBeforeOverwritingAndTheTreeFollows() {
+        selectFolder("/bulk/legacy");
         robot.clickOn(CofferUi.treeRow(robot, "legacy"));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
         awaitNode("#copyTargetField");
-        replaceText("#copyTargetField", "/bulk/modern");
+        setText("#copyTargetField", "/bulk/modern");
         robot.clickOn("#copyMoveCheck");
         await().atMost(UI).until(() -> onFx(() -> node("#existingBar", Node.class).isVisible()));
-        assertThat(onFx(() -> node("#existingText", Label.class).getText())).contains("/bulk/modern/maintenance");
-        assertThat(disabled("#copyButton")).isTrue();
+        assertThat(text("#existingText")).isEqualTo("1 new name already exists: /bulk/modern/maintenance.");
         assertThat(onFx(() -> node("#copyButton", Button.class).getText())).isEqualTo("Move");
+        assertThat(disabled("#copyButton")).isTrue();
 
         robot.clickOn("#copyOverwriteCheck");
-        assertThat(onFx(() -> node("#copyOverwriteCheck", CheckBox.class).isSelected())).isTrue();
         assertThat(disabled("#copyButton")).isFalse();
         Screenshots.save(node("#copyPreview", Node.class).getScene(), "bulk-copy-move");
 
         robot.clickOn("#copyButton");
-        await().atMost(UI).until(() -> onFx(() -> node("#copyMessage", Label.class).getText().startsWith("Moved 3 parameters")));
-        assertThat(value("/bulk/modern/api/url")).isEqualTo("https://api.example.com");
-        assertThat(metadata("/bulk/modern/api/url").description()).isEqualTo("API endpoint");
-        assertThat(value("/bulk/modern/api/timeout")).isEqualTo("30");
-        assertThat(value("/bulk/modern/maintenance")).isEqualTo("false");
-        for (String old : List.of("/bulk/legacy/api/url", "/bulk/legacy/api/timeout", "/bulk/legacy/maintenance")) {
-            assertThat(exists(old)).as(old).isFalse();
-        }
+        await().atMost(UI).until(() -> text("#copyMessage").startsWith("Moved 3 parameters"));
         await().atMost(UI).until(() -> inTree("/bulk/modern/api/url") && inTree("/bulk/modern/api/timeout"));
         assertThat(inTree("/bulk/legacy/maintenance")).isFalse();
         assertThat(onFx(() -> app.model().parameters().revealFolder("/bulk/legacy"))).isNull();
     }
 
     @Test
-    void exportsAFolderWithoutSecureValuesAndImportsItIntoAnotherAfterAPreview() throws Exception {
-        // Typed relative to the working folder, as a user may; short, since the robot types every character.
-        String typed = "target/bulk/export.json";
-        Path file = Path.of(typed).toAbsolutePath();
+    void aFolderIsExportedFromItsMenu() throws Exception {
+        Path file = Path.of("target", "bulk", "export.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
 
         openFolderMenu("/bulk/exported", "Export folder…");
         awaitNode("#exportFileField");
-        assertThat(onFx(() -> node("#exportNote", Label.class).getText())).contains("SecureString values are never exported");
+        assertThat(text("#exportNote")).contains("SecureString values are never exported");
         TableView<?> listed = node("#exportPreview", TableView.class);
         await().atMost(UI).until(() -> onFx(() -> listed.getItems().size() == 4));
-        replaceText("#exportFileField", typed);
+        assertThat(text("#exportSummary")).isEqualTo("4 parameters · 1 SecureString without a value");
+        setText("#exportFileField", file.toString());
         Screenshots.save(listed.getScene(), "bulk-export");
+
         robot.clickOn("#exportButton");
-        await().atMost(UI).until(() -> onFx(() -> node("#exportMessage", Label.class).getText().startsWith("Exported")));
-        String json = Files.readString(file);
-        assertThat(json).contains("/bulk/exported/url", "/bulk/exported/token", "https://shop.example.com").doesNotContain(SECURE_VALUE);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
-                .as("an export holds values: its owner's alone").isEqualTo("rw-------");
+        await().atMost(UI).until(() -> text("#exportMessage").startsWith("Exported"));
+        assertThat(file).exists();
         robot.clickOn("#exportCloseButton");
+        await().atMost(UI).until(() -> robot.lookup("#exportFileField").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aFileIsImportedFromTheFolderMenuAfterAPreviewAndTheTreeFollows() throws Exception {
+        Path file = Path.of("target", "bulk", "import.json").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        new ParameterExport(new ParameterStore(sdk)).exportTo("/bulk/exported", file);
 
         openFolderMenu("/bulk/imported", "Import into folder…");
         awaitNode("#importFileField");
         assertThat(onFx(() -> node("#importFolderField", TextField.class).getText())).isEqualTo("/bulk/imported");
         assertThat(disabled("#importApplyButton")).isTrue();
-        robot.clickOn("#importFileField").write(typed);
+        setText("#importFileField", file.toString());
         robot.clickOn("#importPreviewButton");
         TableView<ImportParametersViewModel.Row> plan = node("#importPlanTable", TableView.class);
         await().atMost(UI).until(() -> onFx(() -> plan.getItems().size() == 4));
-        assertThat(onFx(() -> node("#importSummary", Label.class).getText()))
-                .isEqualTo("1 to create · 1 to update · 1 unchanged · 1 skipped");
-        Map<String, ImportParametersViewModel.Action> actions = onFx(() -> plan.getItems().stream()
-                .collect(Collectors.toMap(ImportParametersViewModel.Row::name, ImportParametersViewModel.Row::action)));
-        assertThat(actions).containsEntry("/bulk/imported/hosts", ImportParametersViewModel.Action.CREATE)
-                .containsEntry("/bulk/imported/timeout", ImportParametersViewModel.Action.UPDATE)
-                .containsEntry("/bulk/imported/url", ImportParametersViewModel.Action.UNCHANGED)
-                .containsEntry("/bulk/imported/token", ImportParametersViewModel.Action.SKIP);
-        // A dry run: nothing has changed yet.
-        assertThat(exists("/bulk/imported/hosts")).isFalse();
-        assertThat(value("/bulk/imported/timeout")).isEqualTo("15");
+        assertThat(text("#importSummary")).isEqualTo("1 to create · 1 to update · 1 unchanged · 1 skipped");
+        assertThat(text("#importFolderHint")).isEqualTo("The file was exported from /bulk/exported; its names move into this folder.");
         Screenshots.save(plan.getScene(), "bulk-import-preview");
 
         robot.clickOn("#importApplyButton");
-        await().atMost(UI).until(() -> onFx(() -> node("#importMessage", Label.class).getText().startsWith("Created 1, updated 1.")));
-        assertThat(value("/bulk/imported/hosts")).isEqualTo("a.example.com,b.example.com");
-        assertThat(metadata("/bulk/imported/hosts").typeAsString()).isEqualTo("StringList");
-        assertThat(value("/bulk/imported/timeout")).isEqualTo("60");
-        assertThat(exists("/bulk/imported/token")).isFalse();
+        await().atMost(UI).until(() -> text("#importMessage").startsWith("Created 1, updated 1."));
         await().atMost(UI).until(() -> inTree("/bulk/imported/hosts"));
     }
 
     @Test
-    void resolvesASecretsManagerReferenceMaskedUntilRevealed() {
+    void aSecretIsResolvedThroughParameterStoreMaskedUntilRevealed() {
         robot.clickOn(robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(SECRET)).queryAs(Node.class));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R).release(KeyCode.R, KeyCode.SHIFT, KeyCode.CONTROL);
         awaitNode("#referenceIdField");
         assertThat(onFx(() -> node("#referenceIdField", TextField.class).getText())).isEqualTo(SECRET);
-        assertThat(onFx(() -> node("#referencePath", Label.class).getText())).isEqualTo("/aws/reference/secretsmanager/" + SECRET);
+        assertThat(text("#referencePath")).isEqualTo("/aws/reference/secretsmanager/" + SECRET);
 
         robot.clickOn("#referenceResolveButton");
         await().atMost(UI).until(() -> onFx(() -> node("#referenceMasked", Node.class).isVisible()));
         TextArea shown = node("#referenceValue", TextArea.class);
         assertThat(onFx(() -> shown.isVisible())).isFalse();
-        assertThat(onFx(() -> shown.getText())).isEmpty();
         Screenshots.save(shown.getScene(), "secrets-manager-reference");
 
         robot.clickOn("#referenceRevealButton");
         assertThat(onFx(() -> shown.isVisible())).isTrue();
         assertThat(onFx(() -> shown.getText())).isEqualTo(SECRET_VALUE);
         robot.clickOn("#referenceRevealButton");
+        assertThat(onFx(() -> shown.isVisible())).isFalse();
         assertThat(onFx(() -> shown.getText())).isEmpty();
     }
 }

@@ -124,6 +124,11 @@ class SecretEditorUiTest {
         editCell("#entryTable", keys.indexOf("username"), 1, "payments_app");
         editCell("#entryTable", keys.indexOf("dbname"), 1, "payments");
         onFx(() -> {
+            // The canary goes through the editor and the save; the class checks it never leaks.
+            entries.getItems().get(keys.indexOf("username")).valueProperty().set(CANARY);
+            return null;
+        });
+        onFx(() -> {
             entries.getSelectionModel().select(keys.indexOf("password"));
             return null;
         });
@@ -142,50 +147,24 @@ class SecretEditorUiTest {
         assertThat(value.get("engine").asText()).isEqualTo("postgres");
         assertThat(value.get("port").asInt()).isEqualTo(5432);
         assertThat(value.get("host").asText()).startsWith("payments.cluster-x");
+        assertThat(value.get("username").asText()).isEqualTo(CANARY);
         assertThat(value.get("password").asText()).hasSize(32).matches("[A-Za-z0-9]+");
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> "prod/payments/postgres".equals(
                 robot.lookup("#detailsTitle").queryAs(Label.class).getText())));
     }
 
     @Test
-    void editsOneKeyOfAJsonSecretAndKeepsThePreviousVersion() throws Exception {
-        String name = SandboxData.inventory().databaseSecrets().get(0);
-        String before = secretString(name);
-        openEditor(name);
-        TableView<EntryRow> entries = robot.lookup("#entryTable").queryAs(TableView.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> entries.getItems().size() >= 6));
-        List<String> keys = onFx(() -> entries.getItems().stream().map(r -> r.keyProperty().get()).toList());
-        onFx(() -> {
-            entries.getItems().get(keys.indexOf("password")).valueProperty().set(CANARY);
-            return null;
-        });
-        robot.clickOn("#saveButton");
-        await().atMost(Duration.ofSeconds(10)).until(() -> secretString(name).contains(CANARY));
-        JsonNode now = JSON.readTree(secretString(name));
-        JsonNode old = JSON.readTree(before);
-        assertThat(now.get("host")).isEqualTo(old.get("host"));
-        String previous = sdk.secretsManager().getSecretValue(b -> b.secretId(name).versionStage("AWSPREVIOUS")).secretString();
-        assertThat(previous).isEqualTo(before);
-    }
-
-    @Test
-    void showsEveryProblemAtOnceAndKeepsTheDraftWhenTheSecretChangedMeanwhile() {
+    void aPlainTextValueIsMaskedUntilShownAndAConflictKeepsTheDraft() {
         String name = SandboxData.inventory().secrets().stream().filter(n -> !SandboxData.inventory().databaseSecrets().contains(n))
                 .findFirst().orElseThrow();
         openEditor(name);
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> !robot.lookup("#saveButton").queryAs(Button.class)
                 .isDisabled() || robot.lookup("#maskedText").queryAs(TextField.class).getText().length() > 0));
+        assertThat(onFx(() -> robot.lookup("#maskedText").queryAs(Node.class).isVisible()
+                && !robot.lookup("#textArea").queryAs(Node.class).isVisible())).as("masked until shown").isTrue();
         robot.clickOn("#showValuesToggle");
+        assertThat(onFx(() -> robot.lookup("#textArea").queryAs(Node.class).isVisible())).isTrue();
         Screenshots.save(robot.lookup("#textArea").queryAs(Node.class).getScene(), "secret-editor-raw");
-        onFx(() -> {
-            robot.lookup("#textArea").queryAs(javafx.scene.control.TextArea.class).setText("é".repeat(32769));
-            robot.lookup("#descriptionField").queryAs(TextField.class).setText("d".repeat(2049));
-            return null;
-        });
-        assertThat(onFx(() -> robot.lookup("#valueProblems").queryAs(Label.class).getText())).contains("65,536");
-        assertThat(onFx(() -> robot.lookup("#descriptionProblems").queryAs(Label.class).getText())).contains("2,048");
-        assertThat(onFx(() -> robot.lookup("#saveButton").queryAs(Button.class).isDisabled())).isTrue();
-
         onFx(() -> {
             robot.lookup("#textArea").queryAs(javafx.scene.control.TextArea.class).setText("new-" + CANARY);
             robot.lookup("#descriptionField").queryAs(TextField.class).setText("API key for the shipping carrier");
@@ -198,32 +177,6 @@ class SecretEditorUiTest {
         assertThat(onFx(() -> robot.lookup("#textArea").queryAs(javafx.scene.control.TextArea.class).getText())).isEqualTo("new-" + CANARY);
         robot.clickOn("#overwriteButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> secretString(name).equals("new-" + CANARY));
-    }
-
-    @Test
-    void aBinaryFileLargerThanASecretCanHoldIsRefusedBeforeItIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path over = dir.resolve("over.p12");
-        Path huge = dir.resolve("huge.p12");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(over.toFile(), "rw")) {
-            f.setLength(65_537);
-        }
-        // Reading this one whole would fail for its size alone (more than a Java array holds).
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
-            f.setLength(3L * 1024 * 1024 * 1024);
-        }
-        newSecret();
-        robot.clickOn("#binaryMode");
-        for (Path file : List.of(over, huge)) {
-            onFx(() -> {
-                robot.lookup("#binaryPath").queryAs(TextField.class).setText(file.toString());
-                return null;
-            });
-            robot.clickOn("#loadButton");
-            await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText())
-                    .contains(file.getFileName().toString()));
-            assertThat(onFx(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText())).contains("65,536 bytes");
-            assertThat(onFx(() -> robot.lookup("#binaryInfo").queryAs(Label.class).getText())).startsWith("No file loaded");
-        }
     }
 
     private void openEditor(String name) {

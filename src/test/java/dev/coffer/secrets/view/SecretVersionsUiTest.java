@@ -12,6 +12,7 @@ import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.ui.kit.controls.Comparison;
 import dev.coffer.ui.kit.controls.DiffView;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,6 @@ class SecretVersionsUiTest {
         SecretsManagerClient sm = sdk.secretsManager();
         firstVersion = sm.createSecret(b -> b.name("versions/app-key").secretString("alpha-one")).versionId();
         secondVersion = sm.putSecretValue(b -> b.secretId("versions/app-key").secretString("alpha-two")).versionId();
-        sm.createSecret(b -> b.name("versions/label-me").secretString("label-value"));
         sm.createSecret(b -> b.name("versions/to-delete").secretString("delete-value"));
         sm.createSecret(b -> b.name("versions/force-me").secretString("force-value"));
         sm.createSecret(b -> b.name("versions/policy").secretString("policy-value"));
@@ -109,7 +109,7 @@ class SecretVersionsUiTest {
 
     private String diffText() {
         return onFx(() -> String.join("\n", robot.lookup("#diffView").queryAs(DiffView.class).getItems().stream()
-                .map(DiffView.Line::text).toList()));
+                .map(Comparison.Line::text).toList()));
     }
 
     private Map<String, List<String>> stages(String name) {
@@ -135,36 +135,19 @@ class SecretVersionsUiTest {
         robot.clickOn(versionRow(table, firstVersion));
         robot.press(KeyCode.CONTROL).clickOn(versionRow(table, secondVersion)).release(KeyCode.CONTROL);
         await().atMost(WAIT).until(() -> diffText().contains("alpha-one") && diffText().contains("alpha-two"));
-        List<DiffView.Line> lines = onFx(() -> List.copyOf(robot.lookup("#diffView").queryAs(DiffView.class).getItems()));
-        assertThat(lines).anyMatch(l -> l.kind() == DiffView.Kind.REMOVED && l.text().contains("alpha-one"));
-        assertThat(lines).anyMatch(l -> l.kind() == DiffView.Kind.ADDED && l.text().contains("alpha-two"));
+        List<Comparison.Line> lines = onFx(() -> List.copyOf(robot.lookup("#diffView").queryAs(DiffView.class).getItems()));
+        assertThat(lines).anyMatch(l -> l.kind() == Comparison.Kind.REMOVED && l.text().contains("alpha-one"));
+        assertThat(lines).anyMatch(l -> l.kind() == Comparison.Kind.ADDED && l.text().contains("alpha-two"));
         Screenshots.save(table.getScene(), "secret-versions-diff");
 
         robot.clickOn(versionRow(table, firstVersion));
-        await().atMost(WAIT).until(() -> onFx(() -> !robot.lookup("#rollbackButton").queryAs(Button.class).isDisabled()));
-        robot.clickOn("#rollbackButton");
+        await().atMost(WAIT).until(() -> onFx(() -> !robot.lookup("#restoreButton").queryAs(Button.class).isDisabled()));
+        robot.clickOn("#restoreButton");
         robot.clickOn(dialogButton("Make current"));
         await().atMost(WAIT).until(() -> stages("versions/app-key").getOrDefault(firstVersion, List.of()).contains("AWSCURRENT"));
         assertThat(stages("versions/app-key").get(secondVersion)).contains("AWSPREVIOUS");
         await().atMost(WAIT).until(() -> onFx(() -> table.getItems().stream()
                 .anyMatch(v -> v.versionId().equals(firstVersion) && v.isCurrent())));
-    }
-
-    @Test
-    void addsACustomLabel() {
-        TableView<SecretVersion> table = openVersions("versions/label-me", 1);
-        String id = onFx(() -> table.getItems().get(0).versionId());
-        robot.clickOn(versionRow(table, id));
-        robot.clickOn("#labelsButton");
-        await().atMost(WAIT).until(() -> robot.lookup("#labelField").tryQuery().isPresent());
-        robot.clickOn("#labelField").write("AWSCURRENT");
-        assertThat(onFx(() -> robot.lookup("#labelProblems").queryAs(Label.class).getText())).isNotEmpty();
-        assertThat(onFx(() -> robot.lookup("#addLabelButton").queryAs(Button.class).isDisabled())).isTrue();
-        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write("golden");
-        await().atMost(WAIT).until(() -> onFx(() -> !robot.lookup("#addLabelButton").queryAs(Button.class).isDisabled()));
-        robot.clickOn("#addLabelButton");
-        await().atMost(WAIT).until(() -> stages("versions/label-me").get(id).contains("golden"));
-        await().atMost(WAIT).until(() -> onFx(() -> table.getItems().size() == 1 && table.getItems().get(0).stages().contains("golden")));
     }
 
     @Test

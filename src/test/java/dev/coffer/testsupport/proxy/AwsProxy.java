@@ -364,6 +364,10 @@ public final class AwsProxy implements AutoCloseable {
                     ErrorAnswers.serviceUnavailable(request).writeTo(out);
                     return true;
                 }
+                case EXPIRED_TOKEN -> {
+                    ErrorAnswers.expiredToken(request).writeTo(out);
+                    return true;
+                }
                 case RESET_BEFORE_FORWARD -> {
                     reset(socket);
                     return false;

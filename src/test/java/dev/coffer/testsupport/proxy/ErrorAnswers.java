@@ -67,6 +67,16 @@ final class ErrorAnswers {
         };
     }
 
+    static Answer expiredToken(ProxiedRequest request) {
+        String message = "The security token included in the request is expired";
+        return switch (request.protocol()) {
+            case JSON -> json(400, "ExpiredTokenException", message);
+            case QUERY -> query(403, "ExpiredToken", message);
+            case EC2 -> ec2(400, "RequestExpired", "Request has expired.");
+            case REST_JSON -> restJson(403, "ExpiredTokenException", message);
+        };
+    }
+
     /** A JSON 1.1 error, for the operations the proxy answers itself (DescribeParameters). */
     static Answer json(int status, String code, String message) {
         return new Answer(status, List.of(

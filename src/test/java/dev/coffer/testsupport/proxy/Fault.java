@@ -8,6 +8,8 @@ public enum Fault {
     INTERNAL_ERROR,
     /** Answers HTTP 503 ServiceUnavailable; not forwarded. */
     SERVICE_UNAVAILABLE,
+    /** Answers the protocol's expired-credentials error (JSON: HTTP 400 ExpiredTokenException), as when a sign-in ran out; not forwarded. */
+    EXPIRED_TOKEN,
     /** Resets the connection (SO_LINGER 0) without forwarding or answering: AWS never saw the request. */
     RESET_BEFORE_FORWARD,
     /** Forwards, so the upstream applies the request, then resets the connection without answering: the answer is lost. */

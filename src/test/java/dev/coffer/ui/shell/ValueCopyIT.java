@@ -1,5 +1,7 @@
 package dev.coffer.ui.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
@@ -8,13 +10,12 @@ import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.view.SecretReferenceViewModel;
 import dev.coffer.sandbox.MotoServer;
+import dev.coffer.testsupport.DirectRowFeeds;
 import dev.coffer.testsupport.Moto;
+import dev.coffer.testsupport.SameThreadBackground;
 import dev.coffer.testsupport.WithMoto;
-import dev.coffer.ui.kit.Background;
-import dev.coffer.ui.kit.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,25 +24,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
-import static dev.coffer.testsupport.CofferUi.onFx;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-/** Copying a revealed value, without a window: in audit mode the reveal log's line comes first, or nothing is copied. */
+/**
+ * Copying a revealed value, without a window or the FX toolkit: in audit mode the reveal log's line
+ * comes first, or nothing is copied.
+ */
 @WithMoto
 class ValueCopyIT {
 
     private static final String NAME = "/value-copy/api/token";
     private static final String VALUE = "value-copy-canary-90d1";
     private static final String SECRET = "value-copy/db";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private Path home;
     private Path log;
     private String previousHome;
-    private Background background;
+    private final SameThreadBackground background = new SameThreadBackground();
     private MainViewModel model;
     /** What reached the clipboard, and whether the log held the copy's line at that moment. */
     private final List<String> copied = new ArrayList<>();
@@ -49,7 +48,6 @@ class ValueCopyIT {
 
     @BeforeAll
     static void seed(MotoServer moto) throws Exception {
-        FxToolkit.registerPrimaryStage();
         try (ClientFactory local = Moto.clients(moto, false)) {
             local.ssm().putParameter(b -> b.name(NAME).value(VALUE).type(ParameterType.SECURE_STRING).overwrite(true));
             local.secretsManager().createSecret(b -> b.name(SECRET).secretString(VALUE));
@@ -62,17 +60,12 @@ class ValueCopyIT {
         home = Files.createTempDirectory(Path.of("target"), "value-copy-home").toAbsolutePath();
         log = home.resolve("audit-log.jsonl");
         previousHome = System.setProperty("coffer.home", home.toString());
-        background = new FxBackground();
-        model = onFx(() -> new MainViewModel(background));
+        model = new MainViewModel(background, new DirectRowFeeds());
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> {
-            model.close();
-            return null;
-        });
-        background.shutdown();
+        model.close();
         System.setProperty("coffer.home", previousHome);
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -82,14 +75,10 @@ class ValueCopyIT {
     @Test
     void inAuditModeTheLogLineIsWrittenBeforeTheValueReachesTheClipboard(MotoServer moto) {
         reveal(moto, true);
-        onFx(() -> {
-            model.copyValue(VALUE, this::toClipboard);
-            return null;
-        });
-        await().atMost(WAIT).until(() -> onFx(() -> !copied.isEmpty()));
-        assertThat(onFx(() -> List.copyOf(copied))).containsExactly(VALUE);
-        assertThat(onFx(() -> List.copyOf(loggedFirst))).containsExactly(true);
-        assertThat(onFx(() -> model.statusProperty().get())).contains("cleared in 30 seconds");
+        model.copyValue(VALUE, this::toClipboard);
+        assertThat(copied).containsExactly(VALUE);
+        assertThat(loggedFirst).containsExactly(true);
+        assertThat(model.statusProperty().get()).contains("cleared in 30 seconds");
     }
 
     @Test
@@ -97,54 +86,44 @@ class ValueCopyIT {
         reveal(moto, true);
         Files.delete(log);
         Files.createDirectory(log);
-        onFx(() -> {
-            model.copyValue(VALUE, this::toClipboard);
-            return null;
-        });
-        await().atMost(WAIT).until(() -> onFx(() -> model.problemProperty().get() != null));
-        assertThat(onFx(() -> List.copyOf(copied))).isEmpty();
-        assertThat(onFx(() -> model.problemProperty().get().text())).startsWith("Not copied: the audit log " + log)
+        model.copyValue(VALUE, this::toClipboard);
+        assertThat(copied).isEmpty();
+        assertThat(model.problemProperty().get().text()).startsWith("Not copied: the audit log " + log)
                 .contains("Is a directory").doesNotContain(VALUE);
     }
 
     @Test
     void withoutAuditModeTheValueIsCopiedAtOnceAndNothingIsLogged(MotoServer moto) {
         reveal(moto, false);
-        List<String> atOnce = onFx(() -> {
-            model.copyValue(VALUE, this::toClipboard);
-            return List.copyOf(copied);
-        });
-        assertThat(atOnce).containsExactly(VALUE);
+        model.copyValue(VALUE, this::toClipboard);
+        assertThat(copied).containsExactly(VALUE);
         assertThat(log).doesNotExist();
+    }
+
+    @Test
+    void aValueNotRevealedIsNotCopied(MotoServer moto) {
+        reveal(moto, false);
+        model.details().toggleReveal();
+        model.copyValue(VALUE, this::toClipboard);
+        assertThat(copied).isEmpty();
     }
 
     @Test
     void theSecretReferenceWindowLogsFirstAndRefusesTheSameWay(MotoServer moto) throws Exception {
         Connection connection = Connection.endpoint(moto.endpoint(), "us-east-1", true);
         try (ClientFactory clients = SessionClients.open(Sessions.local(connection, moto.endpoint()))) {
-            SecretReferenceViewModel reference = onFx(() -> new SecretReferenceViewModel(background, clients, new ParameterStore(clients), SECRET));
-            onFx(() -> {
-                reference.resolve();
-                return null;
-            });
-            await().atMost(WAIT).until(() -> onFx(() -> reference.resolvedProperty().get()));
+            SecretReferenceViewModel reference = new SecretReferenceViewModel(background, clients, new ParameterStore(clients), SECRET);
+            reference.resolve();
+            assertThat(reference.resolvedProperty().get()).isTrue();
 
-            onFx(() -> {
-                reference.copyValue(VALUE, this::toClipboard);
-                return null;
-            });
-            await().atMost(WAIT).until(() -> onFx(() -> !copied.isEmpty()));
-            assertThat(onFx(() -> List.copyOf(loggedFirst))).containsExactly(true);
+            reference.copyValue(VALUE, this::toClipboard);
+            assertThat(loggedFirst).containsExactly(true);
 
             Files.delete(log);
             Files.createDirectory(log);
-            onFx(() -> {
-                reference.copyValue(VALUE, this::toClipboard);
-                return null;
-            });
-            await().atMost(WAIT).until(() -> onFx(() -> reference.messageProperty().get().startsWith("Not copied")));
-            assertThat(onFx(() -> List.copyOf(copied))).hasSize(1);
-            assertThat(onFx(() -> reference.messageProperty().get())).contains(log.toString()).doesNotContain(VALUE);
+            reference.copyValue(VALUE, this::toClipboard);
+            assertThat(reference.messageProperty().get()).startsWith("Not copied").contains(log.toString()).doesNotContain(VALUE);
+            assertThat(copied).hasSize(1);
         }
     }
 
@@ -160,17 +139,10 @@ class ValueCopyIT {
     /** Opens moto in the window's model, shows the parameter and reveals its value. */
     private void reveal(MotoServer moto, boolean audit) {
         Connection connection = Connection.endpoint(moto.endpoint(), "us-east-1", audit);
-        onFx(() -> {
-            model.open(Sessions.local(connection, moto.endpoint()));
-            return null;
-        });
-        await().atMost(WAIT).until(() -> onFx(() -> !model.loadingProperty().get()));
-        Parameter parameter = onFx(() -> model.openConnection().parameters().describe(NAME)).orElseThrow();
-        onFx(() -> {
-            model.details().show(parameter);
-            model.details().reveal();
-            return null;
-        });
-        await().atMost(WAIT).until(() -> onFx(() -> model.details().valueStateProperty().get() == DetailsViewModel.ValueState.REVEALED));
+        model.open(Sessions.local(connection, moto.endpoint()));
+        Parameter parameter = model.openConnection().parameters().describe(NAME).orElseThrow();
+        model.selectionProperty().set(new Selection.ParameterSelection(parameter));
+        model.details().reveal();
+        assertThat(model.details().valueStateProperty().get()).isEqualTo(DetailsViewModel.ValueState.REVEALED);
     }
 }

@@ -1,32 +1,13 @@
 package dev.coffer.ui.kit.controls;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
-import java.util.ArrayList;
+import dev.coffer.ui.kit.controls.Comparison.Kind;
+import dev.coffer.ui.kit.controls.Comparison.Line;
 import java.util.List;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
-/**
- * A line-by-line comparison of two texts (java-diff-utils): removed lines marked "-", added lines
- * "+", unchanged ones plain. Shared by parameter and secret history.
- */
-public final class DiffView extends ListView<DiffView.Line> {
-
-    /** One shown line. */
-    public record Line(Kind kind, String text) {
-        public String marked() {
-            return switch (kind) {
-                case ADDED -> "+ " + text;
-                case REMOVED -> "- " + text;
-                case SAME -> "  " + text;
-                case NOTE -> text;
-            };
-        }
-    }
-
-    public enum Kind { SAME, ADDED, REMOVED, NOTE }
+/** Shows a {@link Comparison}: removed lines in red, added ones in green, in the version browser. */
+public final class DiffView extends ListView<Line> {
 
     public DiffView() {
         getStyleClass().add("diff-view");
@@ -51,31 +32,6 @@ public final class DiffView extends ListView<DiffView.Line> {
             }
         });
         setPlaceholder(new javafx.scene.control.Label("Select two versions to compare them."));
-    }
-
-    /** Compares {@code before} with {@code after}, line by line. */
-    public static List<Line> compare(String before, String after) {
-        List<String> a = lines(before);
-        List<String> b = lines(after);
-        Patch<String> patch = DiffUtils.diff(a, b);
-        List<Line> result = new ArrayList<>();
-        int next = 0;
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            for (; next < delta.getSource().getPosition(); next++) {
-                result.add(new Line(Kind.SAME, a.get(next)));
-            }
-            delta.getSource().getLines().forEach(l -> result.add(new Line(Kind.REMOVED, l)));
-            delta.getTarget().getLines().forEach(l -> result.add(new Line(Kind.ADDED, l)));
-            next = delta.getSource().getPosition() + delta.getSource().size();
-        }
-        for (; next < a.size(); next++) {
-            result.add(new Line(Kind.SAME, a.get(next)));
-        }
-        return result;
-    }
-
-    private static List<String> lines(String text) {
-        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\r?\n", -1));
     }
 
     public void show(List<Line> lines) {
