@@ -29,6 +29,9 @@ import software.amazon.awssdk.profiles.ProfileFile;
                 + "Coffer, the AWS CLI and the SDKs.")
 public final class LoginCommand implements Callable<Integer> {
 
+    /** As {@code coffer audit}: a file of the user's that the command needs cannot be used. */
+    static final int UNREADABLE_FILE = 3;
+
     @Option(names = "--profile", paramLabel = "NAME", description = "An SSO profile (default: AWS_PROFILE, then 'default').")
     String profile;
 
@@ -56,6 +59,10 @@ public final class LoginCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Profiles available = profiles.get();
+        if (!available.unreadableFiles().isEmpty()) {
+            err.println(ServiceText.printable(AwsErrors.explain(available.unreadableFiles().get(0)).commandText()));
+            return UNREADABLE_FILE;
+        }
         ProfileFile file = available.file();
         Optional<SsoConfig> config;
         String what;

@@ -64,6 +64,8 @@ class LoginCommandIT {
         sso.close();
         cache.delete("corp");
         Files.deleteIfExists(config);
+        // Coffer points the SDK past a damaged AWS file for the rest of its run; the next test gets the build's file back.
+        System.setProperty("aws.configFile", config.toString());
     }
 
     CompletableFuture<Integer> run(String... args) {
@@ -71,6 +73,17 @@ class LoginCommandIT {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return CompletableFuture.supplyAsync(() -> cli.execute(args));
+    }
+
+    @Test
+    void aDamagedAwsConfigIsNamedWithItsLineAndEndsWithStatus3() throws Exception {
+        Files.writeString(config, "[profile admin]\nsso_session = corp\n\n[sso-session corp\nsso_region = eu-west-1\n");
+
+        int status = run("login", "--profile", "admin").get(30, TimeUnit.SECONDS);
+
+        assertThat(status).isEqualTo(3);
+        assertThat(err.toString().strip()).isEqualTo("Coffer cannot use " + config + " (line 4): Section definition must end with ']'. "
+                + "Correct or move aside that file, then run the command again.");
     }
 
     @Test

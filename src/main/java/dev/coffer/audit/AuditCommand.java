@@ -15,18 +15,13 @@ import dev.coffer.aws.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileFileLocation;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,8 +37,6 @@ public final class AuditCommand implements Callable<Integer> {
 
     public static final int FINDINGS = 1;
     public static final int FAILED = 3;
-    /** The SDK's parse errors: "Profile definition must end with ']' on line 3". */
-    private static final Pattern ON_LINE = Pattern.compile("^(.*?) on line (\\d+)$");
 
     @Spec
     CommandSpec spec;
@@ -102,34 +95,21 @@ public final class AuditCommand implements Callable<Integer> {
         this.readProfiles = () -> awsProfiles;
     }
 
+    /** The AWS profiles; a config or credentials file that cannot be read stops the command (exit 3), naming it. */
     private Profiles awsProfiles() {
-        if (awsProfilesRead == null) {
-            try {
-                awsProfilesRead = readProfiles.get();
-            } catch (IllegalArgumentException | java.io.UncheckedIOException unreadable) {
-                throw awsFileProblem(unreadable);
-            }
+        Profiles read = readAwsFiles();
+        if (!read.unreadableFiles().isEmpty()) {
+            throw read.unreadableFiles().get(0);
         }
-        return awsProfilesRead;
+        return read;
     }
 
-    /** The SDK says "… on line 3" but not of which file: the config and credentials files are read one by one to tell. */
-    private static LocalFileException awsFileProblem(RuntimeException unreadable) {
-        for (Path file : List.of(ProfileFileLocation.configurationFilePath(), ProfileFileLocation.credentialsFilePath())) {
-            ProfileFile.Type type = file.equals(ProfileFileLocation.configurationFilePath())
-                    ? ProfileFile.Type.CONFIGURATION : ProfileFile.Type.CREDENTIALS;
-            try {
-                if (Files.exists(file)) {
-                    ProfileFile.builder().content(file).type(type).build().profiles();
-                }
-            } catch (RuntimeException e) {
-                Matcher line = ON_LINE.matcher(String.valueOf(e.getMessage()));
-                return line.matches()
-                        ? new LocalFileException(file, Integer.parseInt(line.group(2)), line.group(1), e)
-                        : new LocalFileException(file, 0, "it cannot be read", e);
-            }
+    /** The AWS files, read once: an audit of an endpoint alone needs none, so a damaged one does not stop it. */
+    private Profiles readAwsFiles() {
+        if (awsProfilesRead == null) {
+            awsProfilesRead = readProfiles.get();
         }
-        return new LocalFileException(ProfileFileLocation.configurationFilePath(), 0, "the AWS config files cannot be read", unreadable);
+        return awsProfilesRead;
     }
 
     @Override
@@ -187,6 +167,7 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<Connection> result = new ArrayList<>();
         if (profiles.isEmpty()) {
+            readAwsFiles();
             for (String region : regions.isEmpty() ? List.of("us-east-1") : regions) {
                 result.add(Connection.endpoint(endpoint, region, true));
             }

@@ -2,8 +2,11 @@ package dev.coffer.auth;
 
 import dev.coffer.aws.AwsService;
 import dev.coffer.aws.Endpoints;
+import dev.coffer.aws.LocalFileException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -12,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
@@ -29,25 +35,78 @@ public final class Profiles {
     private static final String IGNORE_ENDPOINTS_VARIABLE = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
     private static final Map<String, String> SDK_PROPERTIES = sdkProperties();
 
+    /** The SDK's parse errors: "Profile definition must end with ']' on line 3". */
+    private static final Pattern ON_LINE = Pattern.compile("^(.*?) on line (\\d+)$");
+
     private final ProfileFile file;
     private final Function<String, String> env;
+    private final List<LocalFileException> unreadable;
 
     public Profiles(ProfileFile file, Function<String, String> env) {
+        this(file, env, List.of());
+    }
+
+    private Profiles(ProfileFile file, Function<String, String> env, List<LocalFileException> unreadable) {
         this.file = file;
         this.env = env;
+        this.unreadable = List.copyOf(unreadable);
     }
 
     /**
      * The user's own AWS files and environment. The SDK's system properties ({@code aws.profile},
      * {@code aws.endpointUrl}, {@code aws.endpointUrlSsm}…) stand in for their variables when
-     * set, as they do for the SDK itself.
+     * set, as they do for the SDK itself. A file that cannot be read or parsed is left out (its
+     * profiles are unavailable) and named in {@link #unreadableFiles()}, so one bad file never
+     * stops Coffer from starting.
      */
     public static Profiles fromEnvironment() {
-        return new Profiles(ProfileFile.defaultProfileFile(), name -> {
+        List<LocalFileException> unreadable = new ArrayList<>();
+        ProfileFile.Aggregator files = ProfileFile.aggregator();
+        // In the SDK's own order: a value in the credentials file wins over the config file's.
+        readInto(files, ProfileFileLocation.credentialsFileLocation(), ProfileFile.Type.CREDENTIALS, unreadable);
+        readInto(files, ProfileFileLocation.configurationFileLocation(), ProfileFile.Type.CONFIGURATION, unreadable);
+        return new Profiles(files.build(), name -> {
             String property = SDK_PROPERTIES.get(name);
             String value = property == null ? null : System.getProperty(property);
             return value != null && !value.isBlank() ? value : System.getenv(name);
+        }, unreadable);
+    }
+
+    private static void readInto(ProfileFile.Aggregator files, Optional<Path> location, ProfileFile.Type type,
+                                 List<LocalFileException> unreadable) {
+        location.ifPresent(path -> {
+            try {
+                files.addFile(ProfileFile.builder().content(path).type(type).build());
+            } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+                unreadable.add(fileProblem(path, e));
+                setAsideForTheSdk(path, type);
+            }
         });
+    }
+
+    /**
+     * The SDK builds every client's defaults from the AWS files at their standard places, whatever
+     * profile file the client is given, and fails on a damaged one; so for the rest of this run it
+     * is pointed at a path under that file, where nothing can exist, and reads nothing from it.
+     */
+    private static void setAsideForTheSdk(Path path, ProfileFile.Type type) {
+        ProfileFileSystemSetting setting = type == ProfileFile.Type.CONFIGURATION
+                ? ProfileFileSystemSetting.AWS_CONFIG_FILE : ProfileFileSystemSetting.AWS_SHARED_CREDENTIALS_FILE;
+        System.setProperty(setting.property(), path.resolve("unreadable").toString());
+    }
+
+    /** The SDK's parse error names the line but not the file; its I/O errors are said without their Java text. */
+    private static LocalFileException fileProblem(Path path, RuntimeException e) {
+        Matcher line = ON_LINE.matcher(String.valueOf(e.getMessage()));
+        if (e instanceof UncheckedIOException || !line.matches()) {
+            return new LocalFileException(path, 0, "it cannot be read as an AWS config or credentials file", e);
+        }
+        return new LocalFileException(path, Integer.parseInt(line.group(2)), line.group(1), e);
+    }
+
+    /** The AWS config or credentials files that could not be read: their profiles are unavailable. */
+    public List<LocalFileException> unreadableFiles() {
+        return unreadable;
     }
 
     /** The SDK for Java's system properties for the variables read here; the SDK takes them first. */

@@ -255,7 +255,8 @@ public final class ClientFactory implements AutoCloseable {
             http = ApacheHttpClient.builder()
                     .maxConnections(32)
                     .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(retries.attemptTimeout())
+                    // Longer than an attempt: the attempt's own timeout always ends a slow answer, and says how long it waited.
+                    .socketTimeout(retries.attemptTimeout().plusSeconds(5))
                     .build();
         }
         return http;

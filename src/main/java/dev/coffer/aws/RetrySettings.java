@@ -24,7 +24,7 @@ public record RetrySettings(Duration attemptTimeout, Duration callTimeout, int r
     }
 
     /**
-     * Coffer's settings: 30 s an attempt (the socket timeout too), 90 s a call, 10 attempts of a
+     * Coffer's settings: 30 s an attempt, 90 s a call, 10 attempts of a
      * read, 3 of a write; pauses of 100 ms to 2 s after errors and of 1 s to 20 s after
      * throttling, as the SDK's own throttling back-off.
      */

@@ -39,12 +39,17 @@ public final class PrivateFiles {
      * CLI does with a linked config file. Missing folders are created owner-only.
      */
     public static void write(Path file, String text) throws IOException {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #write(Path, String)} for bytes that need not be text (a damaged file kept as found). */
+    public static void write(Path file, byte[] content) throws IOException {
         Path target = followLinks(file);
         Path folder = target.getParent();
         createFolders(folder);
         Path tmp = Files.createTempFile(folder, "." + target.getFileName() + "-", ".tmp", attributes(FILE));
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, content);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

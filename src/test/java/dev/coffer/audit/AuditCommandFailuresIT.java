@@ -49,6 +49,20 @@ class AuditCommandFailuresIT {
     }
 
     @Test
+    void anEndpointAuditNeedsNoAwsConfigSoADamagedOneDoesNotStopIt(MotoServer moto) throws Exception {
+        Path config = home.resolve(".aws").resolve("config");
+        Files.createDirectories(config.getParent());
+        Files.write(config, new byte[] {(byte) 0xff, (byte) 0xfe, '[', 0, 0x1b, '\n', '=', '='});
+        Path report = home.resolve("report.json");
+
+        Finished run = CofferProcess.run(home, files(config), "audit", "--endpoint-url", moto.endpoint().toString(),
+                "--format", "json", "--out", report.toString());
+
+        assertThat(run.exitCode()).as("it printed: %s", run.err()).isZero();
+        assertThat(report).exists();
+    }
+
+    @Test
     void anAwsFailureReadsForATerminal(MotoServer moto) throws Exception {
         Path report = home.resolve("report.json");
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint())

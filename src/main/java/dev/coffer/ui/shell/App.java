@@ -3,6 +3,7 @@ package dev.coffer.ui.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.coffer.auth.Profiles;
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
@@ -66,6 +67,15 @@ public final class App extends Application {
         static Startup read() {
             return new Startup(Settings.load(), Profiles.fromEnvironment());
         }
+
+        /** What was wrong with the files read, and what Coffer did about it: one sentence each. */
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            profiles.unreadableFiles().forEach(file -> problems.add(AwsErrors.explain(file).summary()
+                    + " Its profiles are unavailable until it is corrected."));
+            problems.addAll(settings.problems());
+            return problems;
+        }
     }
 
     public App() {
@@ -127,6 +137,10 @@ public final class App extends Application {
 
         model = new MainViewModel(background);
         window = build(stage, model, settings.windowWidth, settings.windowHeight);
+        List<String> problems = read.problems();
+        // Said in the window and on the terminal it was started from, which is where a broken start is looked into.
+        problems.forEach(p -> System.err.println("Coffer: " + p));
+        model.noticeProperty().set(String.join("\n", problems));
         scene = stage.getScene();
         restoreGeometry();
         if (Boolean.getBoolean("coffer.reportStartup")) {

@@ -6,6 +6,7 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
+import dev.coffer.aws.ListingIncompleteException;
 import dev.coffer.aws.RenewableCredentials;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
@@ -66,6 +67,7 @@ public final class MainViewModel {
     private final BooleanProperty signInOffered = new SimpleBooleanProperty();
     private final StringProperty accountName = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
+    private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
     private final BooleanBinding connected = connection.isNotNull();
     /** The one answer to "is this window read-only": audit mode, which a window never leaves. */
@@ -73,6 +75,9 @@ public final class MainViewModel {
             () -> auditMode.get() || connection.get() != null && connection.get().readOnly(), auditMode, connection);
     private final MainWindowActions actions;
 
+    /** Where each listing that stopped part way goes on from (a NextToken; null: from the start). */
+    private String parametersResumeToken;
+    private String secretsResumeToken;
     private volatile OpenConnection open;
     private AwsSession session;
 
@@ -150,7 +155,7 @@ public final class MainViewModel {
         return secretsLoading;
     }
 
-    /** The last parameter listing stopped with an error. */
+    /** The last parameter listing stopped with an error: what the tree shows may be only part of them. */
     public BooleanProperty parametersFailedProperty() {
         return parametersFailed;
     }
@@ -180,6 +185,14 @@ public final class MainViewModel {
 
     public void dismissProblem() {
         problem.set(null);
+    }
+
+    /**
+     * What Coffer found wrong with the local files it read at start (AWS config, settings) and
+     * what it did about it; unlike a problem, it stays when a connection opens, until dismissed.
+     */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     /**
@@ -306,6 +319,40 @@ public final class MainViewModel {
         status.set("Value copied; the clipboard is cleared in 30 seconds.");
     }
 
+    /**
+     * Retry after a listing stopped part way: each listing that stopped goes on from the page that
+     * failed, keeping what it already shows; when none stopped, both are listed again from the start.
+     */
+    public void retry() {
+        OpenConnection current = open;
+        if (current == null || !parametersFailed.get() && !secretsFailed.get()) {
+            refresh();
+            return;
+        }
+        problem.set(null);
+        int gen = current.generation();
+        CompletableFuture<Void> shown = CompletableFuture.completedFuture(null);
+        if (parametersFailed.get()) {
+            String from = parametersResumeToken;
+            resume(parametersLoading, parametersFailed);
+            load(gen, (onPage, cancelled) -> current.parameters().listFrom(from, onPage, cancelled), feed(gen, parameters::addPage),
+                    parametersLoading, parametersFailed, token -> parametersResumeToken = token, shown);
+        }
+        if (secretsFailed.get()) {
+            String from = secretsResumeToken;
+            boolean withDeleted = showDeletedSecrets.get();
+            resume(secretsLoading, secretsFailed);
+            load(gen, (onPage, cancelled) -> current.secrets().listFrom(from, onPage, cancelled, withDeleted), feed(gen, secrets::addPage),
+                    secretsLoading, secretsFailed, token -> secretsResumeToken = token, shown);
+        }
+    }
+
+    private void resume(BooleanProperty loadingFlag, BooleanProperty failedFlag) {
+        loadingFlag.set(true);
+        failedFlag.set(false);
+        updateStatus();
+    }
+
     /** Lists both stores again from the start. */
     public void refresh() {
         if (open == null) {
@@ -413,10 +460,10 @@ public final class MainViewModel {
         RowFeed<Secret> secretRows = feed(gen, secrets::addPage);
         CompletableFuture<Void> firstRows = CompletableFuture.allOf(parameterRows.firstRowsShown(), secretRows.firstRowsShown());
         load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameterRows, parametersLoading,
-                parametersFailed, firstRows);
+                parametersFailed, token -> parametersResumeToken = token, firstRows);
         boolean withDeleted = showDeletedSecrets.get();
         load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secretRows, secretsLoading,
-                secretsFailed, firstRows);
+                secretsFailed, token -> secretsResumeToken = token, firstRows);
     }
 
     /** How a store lists everything: pages to a consumer, until cancelled. */
@@ -442,7 +489,7 @@ public final class MainViewModel {
      * (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale benchmark.
      */
     private <T> void load(int gen, Listing<T> listing, RowFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
-            CompletableFuture<Void> firstRows) {
+            Consumer<String> resumeFrom, CompletableFuture<Void> firstRows) {
         background.execute(() -> {
             try {
                 boolean[] firstPage = {true};
@@ -454,8 +501,11 @@ public final class MainViewModel {
                     }
                 }, () -> gen != generation.get());
             } catch (RuntimeException e) {
+                // A listing that stopped part way goes on from its last good page; any other failure from the start.
+                String token = e instanceof ListingIncompleteException stopped ? stopped.resumeToken().orElse(null) : null;
                 background.later(() -> {
                     if (gen == generation.get()) {
+                        resumeFrom.accept(token);
                         failedFlag.set(true);
                         report(e);
                     }
@@ -482,9 +532,10 @@ public final class MainViewModel {
         }
     }
 
+    /** "at least 150 parameters" while a listing that stopped part way has not been resumed. */
     private void updateStatus() {
-        String counts = Formats.count(parameters.totalProperty().get(), "parameter", "parameters") + " · "
-                + Formats.count(secrets.total(), "secret", "secrets");
+        String counts = (parametersFailed.get() ? "at least " : "") + Formats.count(parameters.totalProperty().get(), "parameter", "parameters")
+                + " · " + (secretsFailed.get() ? "at least " : "") + Formats.count(secrets.total(), "secret", "secrets");
         status.set(loading.get() ? "Loading… " + counts : counts);
     }
 }

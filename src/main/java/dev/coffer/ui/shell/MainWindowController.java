@@ -77,6 +77,8 @@ public final class MainWindowController {
     @FXML private HBox auditBanner;
     @FXML private Label auditBannerText;
     @FXML private HBox messageBar;
+    @FXML private HBox noticeBar;
+    @FXML private Label noticeText;
     @FXML private Label messageText;
     @FXML private Button signInAgainButton;
     @FXML private ComboBox<String> regionBox;
@@ -408,8 +410,9 @@ public final class MainWindowController {
         parameterCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.parameters().totalProperty().get();
             int shown = model.parameters().shownCountProperty().get();
-            return shown == total ? Formats.number(total) : Formats.number(shown) + " of " + Formats.number(total);
-        }, model.parameters().totalProperty(), model.parameters().shownCountProperty()));
+            String all = (model.parametersFailedProperty().get() ? "at least " : "") + Formats.number(total);
+            return shown == total ? all : Formats.number(shown) + " of " + all;
+        }, model.parameters().totalProperty(), model.parameters().shownCountProperty(), model.parametersFailedProperty()));
         parameterFilter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 parameterFilter.clear();
@@ -448,8 +451,9 @@ public final class MainWindowController {
         secretCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int total = model.secrets().total();
             int shown = model.secrets().rows().size();
-            return shown == total ? Formats.number(total) : Formats.number(shown) + " of " + Formats.number(total);
-        }, model.secrets().all(), model.secrets().rows()));
+            String all = (model.secretsFailedProperty().get() ? "at least " : "") + Formats.number(total);
+            return shown == total ? all : Formats.number(shown) + " of " + all;
+        }, model.secrets().all(), model.secrets().rows(), model.secretsFailedProperty()));
         secretFilter.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 secretFilter.clear();
@@ -493,6 +497,9 @@ public final class MainWindowController {
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         messageText.textProperty().bind(Bindings.createStringBinding(
                 () -> model.problemProperty().get() == null ? "" : model.problemProperty().get().text(), model.problemProperty()));
+        noticeBar.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeText.textProperty().bind(model.noticeProperty());
     }
 
     @FXML
@@ -563,6 +570,11 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void onRetry() {
+        model.retry();
+    }
+
+    @FXML
     private void onFocusParameterFilter() {
         parameterFilter.requestFocus();
         parameterFilter.selectAll();
@@ -630,6 +642,11 @@ public final class MainWindowController {
     @FXML
     private void onDismissMessage() {
         model.dismissProblem();
+    }
+
+    @FXML
+    private void onDismissNotice() {
+        model.noticeProperty().set("");
     }
 
     @FXML

@@ -469,6 +469,7 @@ public final class AwsProxy implements AutoCloseable {
         private final FaultRule rule;
         private final Random random;
         private int remaining;
+        private int passed;
 
         ActiveFault(FaultRule rule) {
             this.rule = rule;
@@ -478,6 +479,10 @@ public final class AwsProxy implements AutoCloseable {
 
         synchronized boolean fires(String operation) {
             if (!rule.matches(operation)) {
+                return false;
+            }
+            if (passed < rule.after()) {
+                passed++;
                 return false;
             }
             if (rule.times() > 0) {
