@@ -67,7 +67,7 @@ class AwsErrorsIT {
         Problem server = explainRead(moto, FaultRule.of(Fault.INTERNAL_ERROR).on("GetParameter"));
 
         assertThat(throttled.kind()).isEqualTo(Kind.THROTTLED);
-        assertThat(throttled.summary()).contains("also after 10 tries");
+        assertThat(throttled.summary()).contains("also after 3 tries");
         assertThat(slow.kind()).isEqualTo(Kind.SLOW_ENDPOINT);
         assertThat(slow.summary()).startsWith("AWS did not answer within 1 second");
         assertThat(reset.kind()).isEqualTo(Kind.CONNECTION_LOST);
@@ -75,16 +75,16 @@ class AwsErrorsIT {
         assertThat(truncated.kind()).isEqualTo(Kind.CONNECTION_LOST);
         assertThat(truncated.summary()).contains("(the answer was cut off)");
         assertThat(server.kind()).isEqualTo(Kind.SERVER_ERROR);
-        assertThat(server.summary()).isEqualTo("AWS answered with a server error (HTTP 500 InternalServerError), also after 10 tries.");
+        assertThat(server.summary()).isEqualTo("AWS answered with a server error (HTTP 500 InternalServerError), also after 3 tries.");
         for (Problem p : List.of(throttled, slow, reset, truncated, server)) {
             AwsErrorsTest.assertReadable(p);
             assertThat(p.text()).doesNotContain("Unable to").doesNotContain("SDK Attempt").doesNotContain("Response Code");
         }
     }
 
-    /** What a read that always meets {@code fault} says: 1 s an attempt, pauses of a few milliseconds. */
+    /** What a read that always meets {@code fault} says: 1 s an attempt, 3 attempts, pauses of a few milliseconds. */
     private static Problem explainRead(MotoServer moto, FaultRule fault) {
-        RetrySettings quick = new RetrySettings(Duration.ofSeconds(1), Duration.ofSeconds(30), 10, 3,
+        RetrySettings quick = new RetrySettings(Duration.ofSeconds(1), Duration.ofSeconds(30), 3, 3,
                 Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).inject(fault); ClientFactory clients = proxy.clients(true, quick)) {
             return AwsErrors.explain(catchThrowable(() -> new ParameterStore(clients).value("/errors/faults")));

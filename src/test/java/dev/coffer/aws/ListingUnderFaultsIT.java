@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListingUnderFaultsIT {
 
+    /** Coffer's settings with pauses after throttling of 50 ms to 1 s instead of 1 to 20 s: the same behaviour, sooner. */
+    private static final RetrySettings SHORT_PAUSES = RetrySettings.standard().withThrottledPauses(Duration.ofMillis(50), Duration.ofSeconds(1));
     private static final int PARAMETERS = 500;
     private static final int SECRETS = 200;
     /** 500 parameters in pages of 50 (the proxy pages DescribeParameters as AWS does; moto itself gives 10 a page). */
@@ -68,7 +70,7 @@ class ListingUnderFaultsIT {
     void halfTheCallsThrottledStillListsEveryParameterAndSecret() {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).awsPaging(true)
                 .inject(FaultRule.of(Fault.THROTTLING).on("DescribeParameters", "ListSecrets").rate(0.5).seed(7));
-             ClientFactory clients = proxy.clients(true)) {
+             ClientFactory clients = proxy.clients(true, SHORT_PAUSES)) {
             List<String> parameters = new ArrayList<>();
             List<String> secrets = new ArrayList<>();
 
@@ -87,7 +89,7 @@ class ListingUnderFaultsIT {
     void aListingSlowsDownToTheRateAwsAllows() {
         // AWS allows 2 DescribeParameters a second here, with no burst to speak of: far below what Coffer asks.
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).awsPaging(true).throttle(2, 1, "DescribeParameters");
-             ClientFactory clients = proxy.clients(true)) {
+             ClientFactory clients = proxy.clients(true, SHORT_PAUSES)) {
             List<String> parameters = new ArrayList<>();
             long started = System.nanoTime();
 
@@ -180,7 +182,7 @@ class ListingUnderFaultsIT {
                 .inject(FaultRule.of(Fault.INTERNAL_ERROR).on("DescribeParameters", "ListSecrets").rate(0.15).seed(12))
                 .inject(FaultRule.of(Fault.RESET_AFTER_FORWARD).on("DescribeParameters", "ListSecrets").rate(0.1).seed(13))
                 .inject(FaultRule.of(Fault.TRUNCATED_ANSWER).on("DescribeParameters", "ListSecrets").rate(0.05).seed(14));
-             ClientFactory clients = proxy.clients(true)) {
+             ClientFactory clients = proxy.clients(true, SHORT_PAUSES)) {
             List<Parameter> parameters = new ArrayList<>();
             List<Secret> secrets = new ArrayList<>();
 

@@ -7,6 +7,7 @@ import dev.coffer.files.CofferHome;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.FailureScreenshots;
+import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ class DamagedFilesUiTest {
         assertThat(onFx(() -> app.model().connectionProperty().get().endpoint())).contains(moto.endpoint());
         assertThat(notice()).contains(config.toString()).contains("line 4").contains("Profile definition must end with ']'")
                 .contains("profiles");
+        Screenshots.save(robot.lookup("#noticeBar").query().getScene(), "main-window-damaged-config");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.FailureScreenshots;
 import dev.coffer.testsupport.Moto;
+import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
 import dev.coffer.testsupport.proxy.AwsProxy;
 import dev.coffer.testsupport.proxy.Fault;
@@ -63,6 +64,7 @@ class PartialListingUiTest {
             assertThat(text("#messageText")).startsWith("The listing of parameters stopped after 150 parameters (3 pages).");
             assertThat(text("#parameterCount")).isEqualTo("at least 150");
             assertThat(text("#statusText")).startsWith("at least 150 parameters");
+            Screenshots.save(robot.lookup("#messageBar").query().getScene(), "main-window-partial-listing");
 
             proxy.clearFaults().resetCounters();
             robot.clickOn("#retryButton");
