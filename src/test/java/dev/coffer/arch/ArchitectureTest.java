@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,6 +22,8 @@ import dev.coffer.aws.ClientFactory;
 import java.util.List;
 import java.util.Set;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkClient;
@@ -154,6 +157,18 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().callMethod(Platform.class, "runLater", Runnable.class)
                 .because("a view model hands work to the UI thread through its Background, so a test can run it on its own thread")
+                .check(main);
+    }
+
+    @Test
+    void onlyWindowsAndTheAppMakeStagesAndScenes() {
+        DescribedPredicate<JavaConstructorCall> makesAWindow = DescribedPredicate.describe("create a Stage or a Scene",
+                call -> call.getTargetOwner().isAssignableTo(Stage.class) || call.getTargetOwner().isAssignableTo(Scene.class));
+        noClasses().that().doNotHaveFullyQualifiedName("dev.coffer.ui.kit.Windows")
+                .and().doNotHaveFullyQualifiedName("dev.coffer.ui.shell.App")
+                .should().callConstructorWhere(makesAWindow)
+                .because("a screen is FXML named in Screen and opened through Windows.open, which gives every window its "
+                        + "owner, modality, title, stylesheet and icons")
                 .check(main);
     }
 

@@ -19,9 +19,13 @@ public enum Screen {
     SECRET_EDITOR("/dev/coffer/secrets/view/secret_editor.fxml"),
     SECRET_DELETE("/dev/coffer/secrets/view/secret_delete.fxml"),
     SECRET_POLICY("/dev/coffer/secrets/view/secret_policy.fxml"),
+    KEYBOARD_SHORTCUTS("/dev/coffer/ui/shell/keyboard_shortcuts.fxml"),
     CONNECT("/dev/coffer/ui/connect/connect.fxml"),
+    SSO_SIGN_IN("/dev/coffer/ui/connect/sso_sign_in.fxml"),
+    SSO_ACCOUNTS("/dev/coffer/ui/connect/sso_accounts.fxml"),
     PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
+    AUDIT_REPORT("/dev/coffer/audit/view/audit_report.fxml"),
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),
     /** Parameter history and secret versions alike, over a {@link dev.coffer.ui.kit.versions.VersionSource}. */
     VERSION_BROWSER("/dev/coffer/ui/kit/versions/version_browser.fxml");

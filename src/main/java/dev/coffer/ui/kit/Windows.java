@@ -9,8 +9,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * How every Coffer window is made, whether its screen is FXML ({@link Screen}) or built in code:
- * see {@link #window}. JavaFX's own dialogs (alerts, choice and text dialogs) are made by JavaFX.
+ * How every Coffer window is made: each screen is FXML named in {@link Screen} and opened with
+ * {@link #open}; the main window's stage, which JavaFX hands the app, gets the same plumbing from
+ * {@link #window}. JavaFX's own dialogs (alerts, choice and text dialogs) are made by JavaFX.
  */
 public final class Windows {
 

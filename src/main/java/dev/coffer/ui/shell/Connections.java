@@ -15,8 +15,10 @@ import dev.coffer.sandbox.Sandbox;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.shell.MainViewModel;
 import dev.coffer.ui.shell.RecentConnections;
-import dev.coffer.ui.connect.SsoAccountsDialog;
-import dev.coffer.ui.connect.SsoSignInDialog;
+import dev.coffer.ui.connect.SsoAccountsController;
+import dev.coffer.ui.connect.SsoAccountsViewModel;
+import dev.coffer.ui.connect.SsoSignInController;
+import dev.coffer.ui.connect.SsoSignInViewModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -114,8 +116,9 @@ final class Connections {
         if (current == null) {
             return;
         }
-        SsoConfig.ofProfile(profiles.file(), current.profile()).ifPresent(sso -> new SsoSignInDialog(target.stage(),
-                "Profile " + current.profile(), SsoLogin.standard(sso), background, browser, target.model()::signedIn).show());
+        SsoConfig.ofProfile(profiles.file(), current.profile()).ifPresent(sso -> SsoSignInController.open(target.stage(),
+                new SsoSignInViewModel("Profile " + current.profile(), SsoLogin.standard(sso), background, browser,
+                        target.model()::signedIn)));
     }
 
     /** File → Add profile from IAM Identity Center: choose an sso-session, sign in if needed, pick account and role. */
@@ -194,8 +197,8 @@ final class Connections {
             if (token.isPresent()) {
                 then.accept(token.get());
             } else {
-                new SsoSignInDialog(target.stage(), what, login, background, browser,
-                        () -> login.usableToken().ifPresent(then)).show();
+                SsoSignInController.open(target.stage(), new SsoSignInViewModel(what, login, background, browser,
+                        () -> login.usableToken().ifPresent(then)));
             }
         }, target.model()::report);
     }
@@ -205,11 +208,11 @@ final class Connections {
      * as {@code requested} would have been opened: in its mode, at its endpoint.
      */
     private void chooseAccount(Target target, SsoConfig sso, CachedToken token, Connection requested) {
-        new SsoAccountsDialog(target.stage(), sso, token, SsoPortal.standard(sso), AwsConfigFile.standard(), requested.region(),
-                background, saved -> {
+        SsoAccountsController.open(target.stage(), new SsoAccountsViewModel(sso, token, SsoPortal.standard(sso),
+                AwsConfigFile.standard(), requested.region(), background, saved -> {
                     profiles = Profiles.fromEnvironment();
                     openProfile(target, Connection.profile(saved, profiles.regionFor(saved).orElse(requested.region()),
                             requested.endpoint().orElse(null), requested.readOnly()));
-                }).show();
+                }));
     }
 }

@@ -2,7 +2,7 @@ package dev.coffer.ui.shell;
 
 import dev.coffer.about.Version;
 import dev.coffer.audit.RevealLog;
-import dev.coffer.audit.view.AuditReportWindow;
+import dev.coffer.audit.view.AuditReportController;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.Connection;
@@ -17,6 +17,8 @@ import dev.coffer.ui.connect.ConnectViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.ClipboardGuard;
 import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.Screen;
+import dev.coffer.ui.kit.Windows;
 import dev.coffer.ui.kit.controls.BusyIndicator;
 import dev.coffer.ui.kit.controls.GrowIn;
 import dev.coffer.ui.shell.MainWindowActions.Action;
@@ -49,6 +51,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /** The main window: parameter tree, secrets list, details, status bar. Thin: state lives in {@link MainViewModel}. */
@@ -601,7 +604,7 @@ public final class MainWindowController {
     @FXML
     private void onAuditReport() {
         if (usable(Action.AUDIT_REPORT)) {
-            AuditReportWindow.open(root.getScene().getWindow(), model.session(), background);
+            AuditReportController.open(root.getScene().getWindow(), model.session(), background);
         }
     }
 
@@ -648,7 +651,9 @@ public final class MainWindowController {
 
     @FXML
     private void onShortcuts() {
-        KeyboardShortcuts.show(root.getScene().getWindow(), menuBar);
+        KeyboardShortcutsViewModel shortcuts = new KeyboardShortcutsViewModel(menuBar.getMenus());
+        Windows.open(root.getScene().getWindow(), Screen.KEYBOARD_SHORTCUTS, "Keyboard shortcuts", false,
+                (KeyboardShortcutsController c, Stage stage) -> c.init(shortcuts));
     }
 
     @FXML
