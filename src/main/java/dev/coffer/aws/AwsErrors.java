@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -242,8 +243,14 @@ public final class AwsErrors {
         if (e instanceof AccessDeniedException denied) {
             return Optional.of(new Problem(Kind.BAD_FILE, "Coffer may not use the file " + denied.getFile() + ".", ""));
         }
+        // A file system's message names the file and the reason; any other reader's (a parser's)
+        // may quote what it read, which can be a secret.
+        if (e instanceof FileSystemException fs) {
+            return Optional.of(new Problem(Kind.BAD_FILE, "The file could not be used: " + fs.getMessage(), ""));
+        }
         if (e instanceof IOException io && !isNetworkType(io)) {
-            return Optional.of(new Problem(Kind.BAD_FILE, "The file could not be used: " + io.getMessage(), ""));
+            return Optional.of(new Problem(Kind.BAD_FILE, "A file could not be read or written.",
+                    "Check that the file is whole and that you may read and write it."));
         }
         return Optional.empty();
     }

@@ -405,6 +405,15 @@ class AwsErrorsTest {
                 .isEqualTo(Kind.UNREACHABLE);
     }
 
+    /** A parser's IOException quotes what it read (Jackson: "Unrecognized token 'value'"), which may be a secret. */
+    @Test
+    void aFileErrorNeverQuotesWhatWasInTheFile() {
+        Problem p = AwsErrors.explain(new com.fasterxml.jackson.core.JsonParseException(null, "Unrecognized token 'hunter2': was expecting JSON"));
+        assertThat(p.kind()).isEqualTo(Kind.BAD_FILE);
+        assertThat(p.text()).doesNotContain("hunter2");
+        assertReadable(p);
+    }
+
     /** What a person reads: one line each, no stack trace, no Java class names. */
     static void assertReadable(Problem p) {
         for (String text : new String[] {p.summary(), p.advice()}) {
