@@ -119,9 +119,9 @@ class SsoAccountsUiTest {
         assertThat(cell(".table-cell", "aws-prod@example.com")).isNotNull();
         Screenshots.save(name.getScene(), "sso-accounts");
 
-        robot.doubleClickOn(name).eraseText(40).write("default");
+        CofferUi.retype(robot, name, "default");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> robot.lookup("#saveProfile").queryAs(Node.class).isDisabled()));
-        robot.doubleClickOn(name).eraseText(40).write("prod-admin");
+        CofferUi.retype(robot, name, "prod-admin");
         robot.clickOn("#saveProfile");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> app.model().connectionProperty().get() != null

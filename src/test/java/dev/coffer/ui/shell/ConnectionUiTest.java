@@ -57,8 +57,7 @@ class ConnectionUiTest {
         ListView<?> choices = robot.lookup("#connectChoices").queryAs(ListView.class);
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Custom endpoint")))
                 .queryAs(Node.class));
-        robot.doubleClickOn("#connectEndpoint").eraseText(40);
-        robot.clickOn("#connectEndpoint").write(moto.endpoint().toString());
+        CofferUi.retype(robot, robot.lookup("#connectEndpoint").queryAs(Node.class), moto.endpoint().toString());
         robot.clickOn("#connectReadOnly");
         Screenshots.save(robot.lookup("#connectChoices").queryAs(Node.class).getScene(), "connect-dialog");
         robot.clickOn("Connect");

@@ -162,7 +162,7 @@ class SsoAuditUiTest {
         robot.clickOn(cell(".table-cell", "Production"));
         await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#roleList").queryAs(ListView.class).getItems().size() == 2));
         robot.clickOn(cell(".list-cell", role));
-        robot.doubleClickOn(robot.lookup("#profileName").queryAs(TextField.class)).eraseText(40).write(name);
+        CofferUi.retype(robot, robot.lookup("#profileName").queryAs(TextField.class), name);
         robot.clickOn("#saveProfile");
         await().atMost(WAIT).until(() -> onFx(() -> app.model().connectionProperty().get() != null
                 && name.equals(app.model().connectionProperty().get().profile())));
