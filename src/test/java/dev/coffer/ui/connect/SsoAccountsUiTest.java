@@ -1,5 +1,6 @@
 package dev.coffer.ui.connect;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +47,7 @@ class SsoAccountsUiTest {
             sso_registration_scopes = sso:account:access
             """;
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private FakeSso sso;
     private FakeSso.EndpointOverride endpoints;

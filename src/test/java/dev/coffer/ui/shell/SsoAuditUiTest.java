@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +61,7 @@ class SsoAuditUiTest {
             sso_registration_scopes = sso:account:access
             """;
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private FakeSso sso;
     private FakeSso.EndpointOverride endpoints;

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +56,7 @@ class ValueClipboardUiTest {
     private static Path log;
     private static String previousHome;
     private static String previousLifetime;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {
