@@ -124,6 +124,10 @@ public final class AwsErrors {
 
     public static Problem explain(Throwable error) {
         Throwable t = unwrap(error);
+        if (t instanceof ListingIncompleteException listing && listing.getCause() instanceof CancelledException) {
+            return new Problem(Kind.CANCELLED, "Listing cancelled" + (listing.pagesListed() == 0 ? "."
+                    : " after " + listing.itemsListed() + " " + listing.items() + "."), "Retry goes on from there.", "");
+        }
         if (t instanceof ListingIncompleteException listing) {
             Problem cause = explain(listing.getCause());
             // Only a listing that got somewhere says how far.

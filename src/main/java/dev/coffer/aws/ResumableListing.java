@@ -45,23 +45,31 @@ public final class ResumableListing<R, T> {
 
     /**
      * Lists from {@code token} (null: from the start), handing each non-empty page to
-     * {@code onPage} as it arrives; stops between pages once {@code cancelled} says so. Returns
-     * the number of pages received.
+     * {@code onPage} as it arrives. Returns the number of pages received.
      *
-     * @throws ListingIncompleteException when a page failed for a reason other than throttling
+     * @throws ListingIncompleteException when a page failed for a reason other than throttling, and
+     *         once {@code cancelled} says so (or the thread is interrupted), with a
+     *         {@link CancelledException} as its cause
      */
     public int from(String token, Consumer<List<T>> onPage, BooleanSupplier cancelled) {
         String next = token;
         int pages = 0;
         int listed = 0;
         int throttledRounds = 0;
-        // An interrupted thread is a cancelled listing.
-        while (!cancelled.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+        while (true) {
+            // An interrupted thread is a cancelled listing.
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new ListingIncompleteException(items, pages, listed, next, new CancelledException("Listing cancelled."));
+            }
             long throttledBefore = clients.throttles().seen();
             R page;
             try {
                 page = fetch.apply(next);
             } catch (RuntimeException e) {
+                if (cancelled.getAsBoolean()) {
+                    // The call failed because Cancel aborted it.
+                    throw new ListingIncompleteException(items, pages, listed, next, new CancelledException("Listing cancelled."));
+                }
                 boolean throttled = Throttles.isThrottling(e)
                         || clients.throttles().seen() > throttledBefore && AwsErrors.explain(e).kind() == AwsErrors.Kind.SLOW_ENDPOINT;
                 if (!throttled) {
