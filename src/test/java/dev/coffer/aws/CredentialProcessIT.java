@@ -10,6 +10,7 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.HangingCredentialProcess;
 import dev.coffer.testsupport.WithMoto;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,6 +77,40 @@ class CredentialProcessIT {
             new ParameterStore(clients).listAll(page -> page.forEach(p -> names.add(p.name())), () -> false);
             assertThat(names).contains("/process/signed");
             assertThat(clients.identity().account()).isEqualTo("123456789012");
+        }
+    }
+
+    @Test
+    void aFailingOrGarbledProcessIsNamedAndItsOutputNeverQuoted(MotoServer moto) throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[profile fails]\nregion = us-east-1\ncredential_process = sh -c 'echo oops; exit 4'\n\n"
+                + "[profile garbled]\nregion = us-east-1\ncredential_process = echo AccessKeyId=AKIA SecretAccessKey=hunter2-secret\n");
+        ProfileFile file = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build();
+
+        assertThat(AwsErrors.explain(listingFailure(file, "fails", moto)).text())
+                .startsWith("The credential_process of profile 'fails' ended with exit code 4 and gave no credentials.");
+        assertThat(AwsErrors.explain(listingFailure(file, "garbled", moto)).text())
+                .startsWith("The credential_process of profile 'garbled' gave no credentials: its answer is not JSON.")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aTimeoutThatIsNotANumberOfSecondsIsNamed(MotoServer moto) {
+        helper = HangingCredentialProcess.in(dir);
+        System.setProperty("coffer.credentialProcessTimeout", "soon");
+        try {
+            ProfileFile file = ProfileFile.builder().content(helper.config()).type(ProfileFile.Type.CONFIGURATION).build();
+            assertThat(AwsErrors.explain(listingFailure(file, HangingCredentialProcess.ANSWERING_PROFILE, moto)).text())
+                    .startsWith("The system property coffer.credentialProcessTimeout is 'soon'; it must be a whole number of seconds, such as 60.");
+        } finally {
+            System.setProperty("coffer.credentialProcessTimeout", "2");
+        }
+    }
+
+    private static Throwable listingFailure(ProfileFile file, String profile, MotoServer moto) {
+        Connection connection = Connection.profile(profile, "us-east-1", null, false);
+        try (ClientFactory clients = SessionClients.open(Sessions.forProfile(connection, file, Endpoints.everywhere(moto.endpoint())))) {
+            return catchThrowable(() -> new ParameterStore(clients).listAll(page -> { }, () -> false));
         }
     }
 
