@@ -69,6 +69,12 @@ public final class Cancellation {
         }
     }
 
+    /** Whether the work on this thread runs inside a cancellation that was cancelled. */
+    static boolean currentCancelled() {
+        Cancellation current = CURRENT.get();
+        return current != null && current.cancelled();
+    }
+
     /**
      * Calls {@code abort} if the work on this thread is cancelled before the registration is
      * closed; at once when it already is. Outside any cancellation it is never called.

@@ -45,11 +45,12 @@ public final class ResumableListing<R, T> {
 
     /**
      * Lists from {@code token} (null: from the start), handing each non-empty page to
-     * {@code onPage} as it arrives. Returns the number of pages received.
+     * {@code onPage} as it arrives; stops between pages once {@code cancelled} says so. Returns
+     * the number of pages received.
      *
      * @throws ListingIncompleteException when a page failed for a reason other than throttling, and
-     *         once {@code cancelled} says so (or the thread is interrupted), with a
-     *         {@link CancelledException} as its cause
+     *         when the {@link Cancellation} the listing runs in is cancelled, with a
+     *         {@link CancelledException} as its cause and the token to go on from
      */
     public int from(String token, Consumer<List<T>> onPage, BooleanSupplier cancelled) {
         String next = token;
@@ -57,16 +58,19 @@ public final class ResumableListing<R, T> {
         int listed = 0;
         int throttledRounds = 0;
         while (true) {
-            // An interrupted thread is a cancelled listing.
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            if (Cancellation.currentCancelled()) {
                 throw new ListingIncompleteException(items, pages, listed, next, new CancelledException("Listing cancelled."));
+            }
+            // Stopped by its caller (or an interrupted thread): the listing ends quietly.
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                break;
             }
             long throttledBefore = clients.throttles().seen();
             R page;
             try {
                 page = fetch.apply(next);
             } catch (RuntimeException e) {
-                if (cancelled.getAsBoolean()) {
+                if (Cancellation.currentCancelled()) {
                     // The call failed because Cancel aborted it.
                     throw new ListingIncompleteException(items, pages, listed, next, new CancelledException("Listing cancelled."));
                 }

@@ -528,7 +528,7 @@ public final class MainViewModel {
                             firstPage[0] = false;
                             awaitQuietly(firstRows, FIRST_ROWS_WAIT);
                         }
-                    }, () -> gen != generation.get() || calls.cancelled());
+                    }, () -> gen != generation.get());
                     return null;
                 });
             } catch (Exception e) {

@@ -35,6 +35,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @WithMoto
 class ListingCancelIT {
 
+    /**
+     * The client lets go at once; the proxy notices once moto answered the request it forwarded
+     * (moto serves one request at a time, slowly on a loaded machine). Well under the minute held back.
+     */
+    static final Duration PROXY_SEES_IT = Duration.ofSeconds(10);
+
     static final Duration HELD_BACK = Duration.ofSeconds(60);
 
     @TempDir
@@ -71,8 +77,8 @@ class ListingCancelIT {
 
             background.onUi(model::cancelLoads);
 
-            await().atMost(Duration.ofSeconds(2)).until(background::idle);
-            await().atMost(Duration.ofSeconds(2)).until(() -> proxy.abandoned("DescribeParameters") == 1);
+            await().atMost(Duration.ofSeconds(3)).until(background::idle);
+            await().atMost(PROXY_SEES_IT).until(() -> proxy.abandoned("DescribeParameters") == 1);
         }
     }
 
@@ -84,8 +90,8 @@ class ListingCancelIT {
 
             background.onUi(model::cancelLoading);
 
-            await().atMost(Duration.ofSeconds(2)).until(background::idle);
-            await().atMost(Duration.ofSeconds(2)).until(() -> proxy.abandoned("DescribeParameters") == 1);
+            await().atMost(Duration.ofSeconds(3)).until(background::idle);
+            await().atMost(PROXY_SEES_IT).until(() -> proxy.abandoned("DescribeParameters") == 1);
             await().atMost(Duration.ofSeconds(2)).until(() -> background.onUi(() -> !model.loadingProperty().get()));
             assertThat(background.onUi(() -> model.problemProperty().get().text())).startsWith("Listing cancelled.");
             assertThat(background.onUi(() -> model.problemProperty().get().kind())).isEqualTo(AwsErrors.Kind.CANCELLED);
@@ -111,7 +117,7 @@ class ListingCancelIT {
         background.onUi(model::cancelLoading);
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(helper.running()).as("the script and its child").isEmpty());
-        await().atMost(Duration.ofSeconds(2)).until(background::idle);
+        await().atMost(Duration.ofSeconds(3)).until(background::idle);
         await().atMost(Duration.ofSeconds(2)).until(() -> background.onUi(() -> !model.loadingProperty().get()));
         assertThat(background.onUi(() -> model.problemProperty().get().text())).startsWith("Listing cancelled.");
     }
