@@ -85,6 +85,8 @@ public final class AwsErrors {
         INVALID_REQUEST,
         /** Coffer refused or stopped, and says why in its own words. */
         REFUSED,
+        /** The user cancelled it. */
+        CANCELLED,
         OTHER
     }
 
@@ -122,6 +124,10 @@ public final class AwsErrors {
 
     public static Problem explain(Throwable error) {
         Throwable t = unwrap(error);
+        if (t instanceof ListingIncompleteException listing && listing.getCause() instanceof CancelledException) {
+            return new Problem(Kind.CANCELLED, "Listing cancelled" + (listing.pagesListed() == 0 ? "."
+                    : " after " + listing.itemsListed() + " " + listing.items() + "."), "Retry goes on from there.", "");
+        }
         if (t instanceof ListingIncompleteException listing) {
             Problem cause = explain(listing.getCause());
             // Only a listing that got somewhere says how far.
@@ -148,6 +154,14 @@ public final class AwsErrors {
         if (t instanceof MisconfiguredProfileException profile) {
             return new Problem(Kind.NO_CREDENTIALS, sentence(profile.getMessage()), "Or choose another profile.",
                     "Or name another --profile.");
+        }
+        if (t instanceof CredentialProcessException process) {
+            return new Problem(Kind.NO_CREDENTIALS, process.getMessage(),
+                    "Check its command in your AWS config file and run it in a terminal to see what it waits for, or choose another profile.",
+                    "Check its command in your AWS config file and run it in a terminal to see what it waits for, or name another --profile.");
+        }
+        if (t instanceof CancelledException cancelled) {
+            return new Problem(Kind.CANCELLED, cancelled.getMessage(), "");
         }
         if (t instanceof AwsServiceException aws) {
             return explainService(aws);
@@ -473,7 +487,8 @@ public final class AwsErrors {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ReadOnlyRefusedException || c instanceof AwsServiceException || c instanceof ListingIncompleteException
                     || c instanceof WriteOutcomeUnknownException || c instanceof LocalFileException
-                    || c instanceof MisconfiguredProfileException || c instanceof CofferException) {
+                    || c instanceof MisconfiguredProfileException || c instanceof CredentialProcessException
+                    || c instanceof CofferException) {
                 return c;
             }
         }

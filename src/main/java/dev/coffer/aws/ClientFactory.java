@@ -252,12 +252,12 @@ public final class ClientFactory implements AutoCloseable {
      */
     private synchronized SdkHttpClient http() {
         if (http == null) {
-            http = ApacheHttpClient.builder()
+            http = new AbortableHttpClient(ApacheHttpClient.builder()
                     .maxConnections(32)
                     .connectionTimeout(Duration.ofSeconds(5))
                     // Longer than an attempt: the attempt's own timeout always ends a slow answer, and says how long it waited.
                     .socketTimeout(retries.attemptTimeout().plusSeconds(5))
-                    .build();
+                    .build());
         }
         return http;
     }

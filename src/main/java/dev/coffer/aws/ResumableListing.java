@@ -48,20 +48,32 @@ public final class ResumableListing<R, T> {
      * {@code onPage} as it arrives; stops between pages once {@code cancelled} says so. Returns
      * the number of pages received.
      *
-     * @throws ListingIncompleteException when a page failed for a reason other than throttling
+     * @throws ListingIncompleteException when a page failed for a reason other than throttling, and
+     *         when the {@link Cancellation} the listing runs in is cancelled, with a
+     *         {@link CancelledException} as its cause and the token to go on from
      */
     public int from(String token, Consumer<List<T>> onPage, BooleanSupplier cancelled) {
         String next = token;
         int pages = 0;
         int listed = 0;
         int throttledRounds = 0;
-        // An interrupted thread is a cancelled listing.
-        while (!cancelled.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+        while (true) {
+            if (Cancellation.currentCancelled()) {
+                throw new ListingIncompleteException(items, pages, listed, next, new CancelledException("Listing cancelled."));
+            }
+            // Stopped by its caller (or an interrupted thread): the listing ends quietly.
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                break;
+            }
             long throttledBefore = clients.throttles().seen();
             R page;
             try {
                 page = fetch.apply(next);
             } catch (RuntimeException e) {
+                if (Cancellation.currentCancelled()) {
+                    // The call failed because Cancel aborted it.
+                    throw new ListingIncompleteException(items, pages, listed, next, new CancelledException("Listing cancelled."));
+                }
                 boolean throttled = Throttles.isThrottling(e)
                         || clients.throttles().seen() > throttledBefore && AwsErrors.explain(e).kind() == AwsErrors.Kind.SLOW_ENDPOINT;
                 if (!throttled) {

@@ -28,8 +28,9 @@ public final class Sessions {
     }
 
     /**
-     * A session for a profile. The SDK's profile provider handles static keys,
-     * credential_process, web identity and SSO (with a cached token) just as the AWS CLI does.
+     * A session for a profile. The SDK's profile provider handles static keys, web identity and
+     * SSO (with a cached token) just as the AWS CLI does; credential_process runs in
+     * {@link ProcessCredentials}, which does not wait for it without end.
      *
      * <p>Assume-role profiles with a {@code source_profile} are resolved here instead: the SDK's
      * own provider builds its STS client from the default profile file and region chain, so it
@@ -58,6 +59,9 @@ public final class Sessions {
     private static AwsCredentialsProvider credentialsFor(ProfileFile file, String name, Connection opened, Endpoints endpoints,
                                                         List<String> chain) {
         Optional<Profile> profile = file.profile(name);
+        if (profile.isPresent() && usesProcess(profile.get().properties())) {
+            return new ProcessCredentials(name, profile.get().properties().get(ProfileProperty.CREDENTIAL_PROCESS));
+        }
         if (profile.isEmpty() || !isRoleWithSourceProfile(profile.get().properties())) {
             return ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build();
         }
@@ -108,6 +112,18 @@ public final class Sessions {
                 && !props.containsKey("sso_session") && !props.containsKey(ProfileProperty.SSO_START_URL)
                 && !props.containsKey(ProfileProperty.SSO_ACCOUNT_ID) && !props.containsKey(ProfileProperty.SSO_ROLE_NAME)
                 && !props.containsKey(ProfileProperty.SSO_REGION);
+    }
+
+    /**
+     * Credentials from credential_process, where the SDK would take them from it: no role, no
+     * IAM Identity Center and no keys of its own, which the SDK takes first.
+     */
+    private static boolean usesProcess(Map<String, String> props) {
+        return props.containsKey(ProfileProperty.CREDENTIAL_PROCESS)
+                && !props.containsKey(ProfileProperty.ROLE_ARN)
+                && !props.containsKey(ProfileProperty.AWS_ACCESS_KEY_ID)
+                && !props.containsKey("sso_session") && !props.containsKey(ProfileProperty.SSO_START_URL)
+                && !props.containsKey(ProfileProperty.SSO_ACCOUNT_ID) && !props.containsKey(ProfileProperty.SSO_ROLE_NAME);
     }
 
     /** A profile that is its own source_profile assumes its role with the keys it holds. */

@@ -422,4 +422,15 @@ class AwsErrorsTest {
         }
         assertThat(p.summary()).endsWith(".");
     }
+
+    @Test
+    void aCancelledListingSaysHowFarItGotAndThatRetryGoesOn() {
+        Problem none = AwsErrors.explain(new ListingIncompleteException("parameters", 0, 0, null, new CancelledException("Listing cancelled.")));
+        Problem some = AwsErrors.explain(new CompletionException(
+                new ListingIncompleteException("secrets", 3, 150, "token", new CancelledException("Listing cancelled."))));
+
+        assertThat(none.kind()).isEqualTo(Kind.CANCELLED);
+        assertThat(none.text()).isEqualTo("Listing cancelled. Retry goes on from there.");
+        assertThat(some.text()).isEqualTo("Listing cancelled after 150 secrets. Retry goes on from there.");
+    }
 }

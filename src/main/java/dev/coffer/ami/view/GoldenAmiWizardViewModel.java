@@ -402,7 +402,7 @@ public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWiz
         String n = note.get();
         String l = label.get().trim();
         String pl = previousLabel.get().trim();
-        work("Checking the parameters…", () -> {
+        change("Checking the parameters…", () -> {
             GoldenImageUpdate.Plan plan = update.plan(wanted, id, n, l, pl);
             List<GoldenImageUpdate.Applied> applied = update.apply(plan, this::sayLater);
             List<String> lines = new ArrayList<>();

@@ -9,6 +9,7 @@ import dev.coffer.audit.ReportExport;
 import dev.coffer.audit.SessionClients;
 import dev.coffer.audit.Severity;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.ui.kit.Background;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -65,7 +64,7 @@ public final class AuditReportViewModel {
     private final StringProperty inventoryFilter = new SimpleStringProperty("");
     private final ObjectProperty<ReportExport.Format> exportFormat = new SimpleObjectProperty<>(ReportExport.Format.HTML);
     private final StringProperty exportFile = new SimpleStringProperty();
-    private AtomicBoolean cancelled = new AtomicBoolean();
+    private Cancellation cancellation = new Cancellation();
 
     public AuditReportViewModel(Background background, AwsSession session, Path exportFolder) {
         this.background = background;
@@ -183,8 +182,8 @@ public final class AuditReportViewModel {
             return;
         }
         AuditSettings settings = settings();
-        AtomicBoolean mine = new AtomicBoolean();
-        cancelled = mine;
+        Cancellation mine = new Cancellation();
+        cancellation = mine;
         running.set(true);
         progress.set(-1);
         status.set("Starting…");
@@ -195,12 +194,13 @@ public final class AuditReportViewModel {
         background.run(() -> {
             List<ClientFactory> clients = audits.stream().map(SessionClients::open).toList();
             try {
-                return ReportCollector.report(clients, settings, (message, done, total) -> background.later(() -> {
-                    if (!mine.get()) {
+                // Inside the cancellation, so that Cancel aborts the call the report waits for.
+                return mine.run(() -> ReportCollector.report(clients, settings, (message, done, total) -> background.later(() -> {
+                    if (!mine.cancelled()) {
                         status.set(message);
                         progress.set(total > 0 ? (double) done / total : -1);
                     }
-                }), mine::get);
+                }), mine::cancelled));
             } finally {
                 clients.forEach(ClientFactory::close);
             }
@@ -211,13 +211,14 @@ public final class AuditReportViewModel {
         }, error -> {
             running.set(false);
             progress.set(0);
-            status.set(error instanceof CancellationException ? "Cancelled; the previous report is still shown."
+            status.set(mine.cancelled() ? "Cancelled; the previous report is still shown."
                     : "The report failed: " + AwsErrors.explain(error).text());
         });
     }
 
+    /** Stops the run: the call it waits for is aborted, not left to time out. */
     public void cancel() {
-        cancelled.set(true);
+        cancellation.cancel();
     }
 
     private void show(AuditReport done) {

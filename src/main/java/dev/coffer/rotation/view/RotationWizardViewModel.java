@@ -327,7 +327,7 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
             say(problems);
             return;
         }
-        work("Turning rotation on…", () -> {
+        change("Turning rotation on…", () -> {
             setup.apply(r, managedAllowed());
             return secrets.rotation(secret.arn());
         }, status -> {

@@ -1,6 +1,7 @@
 package dev.coffer.ui.kit;
 
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.InvalidDraftException;
 import dev.coffer.aws.Problem;
 import java.util.EnumMap;
@@ -40,6 +41,9 @@ public abstract class WizardViewModel<P extends Enum<P>> {
     private final BooleanBinding canGoBack;
     private final BusyWork work;
     private final Background background;
+    private final BooleanProperty changing = new SimpleBooleanProperty();
+    /** What Cancel aborts: the reads of the pages. */
+    private Cancellation reads = new Cancellation();
 
     protected WizardViewModel(Background background, Class<P> pageType) {
         this.background = background;
@@ -148,10 +152,45 @@ public abstract class WizardViewModel<P extends Enum<P>> {
     /** As {@link #work(String, Callable, Consumer)}, with the error handled by {@code failed}. */
     protected final <T> void work(String doing, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
         status.set(doing);
-        work.run(call, result -> {
+        Cancellation step = reads;
+        work.run(() -> step.run(call), result -> {
             status.set("");
             done.accept(result);
         }, failed);
+    }
+
+    /**
+     * The step that changes AWS (Apply). Cancel waits while it runs: a change stopped half way
+     * could leave some of it made and some not, with nobody told which.
+     */
+    protected final <T> void change(String doing, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
+        status.set(doing);
+        changing.set(true);
+        work.run(call, result -> {
+            changing.set(false);
+            status.set("");
+            done.accept(result);
+        }, error -> {
+            changing.set(false);
+            failed.accept(error);
+        });
+    }
+
+    /** As {@link #change(String, Callable, Consumer, Consumer)}, the error said as {@link AwsErrors} explains it. */
+    protected final <T> void change(String doing, Callable<T> call, Consumer<T> done) {
+        change(doing, call, done, error -> status.set(AwsErrors.explain(error).text()));
+    }
+
+    /** True while the change runs; Cancel waits for it. */
+    public final ReadOnlyBooleanProperty changingProperty() {
+        return changing;
+    }
+
+    /** Cancel: the read a page waits for is aborted at once, not left to its timeout. */
+    public final void cancel() {
+        Cancellation cancelled = reads;
+        reads = new Cancellation();
+        cancelled.cancel();
     }
 
     /** Says {@code text} from background work, on the UI thread. */

@@ -5,6 +5,7 @@ import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.ListingIncompleteException;
 import dev.coffer.aws.RenewableCredentials;
@@ -80,6 +81,8 @@ public final class MainViewModel {
     private String secretsResumeToken;
     private volatile OpenConnection open;
     private AwsSession session;
+    /** What Cancel stops: the calls of the current connection's load (who it is, and the listings). */
+    private Cancellation loads = new Cancellation();
 
     public MainViewModel(Background background) {
         this(background, PacedFeed.FACTORY);
@@ -221,6 +224,7 @@ public final class MainViewModel {
         }
         OpenConnection previous = open;
         int gen = generation.incrementAndGet();
+        abandonLoads();
         session = newSession;
         open = OpenConnection.of(SessionClients.open(newSession), gen);
         watchExpiry(newSession);
@@ -236,12 +240,14 @@ public final class MainViewModel {
             background.execute(() -> previous.clients().close());
         }
         OpenConnection current = open;
-        background.run(() -> current.clients().identity(), id -> {
+        Cancellation calls = loads;
+        background.run(() -> calls.run(() -> current.clients().identity()), id -> {
             if (current == open) {
                 identity.set(id);
             }
         }, error -> {
-            if (current == open) {
+            // A cancelled load says so once, from its listings.
+            if (current == open && !calls.cancelled()) {
                 report(error);
             }
         });
@@ -330,6 +336,9 @@ public final class MainViewModel {
             return;
         }
         problem.set(null);
+        if (loads.cancelled()) {
+            loads = new Cancellation();
+        }
         int gen = current.generation();
         CompletableFuture<Void> shown = CompletableFuture.completedFuture(null);
         if (parametersFailed.get()) {
@@ -359,6 +368,7 @@ public final class MainViewModel {
             return;
         }
         int gen = generation.incrementAndGet();
+        abandonLoads();
         open = new OpenConnection(open.clients(), open.parameters(), open.secrets(), gen);
         problem.set(null);
         reload();
@@ -432,9 +442,26 @@ public final class MainViewModel {
         updateStatus();
     }
 
-    /** Stops every load still running (for example when the window closes). */
+    /** Stops every load still running (for example when the window closes); what they would still show is dropped. */
     public void cancelLoads() {
         generation.incrementAndGet();
+        abandonLoads();
+    }
+
+    /**
+     * Cancel while the window loads: the calls waiting for AWS or for a credential_process are
+     * aborted at once, what was listed stays, and the window says "Listing cancelled" with Retry,
+     * which goes on from where each listing stopped.
+     */
+    public void cancelLoading() {
+        loads.cancel();
+    }
+
+    /** Aborts the calls of loads nobody waits for any more, so they keep no thread or connection; later loads get a new Cancellation. */
+    private void abandonLoads() {
+        Cancellation abandoned = loads;
+        loads = new Cancellation();
+        abandoned.cancel();
     }
 
     public void close() {
@@ -490,17 +517,21 @@ public final class MainViewModel {
      */
     private <T> void load(int gen, Listing<T> listing, RowFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
             Consumer<String> resumeFrom, CompletableFuture<Void> firstRows) {
+        Cancellation calls = loads;
         background.execute(() -> {
             try {
                 boolean[] firstPage = {true};
-                listing.run(page -> {
-                    background.later(() -> feed.add(page));
-                    if (firstPage[0]) {
-                        firstPage[0] = false;
-                        awaitQuietly(firstRows, FIRST_ROWS_WAIT);
-                    }
-                }, () -> gen != generation.get());
-            } catch (RuntimeException e) {
+                calls.run(() -> {
+                    listing.run(page -> {
+                        background.later(() -> feed.add(page));
+                        if (firstPage[0]) {
+                            firstPage[0] = false;
+                            awaitQuietly(firstRows, FIRST_ROWS_WAIT);
+                        }
+                    }, () -> gen != generation.get());
+                    return null;
+                });
+            } catch (Exception e) {
                 // A listing that stopped part way goes on from its last good page; any other failure from the start.
                 String token = e instanceof ListingIncompleteException stopped ? stopped.resumeToken().orElse(null) : null;
                 background.later(() -> {

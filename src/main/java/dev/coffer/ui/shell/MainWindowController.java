@@ -73,6 +73,7 @@ public final class MainWindowController {
     @FXML private Label connectionTitle;
     @FXML private Label statusText;
     @FXML private StatusBar statusBar;
+    @FXML private Button cancelLoadingButton;
     @FXML private Label readOnlyBadge;
     @FXML private HBox auditBanner;
     @FXML private Label auditBannerText;
@@ -414,8 +415,10 @@ public final class MainWindowController {
             return shown == total ? all : Formats.number(shown) + " of " + all;
         }, model.parameters().totalProperty(), model.parameters().shownCountProperty(), model.parametersFailedProperty()));
         parameterFilter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE && !parameterFilter.getText().isEmpty()) {
+                // Esc clears a filter first; only an empty one lets Esc cancel a load.
                 parameterFilter.clear();
+                e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
                 parameterTree.requestFocus();
                 if (parameterTree.getSelectionModel().isEmpty()) {
@@ -455,8 +458,10 @@ public final class MainWindowController {
             return shown == total ? all : Formats.number(shown) + " of " + all;
         }, model.secrets().all(), model.secrets().rows(), model.secretsFailedProperty()));
         secretFilter.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE && !secretFilter.getText().isEmpty()) {
+                // Esc clears a filter first; only an empty one lets Esc cancel a load.
                 secretFilter.clear();
+                e.consume();
             } else if (e.getCode() == KeyCode.DOWN) {
                 secretTable.requestFocus();
                 if (secretTable.getSelectionModel().isEmpty()) {
@@ -483,6 +488,8 @@ public final class MainWindowController {
         bindRegionSwitcher();
         statusText.textProperty().bind(model.statusProperty());
         statusBar.progressProperty().bind(Bindings.when(model.loadingProperty()).then(ProgressIndicator.INDETERMINATE_PROGRESS).otherwise(0));
+        cancelLoadingButton.visibleProperty().bind(model.loadingProperty());
+        cancelLoadingButton.managedProperty().bind(cancelLoadingButton.visibleProperty());
         readOnlyBadge.visibleProperty().bind(model.readOnlyProperty());
         readOnlyBadge.managedProperty().bind(readOnlyBadge.visibleProperty());
         auditBanner.visibleProperty().bind(model.readOnlyProperty());
@@ -572,6 +579,11 @@ public final class MainWindowController {
     @FXML
     private void onRetry() {
         model.retry();
+    }
+
+    @FXML
+    private void onCancelLoading() {
+        model.cancelLoading();
     }
 
     @FXML

@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -135,6 +137,7 @@ public final class AwsProxy implements AutoCloseable {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> throttles = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> abandoned = new ConcurrentHashMap<>();
     private final List<ActiveFault> rules = new CopyOnWriteArrayList<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final DescribeParametersPages describeParametersPages = new DescribeParametersPages();
@@ -267,6 +270,11 @@ public final class AwsProxy implements AutoCloseable {
     }
 
     /** Faults the proxy injected into an operation's requests (an injected throttling counts here and in throttles). */
+    /** Slow answers of this operation whose client closed the connection while it waited (it gave up, or was cancelled). */
+    public long abandoned(String operation) {
+        return count(abandoned, operation);
+    }
+
     public long faults(String operation) {
         return count(faults, operation);
     }
@@ -287,6 +295,7 @@ public final class AwsProxy implements AutoCloseable {
         requests.clear();
         throttles.clear();
         faults.clear();
+        abandoned.clear();
         connections.set(0);
         return this;
     }
@@ -329,7 +338,7 @@ public final class AwsProxy implements AutoCloseable {
             boolean keepOpen = true;
             while (keepOpen && !closed) {
                 Optional<ProxiedRequest> request = ProxiedRequest.read(in, out);
-                keepOpen = request.isPresent() && handle(request.get(), socket, out);
+                keepOpen = request.isPresent() && handle(request.get(), socket, in, out);
             }
         } catch (IOException e) {
             // The client went away (or gave up waiting); there is no one left to answer.
@@ -341,7 +350,7 @@ public final class AwsProxy implements AutoCloseable {
     }
 
     /** Handles one request; false when the connection is finished (reset or closed by a fault). */
-    private boolean handle(ProxiedRequest request, Socket socket, OutputStream out) throws IOException, InterruptedException {
+    private boolean handle(ProxiedRequest request, Socket socket, InputStream in, OutputStream out) throws IOException, InterruptedException {
         String operation = request.operation();
         add(requests, operation);
         waitRoundTrip();
@@ -396,11 +405,42 @@ public final class AwsProxy implements AutoCloseable {
             answer.writeTruncatedTo(out);
             return false;
         }
-        if (fault == Fault.SLOW_ANSWER) {
-            Thread.sleep(fired.get().delay().toMillis());
+        if (fault == Fault.SLOW_ANSWER && !holdBack(socket, in, fired.get().delay())) {
+            add(abandoned, operation);
+            return false;
         }
         answer.writeTo(out);
         return true;
+    }
+
+    /**
+     * Holds an answer back for {@code delay} while watching the client: false as soon as it closed
+     * the connection (nothing more can be read), true when the delay passed with the client waiting.
+     */
+    private static boolean holdBack(Socket socket, InputStream in, Duration delay) throws IOException, InterruptedException {
+        long until = System.nanoTime() + delay.toNanos();
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout(50);
+        try {
+            while (System.nanoTime() < until) {
+                in.mark(1);
+                try {
+                    if (in.read() < 0) {
+                        return false;
+                    }
+                    // The client sent more (its next request): keep it for later and go on waiting.
+                    in.reset();
+                    Thread.sleep(50);
+                } catch (SocketTimeoutException e) {
+                    // Still connected, still waiting.
+                } catch (SocketException e) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            socket.setSoTimeout(before);
+        }
     }
 
     private Answer forward(ProxiedRequest request) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The frame every wizard's FXML is built on: a header naming the step, one {@link WizardPage} at a
@@ -96,7 +97,10 @@ public final class WizardFrame extends BorderPane {
             }
         });
         back.setOnAction(e -> model.back());
+        cancel.disableProperty().bind(model.changingProperty());
         cancel.setOnAction(e -> stage.close());
+        // However the window closes, the read it waits for is aborted.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.cancel());
         model.start();
     }
 
