@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
+import dev.coffer.testsupport.CofferRobot;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.FailureScreenshots;
 import dev.coffer.testsupport.Moto;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @ExtendWith(FailureScreenshots.class)
 class ListingCancelUiTest {
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
 
     @BeforeAll
