@@ -117,7 +117,7 @@ class ParameterEditorUiTest {
         robot.clickOn("#saveButton");
 
         String created = "/apps/billing/prod/smtp-password";
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#nameField").tryQuery().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> robot.lookup("#nameField").tryQuery().isEmpty());
         var p = sdk.ssm().getParameter(b -> b.name(created).withDecryption(true)).parameter();
         assertThat(p.type()).isEqualTo(ParameterType.SECURE_STRING);
         assertThat(p.value()).isEqualTo("s3cr3t-Value!");
