@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -102,6 +103,26 @@ public final class ParameterStore {
             GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(true));
             r.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
         }
+        return values;
+    }
+
+    /**
+     * The decrypted value of every parameter in a folder and below it, by name
+     * (GetParametersByPath, Recursive, WithDecryption, {@value #VALUE_BATCH_SIZE} a page, the most
+     * it allows). The root "/" reads every parameter whose name starts with "/". Stops between
+     * pages once {@code cancelled} says so.
+     */
+    public Map<String, SecretText> valuesUnder(String folderPath, BooleanSupplier cancelled) {
+        String path = ParameterPath.ROOT.equals(folderPath) ? folderPath : folderPath.replaceAll("/+$", "");
+        Map<String, SecretText> values = new LinkedHashMap<>();
+        String token = null;
+        do {
+            String next = token;
+            GetParametersByPathResponse page = ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(true)
+                    .maxResults(VALUE_BATCH_SIZE).nextToken(next));
+            page.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
         return values;
     }
 
