@@ -1,7 +1,6 @@
 package dev.coffer.compare;
 
 import dev.coffer.about.Version;
-import dev.coffer.auth.Profiles;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.ServiceText;
@@ -10,7 +9,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,14 +26,6 @@ public final class DiffCommand extends SideOptions implements Callable<Integer> 
 
     @Option(names = "--include-values", description = "Compare values too (decrypted in memory, never printed); without it metadata only.")
     boolean includeValues;
-
-    public DiffCommand() {
-        this(Profiles::fromEnvironment);
-    }
-
-    DiffCommand(Supplier<Profiles> profiles) {
-        super(profiles);
-    }
 
     @Override
     public Integer call() {

@@ -1,7 +1,6 @@
 package dev.coffer.compare;
 
 import dev.coffer.about.Version;
-import dev.coffer.auth.Profiles;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.ServiceText;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,14 +49,6 @@ public final class PromoteCommand extends SideOptions implements Callable<Intege
             description = "Also delete what only the target holds (secrets with a 30-day recovery window); ROOT is the target's path "
                     + "(or secrets prefix) typed again to confirm.")
     String deleteConfirmation;
-
-    public PromoteCommand() {
-        this(Profiles::fromEnvironment);
-    }
-
-    PromoteCommand(Supplier<Profiles> profiles) {
-        super(profiles);
-    }
 
     @Override
     public Integer call() {

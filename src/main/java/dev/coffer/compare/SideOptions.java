@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,12 +69,8 @@ abstract class SideOptions {
             description = "Output format (default ${DEFAULT-VALUE}).")
     ReportFormat format;
 
-    private final Supplier<Profiles> readProfiles;
+    /** Read when a side needs a profile: a side given by endpoint or file needs no AWS file. */
     private Profiles profilesRead;
-
-    SideOptions(Supplier<Profiles> readProfiles) {
-        this.readProfiles = readProfiles;
-    }
 
     /**
      * The side the options describe, its clients added to {@code opened} for closing.
@@ -150,7 +145,7 @@ abstract class SideOptions {
     /** The AWS profiles, read once; a config or credentials file that cannot be read stops the command, naming it. */
     private Profiles profiles() {
         if (profilesRead == null) {
-            profilesRead = readProfiles.get();
+            profilesRead = Profiles.fromEnvironment();
         }
         if (!profilesRead.unreadableFiles().isEmpty()) {
             throw profilesRead.unreadableFiles().get(0);
