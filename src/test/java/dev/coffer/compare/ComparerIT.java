@@ -12,8 +12,12 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.testsupport.proxy.AwsProxy;
+import dev.coffer.testsupport.proxy.Fault;
+import dev.coffer.testsupport.proxy.FaultRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +45,11 @@ class ComparerIT {
     @AfterAll
     static void close() {
         clients.close();
+    }
+
+    private static ClientFactory clientsAt(java.net.URI endpoint) {
+        dev.coffer.aws.Connection connection = new dev.coffer.aws.Connection("", "us-east-1", Optional.of(endpoint), false, false);
+        return dev.coffer.audit.SessionClients.open(dev.coffer.aws.Sessions.local(connection, endpoint));
     }
 
     private static Side left() {
@@ -162,5 +171,50 @@ class ComparerIT {
 
         assertThatThrownBy(() -> Comparer.compare(left(), right(), new CompareOptions(true, true), m -> { }, () -> true))
                 .isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void valuesAreReadInTheLargestBatchesAndOnlyWhenCompared(MotoServer moto) throws Exception {
+        Moto.startRecording(moto);
+        Comparer.compare(left(), right(), new CompareOptions(false, false), m -> { }, () -> false);
+        List<String> metadataOnly = Moto.stopRecording(moto);
+
+        assertThat(Moto.operations(metadataOnly)).doesNotContain("GetParametersByPath", "GetParameters", "GetParameter",
+                "BatchGetSecretValue", "GetSecretValue", "ListTagsForResource");
+        // moto answers 10 a page whatever is asked; what counts is what Coffer asks for.
+        assertThat(Moto.requestsFor(metadataOnly, "AmazonSSM.DescribeParameters")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.path("MaxResults").asInt()).isEqualTo(50));
+        assertThat(Moto.requestsFor(metadataOnly, "secretsmanager.ListSecrets")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.path("MaxResults").asInt()).isEqualTo(100));
+
+        Moto.startRecording(moto);
+        Comparer.compare(left(), right(), new CompareOptions(true, false), m -> { }, () -> false);
+        List<String> withValues = Moto.stopRecording(moto);
+
+        assertThat(Moto.operations(withValues)).doesNotContain("GetParameters", "GetParameter", "GetSecretValue", "ListTagsForResource");
+        assertThat(Moto.requestsFor(withValues, "AmazonSSM.GetParametersByPath")).hasSizeGreaterThanOrEqualTo(4).allSatisfy(r -> {
+            assertThat(r.path("MaxResults").asInt()).isEqualTo(10);
+            assertThat(r.path("WithDecryption").asBoolean()).isTrue();
+            assertThat(r.path("Recursive").asBoolean()).isTrue();
+        });
+        List<com.fasterxml.jackson.databind.JsonNode> batches = Moto.requestsFor(withValues, "secretsmanager.BatchGetSecretValue");
+        assertThat(batches).hasSize(2).allSatisfy(r -> assertThat(r.path("SecretIdList").size()).isBetween(1, 20));
+        assertThat(batches.stream().mapToInt(r -> r.path("SecretIdList").size()).sum()).isEqualTo(13);
+    }
+
+    @Test
+    void bothSidesAreReadAtOnce(MotoServer moto) throws Exception {
+        try (AwsProxy slowLeft = AwsProxy.start(moto.endpoint())
+                .inject(FaultRule.of(Fault.SLOW_ANSWER).on("DescribeParameters").delay(Duration.ofSeconds(3)).times(1));
+             ClientFactory leftClients = clientsAt(slowLeft.endpoint())) {
+            List<String> heard = new CopyOnWriteArrayList<>();
+
+            Comparer.compare(new Side.Live(leftClients, Optional.of(LEFT_PATH), Optional.empty()),
+                    new Side.Live(clients, Optional.of(RIGHT_PATH), Optional.of(RIGHT_PREFIX)), new CompareOptions(true, true),
+                    heard::add, () -> false);
+
+            assertThat(heard).as("the right side was read while the left's listing waited")
+                    .containsSubsequence("right: 10 parameters listed", "left: 11 parameters listed");
+        }
     }
 }
