@@ -11,6 +11,7 @@ import java.util.Optional;
  * What promoting rows of a comparison from one side to the other would do, item by item, before
  * anything is sent: create what the target lacks, update what differs (the fields that differ),
  * and, only when asked and confirmed with the target's root typed, delete what only the target has.
+ * From an export file (the import), a SecureString on the target is never overwritten.
  */
 public record PromotionPlan(Comparison comparison, PlanOptions options, List<PlanItem> items) {
 
@@ -67,14 +68,19 @@ public record PromotionPlan(Comparison comparison, PlanOptions options, List<Pla
                         ? new PlanItem(row, Action.DELETE, targetName.get(), List.of(), Optional.empty(), "", false)
                         : skip(row, targetName.get(), "only on the target; deleting is off", false));
             } else {
-                items.add(copy(row, source.get(), existing, targetName.get(), options, targetKeys));
+                items.add(copy(row, source.get(), existing, targetName.get(), options, targetKeys,
+                        empty.source() instanceof Side.ExportFile));
             }
         }
         return new PromotionPlan(comparison, options, items);
     }
 
     private static PlanItem copy(Row row, Item source, Optional<Item> existing, String targetName, PlanOptions options,
-                                 List<KmsKey> targetKeys) {
+                                 List<KmsKey> targetKeys, boolean fromFile) {
+        if (fromFile && existing.filter(e -> e instanceof ParameterItem p && p.isSecure()).isPresent()) {
+            // As the import always did: a file holds no SecureString value, so it never replaces one.
+            return skip(row, targetName, "a file never overwrites a SecureString", true);
+        }
         List<Field> fields = existing.isEmpty() ? List.of()
                 : row.fields().stream().filter(Field::copied).filter(f -> options.copyTags() || f != Field.TAGS).toList();
         if (existing.isPresent() && fields.isEmpty()) {

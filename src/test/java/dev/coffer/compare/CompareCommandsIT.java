@@ -180,6 +180,21 @@ class CompareCommandsIT {
         assertThat(clients.ssm().getParameter(b -> b.name("/cmp/imported/value")).parameter().value()).isEqualTo(MARK + "valueL");
     }
 
+    @Test
+    void aFileNeverOverwritesASecureString(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("by-hand.json");
+        java.nio.file.Files.writeString(file, "{\"coffer\":\"parameters\",\"version\":1,\"path\":\"/by-hand\",\"parameters\":["
+                + "{\"name\":\"/by-hand/secure\",\"type\":\"String\",\"value\":\"plain\",\"tier\":\"Standard\",\"dataType\":\"text\"}]}");
+
+        Run run = run(promote(), "--left-file", file.toString(), "--right-endpoint-url", endpoint, "--right-path", RIGHT_PATH, "--apply");
+
+        assertThat(run.exit()).isEqualTo(PromoteCommand.INCOMPLETE);
+        assertThat(run.out()).contains("skip    parameter  /cmp/prod/secure: a file never overwrites a SecureString");
+        assertThat(clients.ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").values(RIGHT_PATH + "/secure")))
+                .parameters().get(0).typeAsString()).isEqualTo("SecureString");
+    }
+
+
     private static JsonNode item(JsonNode json, String kind, String name) {
         for (JsonNode item : json.path("items")) {
             if (item.path("kind").asText().equals(kind) && item.path("name").asText().equals(name)) {
