@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads one side for a comparison. A connection's listings, values, tags and keys are read side by
@@ -35,8 +36,8 @@ import java.util.function.Consumer;
  */
 final class SideReader {
 
-    /** How many ListTagsForResource calls one side has running at once. */
-    private static final int TAG_READERS = 4;
+    /** How many one-item calls (tags, resource policies) one listing has running at once. */
+    private static final int ITEM_READERS = 4;
 
     private final Executor pool;
     private final CompareOptions options;
@@ -69,7 +70,7 @@ final class SideReader {
                                                                          CompletableFuture<List<KmsKey>> keys, String which) {
         ParameterStore store = new ParameterStore(side.clients());
         CompletableFuture<List<Parameter>> listed = CompletableFuture.supplyAsync(() -> {
-            List<Parameter> all = store.describeUnder(path);
+            List<Parameter> all = store.describeUnder(path, cancelled);
             progress.accept(which + ": " + all.size() + " parameters listed");
             return all;
         }, pool);
@@ -77,7 +78,7 @@ final class SideReader {
                 ? CompletableFuture.supplyAsync(() -> store.valuesUnder(path, cancelled), pool)
                 : CompletableFuture.completedFuture(Map.of());
         CompletableFuture<Map<String, List<Tag>>> tags = options.tags()
-                ? listed.thenCompose(list -> readTags(store, list))
+                ? listed.thenCompose(list -> perItem(list.stream().map(Parameter::name).toList(), store::tags))
                 : CompletableFuture.completedFuture(Map.of());
         return CompletableFuture.allOf(listed, values, tags, keys).thenApply(done -> {
             Map<String, SecretText> vals = values.join();
@@ -95,20 +96,22 @@ final class SideReader {
         });
     }
 
-    /** Each parameter's tags, {@value #TAG_READERS} calls at a time (Parameter Store lists tags one parameter a call). */
-    private CompletableFuture<Map<String, List<Tag>>> readTags(ParameterStore store, List<Parameter> parameters) {
-        Map<String, List<Tag>> tags = new ConcurrentHashMap<>();
+    /**
+     * {@code read} for each name, {@value #ITEM_READERS} calls at a time (Parameter Store lists tags,
+     * and Secrets Manager gives a resource policy, one item a call).
+     */
+    private <T> CompletableFuture<Map<String, T>> perItem(List<String> names, Function<String, T> read) {
+        Map<String, T> found = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> readers = new ArrayList<>();
-        for (int r = 0; r < TAG_READERS; r++) {
+        for (int r = 0; r < ITEM_READERS; r++) {
             int first = r;
             readers.add(CompletableFuture.runAsync(() -> {
-                for (int i = first; i < parameters.size() && !cancelled.getAsBoolean(); i += TAG_READERS) {
-                    String name = parameters.get(i).name();
-                    tags.put(name, store.tags(name));
+                for (int i = first; i < names.size() && !cancelled.getAsBoolean(); i += ITEM_READERS) {
+                    found.put(names.get(i), read.apply(names.get(i)));
                 }
             }, pool));
         }
-        return CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).thenApply(done -> tags);
+        return CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).thenApply(done -> found);
     }
 
     private CompletableFuture<Map<String, SecretItem>> readSecrets(Side.Live side, String prefix, CompletableFuture<List<KmsKey>> keys,
@@ -122,16 +125,11 @@ final class SideReader {
         CompletableFuture<Map<String, CurrentValue>> values = options.values()
                 ? listed.thenApplyAsync(list -> store.currentValues(list.stream().map(Secret::name).toList(), cancelled), pool)
                 : CompletableFuture.completedFuture(Map.of());
-        CompletableFuture<Map<String, Optional<String>>> policies = listed.thenApplyAsync(list -> {
-            Map<String, Optional<String>> byName = new TreeMap<>();
-            for (Secret s : list) {
-                if (cancelled.getAsBoolean()) {
-                    break;
-                }
-                byName.put(s.name(), store.resourcePolicy(s.arn()));
-            }
-            return byName;
-        }, pool);
+        Map<String, String> arns = new ConcurrentHashMap<>();
+        CompletableFuture<Map<String, Optional<String>>> policies = listed.thenCompose(list -> {
+            list.forEach(s -> arns.put(s.name(), s.arn()));
+            return perItem(list.stream().map(Secret::name).toList(), name -> store.resourcePolicy(arns.get(name)));
+        });
         return CompletableFuture.allOf(listed, values, policies, keys).thenApply(done -> {
             Map<String, SecretItem> items = new TreeMap<>();
             for (Secret s : listed.join()) {

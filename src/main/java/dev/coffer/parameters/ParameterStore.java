@@ -213,7 +213,7 @@ public final class ParameterStore {
         for (int i = 0; i < distinct.size(); i += FILTER_VALUES_MAX) {
             List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + FILTER_VALUES_MAX));
             ParameterStringFilter filter = ParameterStringFilter.builder().key("Name").option("Equals").values(batch).build();
-            describePages(filter, page -> page.forEach(p -> found.put(p.name(), p)));
+            describePages(filter, page -> page.forEach(p -> found.put(p.name(), p)), () -> false);
         }
         return found;
     }
@@ -224,6 +224,11 @@ public final class ParameterStore {
      * have no leading slash.
      */
     public List<Parameter> describeUnder(String folderPath) {
+        return describeUnder(folderPath, () -> false);
+    }
+
+    /** {@link #describeUnder(String)}, stopping between pages once {@code cancelled} says so. */
+    public List<Parameter> describeUnder(String folderPath, BooleanSupplier cancelled) {
         String path = folderPath == null ? "" : folderPath.trim();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -231,12 +236,12 @@ public final class ParameterStore {
         ParameterStringFilter filter = path.isEmpty() ? null
                 : ParameterStringFilter.builder().key("Path").option("Recursive").values(path.startsWith("/") ? path : "/" + path).build();
         List<Parameter> all = new ArrayList<>();
-        describePages(filter, all::addAll);
+        describePages(filter, all::addAll, cancelled);
         all.sort(Comparator.comparing(Parameter::name));
         return all;
     }
 
-    private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage) {
+    private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
         String token = null;
         do {
             DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(token);
@@ -246,7 +251,7 @@ public final class ParameterStore {
             DescribeParametersResponse page = ssm().describeParameters(request.build());
             onPage.accept(page.parameters().stream().map(ParameterStore::toParameter).toList());
             token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
     }
 
     // ---------------------------------------------------------------- saving
