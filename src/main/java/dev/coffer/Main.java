@@ -1,6 +1,8 @@
 package dev.coffer;
 
 import dev.coffer.audit.AuditCommand;
+import dev.coffer.compare.DiffCommand;
+import dev.coffer.compare.PromoteCommand;
 import dev.coffer.ui.shell.App;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -11,19 +13,20 @@ import picocli.CommandLine;
 /**
  * The launcher. A plain class (not an Application) so Coffer starts from the class path and from
  * the packaged runtime alike. Handles --help, --version, --self-check and the
- * {@code login} and {@code audit} subcommands without starting JavaFX.
+ * {@code login}, {@code audit}, {@code diff} and {@code promote} subcommands without starting JavaFX.
  */
 public final class Main {
 
     /** The subcommands' names, as {@link #commands} registers them: only these make Main build them. */
-    static final Set<String> SUBCOMMANDS = Set.of("login", "audit");
+    static final Set<String> SUBCOMMANDS = Set.of("login", "audit", "diff", "promote");
 
     private Main() {
     }
 
-    /** Coffer's command line: the launch options and the {@code login} and {@code audit} subcommands. */
+    /** Coffer's command line: the launch options and the {@code login}, {@code audit}, {@code diff} and {@code promote} subcommands. */
     static CommandLine commands(LaunchOptions options) {
-        return new CommandLine(options).addSubcommand(new LoginCommand()).addSubcommand(new AuditCommand());
+        return new CommandLine(options).addSubcommand(new LoginCommand()).addSubcommand(new AuditCommand())
+                .addSubcommand(new DiffCommand()).addSubcommand(new PromoteCommand());
     }
 
     public static void main(String[] args) {
@@ -50,7 +53,7 @@ public final class Main {
                 return;
             }
             if (parsed.hasSubcommand()) {
-                // `coffer login …`, `coffer audit …`: runs the subcommand alone, without a window.
+                // `coffer login …`, `coffer audit …`, `coffer diff …`: runs the subcommand alone, without a window.
                 System.exit(cli.execute(args));
             }
         } catch (CommandLine.ParameterException e) {

@@ -49,6 +49,16 @@ public final class ParameterImport {
     }
 
     /**
+     * Every entry of an export document, as the file holds it.
+     *
+     * @throws IllegalArgumentException when the text is not a Coffer parameter export
+     */
+    public static List<ExportedParameter> readEntries(String json) {
+        return ParameterExportFile.read(json).stream().map(e -> new ExportedParameter(e.name(), e.type(), e.value(), e.secure(),
+                e.description(), e.tier(), e.dataType(), e.tags())).toList();
+    }
+
+    /**
      * The export document with its names moved from the folder it was exported from to
      * {@code folder}, for importing into another folder; names outside that folder stay as they are.
      *

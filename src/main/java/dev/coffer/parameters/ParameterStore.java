@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -102,6 +103,26 @@ public final class ParameterStore {
             GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(true));
             r.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
         }
+        return values;
+    }
+
+    /**
+     * The decrypted value of every parameter in a folder and below it, by name
+     * (GetParametersByPath, Recursive, WithDecryption, {@value #VALUE_BATCH_SIZE} a page, the most
+     * it allows). The root "/" reads every parameter whose name starts with "/". Stops between
+     * pages once {@code cancelled} says so.
+     */
+    public Map<String, SecretText> valuesUnder(String folderPath, BooleanSupplier cancelled) {
+        String path = ParameterPath.ROOT.equals(folderPath) ? folderPath : folderPath.replaceAll("/+$", "");
+        Map<String, SecretText> values = new LinkedHashMap<>();
+        String token = null;
+        do {
+            String next = token;
+            GetParametersByPathResponse page = ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(true)
+                    .maxResults(VALUE_BATCH_SIZE).nextToken(next));
+            page.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
         return values;
     }
 
@@ -192,7 +213,7 @@ public final class ParameterStore {
         for (int i = 0; i < distinct.size(); i += FILTER_VALUES_MAX) {
             List<String> batch = distinct.subList(i, Math.min(distinct.size(), i + FILTER_VALUES_MAX));
             ParameterStringFilter filter = ParameterStringFilter.builder().key("Name").option("Equals").values(batch).build();
-            describePages(filter, page -> page.forEach(p -> found.put(p.name(), p)));
+            describePages(filter, page -> page.forEach(p -> found.put(p.name(), p)), () -> false);
         }
         return found;
     }
@@ -203,6 +224,11 @@ public final class ParameterStore {
      * have no leading slash.
      */
     public List<Parameter> describeUnder(String folderPath) {
+        return describeUnder(folderPath, () -> false);
+    }
+
+    /** {@link #describeUnder(String)}, stopping between pages once {@code cancelled} says so. */
+    public List<Parameter> describeUnder(String folderPath, BooleanSupplier cancelled) {
         String path = folderPath == null ? "" : folderPath.trim();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
@@ -210,12 +236,12 @@ public final class ParameterStore {
         ParameterStringFilter filter = path.isEmpty() ? null
                 : ParameterStringFilter.builder().key("Path").option("Recursive").values(path.startsWith("/") ? path : "/" + path).build();
         List<Parameter> all = new ArrayList<>();
-        describePages(filter, all::addAll);
+        describePages(filter, all::addAll, cancelled);
         all.sort(Comparator.comparing(Parameter::name));
         return all;
     }
 
-    private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage) {
+    private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
         String token = null;
         do {
             DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(token);
@@ -225,7 +251,7 @@ public final class ParameterStore {
             DescribeParametersResponse page = ssm().describeParameters(request.build());
             onPage.accept(page.parameters().stream().map(ParameterStore::toParameter).toList());
             token = page.nextToken();
-        } while (token != null && !token.isEmpty());
+        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
     }
 
     // ---------------------------------------------------------------- saving

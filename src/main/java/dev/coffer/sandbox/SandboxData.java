@@ -55,6 +55,11 @@ public final class SandboxData {
     public static final String LABEL_GOLDEN = "golden";
     public static final String LABEL_PREVIOUS = "previous";
     public static final List<String> ENVIRONMENTS = List.of("dev", "staging", "prod");
+    /** Two environments of one application that differ a little, to try Compare on: staging and production. */
+    public static final String CHECKOUT_STAGING = "/apps/checkout/staging";
+    public static final String CHECKOUT_PROD = "/apps/checkout/prod";
+    public static final String CHECKOUT_STAGING_SECRETS = "checkout/staging/";
+    public static final String CHECKOUT_PROD_SECRETS = "checkout/prod/";
 
     /** The fields AWS rotation functions read from a database secret. */
     public static final List<String> DATABASE_SECRET_FIELDS = List.of("engine", "host", "port", "username", "password", "dbname");
@@ -213,7 +218,11 @@ public final class SandboxData {
     private record Database(String engine, String host, int port, String username, String dbname) {
     }
 
-    private record SecretSeed(SecretEntry entry, Optional<Database> database, String tokenPrefix) {
+    /**
+     * How a secret's value is made: a database's fields, a key/value object of {@code fields} with a
+     * random {@code secret_key}, or else a random token.
+     */
+    private record SecretSeed(SecretEntry entry, Optional<Database> database, String tokenPrefix, Map<String, String> fields) {
     }
 
     private record Plan(List<ImageEntry> images, List<ParameterSeed> parameters, List<SecretSeed> secrets) {
@@ -362,8 +371,48 @@ public final class SandboxData {
                 new Database("mongo", "catalog-prod.cluster-c9akciq32.us-east-1.docdb.amazonaws.com", 27017, "catalog_app", "catalog")));
         secrets.add(new SecretSeed(new SecretEntry("shipping/prod/carrier-api-key", "API key for the shipping carrier's REST API (plain text)",
                 Optional.empty(), appTags3("commerce", "prod", "shipping"), Optional.empty(), Optional.empty(), Optional.empty(), 2),
-                Optional.empty(), "sbx_"));
+                Optional.empty(), "sbx_", Map.of()));
+        checkout(params, secrets);
         return new Plan(images, List.copyOf(params), List.copyOf(secrets));
+    }
+
+    /**
+     * The checkout service in staging and in production, alike but for what a release review looks
+     * for: two values (and a SecureString's), a tag, a tier, a parameter production lacks, and a
+     * secret whose JSON differs in one key.
+     */
+    private static void checkout(List<ParameterSeed> params, List<SecretSeed> secrets) {
+        for (String root : List.of(CHECKOUT_STAGING, CHECKOUT_PROD)) {
+            boolean prod = root.equals(CHECKOUT_PROD);
+            List<Tag> checkout = tags("Team", "commerce", "CostCenter", "CC-2210", "Application", "checkout");
+            params.add(literal(root + "/api-url", ParameterType.STRING, "Base URL of the payment provider's API", checkout,
+                    prod ? "https://api.payments.example.com/v2" : "https://sandbox.payments.example.com/v2"));
+            params.add(literal(root + "/request-timeout-ms", ParameterType.STRING, "Timeout of one call to the payment provider", checkout,
+                    "3000"));
+            params.add(literal(root + "/max-retries", ParameterType.STRING, "Retries of a failed payment call", checkout, prod ? "3" : "5"));
+            List<Tag> methodsTags = new ArrayList<>(checkout);
+            if (prod) {
+                methodsTags.add(new Tag("ChangeTicket", "CHG-2291"));
+            }
+            params.add(literal(root + "/payment-methods", ParameterType.STRING_LIST, "Payment methods offered at checkout",
+                    List.copyOf(methodsTags), "card,paypal,apple-pay,google-pay"));
+            String taxRules = "{\"defaultRate\":0.2,\"reverseChargeB2B\":true,\"roundTo\":0.01}";
+            params.add(new ParameterSeed(new ParameterEntry(root + "/tax-rules", ParameterType.STRING, ParameterDataType.TEXT,
+                    prod ? ParameterTier.ADVANCED : ParameterTier.STANDARD, Optional.empty(), Optional.of("Tax rounding and defaults (JSON)"),
+                    checkout, 1, Map.of(), Optional.of(taxRules)), List.of(new Literal(taxRules))));
+            if (!prod) {
+                params.add(literal(root + "/debug-endpoint", ParameterType.STRING, "Where staging sends payment traces", checkout,
+                        "https://trace.staging.example.com/checkout"));
+            }
+            params.add(secure(root + "/webhook-signing-key", APP_KEY_ALIAS, "Signs the payment provider's webhooks", checkout,
+                    "whsec_"));
+        }
+        for (String prefix : List.of(CHECKOUT_STAGING_SECRETS, CHECKOUT_PROD_SECRETS)) {
+            String env = prefix.equals(CHECKOUT_PROD_SECRETS) ? "prod" : "staging";
+            secrets.add(new SecretSeed(new SecretEntry(prefix + "payment-provider", "Payment provider account and API key (JSON)",
+                    Optional.empty(), appTags3("commerce", env, "checkout"), Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                    Optional.empty(), "sk_" + env + "_", Map.of("account_id", "acct_1CofferCheckout", "api_version", "2026-10-01")));
+        }
     }
 
     private static ParameterSeed golden(String env, String arch, List<Tag> tags, String... imageNames) {
@@ -404,7 +453,7 @@ public final class SandboxData {
 
     private static SecretSeed database(String name, String description, String kmsKeyId, List<Tag> tags, int versions, Database db) {
         return new SecretSeed(new SecretEntry(name, description, Optional.ofNullable(kmsKeyId), tags,
-                Optional.of(db.engine()), Optional.of(db.host()), Optional.of(db.port()), versions), Optional.of(db), "");
+                Optional.of(db.engine()), Optional.of(db.host()), Optional.of(db.port()), versions), Optional.of(db), "", Map.of());
     }
 
     private static List<Tag> tags(String... keyValues) {
@@ -598,6 +647,15 @@ public final class SandboxData {
     }
 
     private static String secretValue(SecretSeed seed, SecureRandom random) {
+        if (!seed.fields().isEmpty()) {
+            Map<String, Object> json = new java.util.TreeMap<>(seed.fields());
+            json.put("secret_key", seed.tokenPrefix() + randomText(random, TOKEN_ALPHABET, 40));
+            try {
+                return JSON.writeValueAsString(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Could not build the secret for " + seed.entry().name(), e);
+            }
+        }
         if (seed.database().isEmpty()) {
             return seed.tokenPrefix() + randomText(random, TOKEN_ALPHABET, 40);
         }

@@ -30,7 +30,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
+import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
+import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetRandomPasswordResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
@@ -55,6 +58,10 @@ public final class SecretStore {
     public static final int VERSIONS_PAGE_SIZE = 100;
     /** The longest resource policy AWS takes (characters). */
     public static final int POLICY_MAX = 20480;
+    /** The most secrets BatchGetSecretValue reads at once. */
+    public static final int VALUE_BATCH_SIZE = 20;
+    /** What an endpoint without BatchGetSecretValue answers (LocalStack, older emulators). */
+    private static final Set<String> BATCH_UNSUPPORTED = Set.of("UnknownOperationException", "InvalidAction", "NotImplemented");
 
     private final ClientFactory clients;
 
@@ -93,6 +100,54 @@ public final class SecretStore {
                 page -> page.secretList().stream().map(SecretStore::toSecret).toList(),
                 ListSecretsResponse::nextToken)
                 .from(token, onPage, cancelled);
+    }
+
+    /**
+     * Every secret whose name starts with {@code prefix} (ListSecrets with a name filter,
+     * {@value #LIST_PAGE_SIZE} a page), not those scheduled for deletion; an empty prefix lists all.
+     * Stops between pages once {@code cancelled} says so.
+     */
+    public List<Secret> listNamed(String prefix, BooleanSupplier cancelled) {
+        List<Secret> all = new ArrayList<>();
+        new ResumableListing<ListSecretsResponse, Secret>("secrets", clients,
+                next -> sm().listSecrets(b -> {
+                    b.maxResults(LIST_PAGE_SIZE).nextToken(next);
+                    if (!prefix.isEmpty()) {
+                        b.filters(f -> f.key(FilterNameStringType.NAME).values(prefix));
+                    }
+                }),
+                page -> page.secretList().stream().map(SecretStore::toSecret).toList(),
+                ListSecretsResponse::nextToken)
+                .from(null, all::addAll, cancelled);
+        // AWS's name filter ignores case; the prefix counts as written.
+        return all.stream().filter(secret -> secret.name().startsWith(prefix)).toList();
+    }
+
+    /**
+     * The current values of secrets by name or ARN, {@value #VALUE_BATCH_SIZE} a call
+     * (BatchGetSecretValue), with each one's version id. A secret that could not be read is
+     * left out. Where the endpoint has no BatchGetSecretValue, each value is read with GetSecretValue.
+     */
+    public Map<String, CurrentValue> currentValues(List<String> ids, BooleanSupplier cancelled) {
+        Map<String, CurrentValue> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ids.size() && !cancelled.getAsBoolean(); i += VALUE_BATCH_SIZE) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + VALUE_BATCH_SIZE));
+            try {
+                for (SecretValueEntry e : sm().batchGetSecretValue(b -> b.secretIdList(batch)).secretValues()) {
+                    SecretContent content = e.secretString() != null ? SecretContent.parse(e.secretString())
+                            : new SecretContent.Binary(e.secretBinary().asByteArray());
+                    values.put(e.name(), new CurrentValue(e.versionId(), content));
+                }
+            } catch (AwsServiceException unsupported) {
+                if (!BATCH_UNSUPPORTED.contains(unsupported.awsErrorDetails().errorCode())) {
+                    throw unsupported;
+                }
+                for (String id : batch) {
+                    values.put(id, currentValue(id));
+                }
+            }
+        }
+        return values;
     }
 
     public Secret describe(String id) {

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
+import dev.coffer.compare.CompareOptions;
+import dev.coffer.compare.Comparer;
+import dev.coffer.compare.Comparison;
+import dev.coffer.compare.Row;
+import dev.coffer.compare.Side;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterStore;
@@ -26,7 +31,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -116,10 +123,10 @@ class SandboxDataIT {
                 .contains(ParameterType.STRING, ParameterType.STRING_LIST, ParameterType.SECURE_STRING);
         assertThat(inventory.appKeyParameters()).isNotEmpty();
         assertThat(inventory.secureParameters()).hasSizeGreaterThan(inventory.appKeyParameters().size());
-        assertThat(inventory.advancedParameters()).hasSize(1);
+        assertThat(inventory.advancedParameters()).containsExactly("/apps/billing/prod/config", SandboxData.CHECKOUT_PROD + "/tax-rules");
         assertThat(inventory.taggedParameters()).hasSizeGreaterThan(5);
         assertThat(inventory.databaseSecrets()).hasSize(6);
-        assertThat(inventory.secrets()).hasSize(7);
+        assertThat(inventory.secrets()).hasSize(9);
         assertThat(inventory.appKeySecrets()).isNotEmpty();
         assertThat(inventory.rotatedSecrets()).isNotEmpty();
         assertThat(inventory.secretEntries()).extracting(e -> e.engine().orElse("text"))
@@ -218,7 +225,8 @@ class SandboxDataIT {
 
     @Test
     void theAdvancedParameterHoldsJsonBiggerThanTheStandardLimit() throws Exception {
-        for (String name : inventory.advancedParameters()) {
+        // The checkout's tax rules are Advanced only in production, a tier to compare: they fit Standard.
+        for (String name : List.of("/apps/billing/prod/config")) {
             assertThat(listed.get(name).tier()).isEqualTo(ParameterTier.ADVANCED);
             String value = parameters.value(name).reveal();
             assertThat(value.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(4096).isLessThanOrEqualTo(8192);
@@ -308,5 +316,28 @@ class SandboxDataIT {
         clients.ssm().getParameterHistoryPaginator(b -> b.name(name).maxResults(50)).forEach(page -> all.addAll(page.parameters()));
         all.sort((a, b) -> Long.compare(a.version(), b.version()));
         return all;
+    }
+
+    /** The staging and production checkout differ in what a release review looks for, so Compare has something to show. */
+    @Test
+    void stagingAndProductionCheckoutDifferInAFewValuesATagATierAMissingParameterAndOneSecretKey() throws Exception {
+        Comparison c = Comparer.compare(
+                new Side.Live(clients, Optional.of(SandboxData.CHECKOUT_STAGING), Optional.of(SandboxData.CHECKOUT_STAGING_SECRETS)),
+                new Side.Live(clients, Optional.of(SandboxData.CHECKOUT_PROD), Optional.of(SandboxData.CHECKOUT_PROD_SECRETS)),
+                new CompareOptions(true, true), m -> { }, () -> false);
+
+        Map<String, String> seen = new TreeMap<>();
+        for (Row r : c.rows()) {
+            seen.put(r.kind().jsonName() + " " + r.name(), r.status().jsonName() + " " + r.differences());
+        }
+        assertThat(seen).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "parameter api-url", "different [value]",
+                "parameter request-timeout-ms", "same []",
+                "parameter max-retries", "different [value]",
+                "parameter payment-methods", "different [tags (ChangeTicket)]",
+                "parameter tax-rules", "different [tier (Standard → Advanced)]",
+                "parameter debug-endpoint", "only_left []",
+                "parameter webhook-signing-key", "different [value]",
+                "secret payment-provider", "different [value (values differ: secret_key), tags (Environment)]"));
     }
 }
