@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @WithMoto
 class PacedListingIT {
 
-    private static final int PARAMETERS = 400;
+    private static final int PARAMETERS = 200;
 
     @BeforeAll
     static void seed(MotoServer moto) throws Exception {

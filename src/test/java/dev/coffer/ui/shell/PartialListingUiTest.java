@@ -69,7 +69,7 @@ class PartialListingUiTest {
 
             proxy.clearFaults().resetCounters();
             robot.clickOn("#retryButton");
-            await().atMost(Duration.ofSeconds(90)).until(() -> text("#parameterCount").equals("500"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> text("#parameterCount").equals(String.valueOf(PartialListingIT.PARAMETERS)));
 
             assertThat(onFx(() -> robot.lookup("#messageBar").query().isVisible())).isFalse();
             assertThat(proxy.requests("DescribeParameters")).as("from page 4 on").isEqualTo(PartialListingIT.PAGES - 3);
