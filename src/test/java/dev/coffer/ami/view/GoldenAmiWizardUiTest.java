@@ -1,5 +1,6 @@
 package dev.coffer.ami.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +58,7 @@ class GoldenAmiWizardUiTest {
     private static String current;
     private static String next;
     private static String arm;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {

@@ -1,5 +1,6 @@
 package dev.coffer.audit.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /**
@@ -66,7 +68,7 @@ class AuditModeUiTest {
     private static App app;
     private static MotoServer moto;
     private static String dbSecretArn;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     private static final java.io.ByteArrayOutputStream OUTPUT = new java.io.ByteArrayOutputStream();
     private static java.io.PrintStream originalOut;
@@ -137,7 +139,8 @@ class AuditModeUiTest {
 
     private void press(KeyCode... keys) {
         robot.press(keys).release(keys);
-        robot.sleep(300); // a window would open within the key press; give the FX thread a moment anyway
+        // A window opens within the key's handler: once the FX thread has handled the key, it would be there.
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void selectSecret(String name) {
@@ -205,7 +208,7 @@ class AuditModeUiTest {
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.I);
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.G);
         robot.doubleClickOn(CofferUi.treeRow(robot, "password"));
-        robot.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(otherWindows()).as("parameter keys").isZero();
 
         // Keys and double clicks on a secret.
@@ -220,7 +223,7 @@ class AuditModeUiTest {
             assertThat(onFx(() -> robot.lookup(id).queryAll().stream().anyMatch(AuditModeUiTest::shown))).as(id).isFalse();
         }
         robot.doubleClickOn(robot.lookup("#secretTable .table-cell").match(LabeledMatchers.hasText(AuditFixture.DB_SECRET)).queryAs(Node.class));
-        robot.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(otherWindows()).as("secret keys").isZero();
 
         // The read windows open, without their changing buttons.
@@ -237,7 +240,8 @@ class AuditModeUiTest {
         assertThat(onFx(() -> robot.lookup("#restoreButton").queryAs(Button.class).isVisible())).isFalse();
         assertThat(onFx(() -> robot.lookup("#labelsButton").queryAs(Button.class).isVisible())).isFalse();
         robot.clickOn("#revealValuesButton");
-        robot.sleep(500);
+        // Revealing is a read: it is accepted (the button turns off while and once the values show).
+        await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#revealValuesButton").queryAs(Button.class).isDisabled()));
         CofferUi.closeOtherWindows(app);
 
         onFx(() -> {

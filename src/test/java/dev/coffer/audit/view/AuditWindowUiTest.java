@@ -1,5 +1,6 @@
 package dev.coffer.audit.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +48,7 @@ class AuditWindowUiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private Path settingsFile;
     private Optional<String> settingsBefore;

@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,7 +28,7 @@ class EditorKeepsDraftUiTest {
     /** An endpoint of its own, so the test can take it away like a dropped VPN. */
     private static MotoServer moto;
     private static App app;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch() throws Exception {

@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +43,7 @@ class ParameterEditorUiTest {
 
     private static App app;
     private static ClientFactory sdk;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {

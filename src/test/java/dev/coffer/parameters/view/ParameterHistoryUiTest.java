@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class ParameterHistoryUiTest {
     private static final String PLAIN = "/apps/history-test/prod/endpoint";
     private static App app;
     private static ClientFactory sdk;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {

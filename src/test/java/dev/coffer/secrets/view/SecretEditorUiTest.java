@@ -1,5 +1,6 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,7 @@ class SecretEditorUiTest {
     private static final ByteArrayOutputStream OUTPUT = new ByteArrayOutputStream();
     private static PrintStream originalOut;
     private static PrintStream originalErr;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {

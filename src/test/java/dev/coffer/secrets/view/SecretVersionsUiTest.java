@@ -1,5 +1,6 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.matcher.control.LabeledMatchers;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -43,7 +45,7 @@ class SecretVersionsUiTest {
     private static ClientFactory sdk;
     private static String firstVersion;
     private static String secondVersion;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {
@@ -173,7 +175,7 @@ class SecretVersionsUiTest {
         // Until it is restored, it cannot be edited: the button is off and Enter opens nothing.
         assertThat(onFx(() -> robot.lookup("#editSecretButton").queryAs(Button.class).isDisabled())).isTrue();
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
-        robot.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();   // the editor would open within Enter's handler
         assertThat(robot.lookup("#entryTable").tryQuery()).isEmpty();
         Screenshots.save(app.stage().getScene(), "secret-restore");
         robot.clickOn("#restoreSecretButton");

@@ -37,6 +37,9 @@ class AwsProxyFaultsIT {
     /** Three attempts with short pauses: these tests look at the proxy, not at Coffer's patience. */
     private static final RetrySettings QUICK = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 3, 3,
             Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
+    /** One retry: after a throttle the adaptive client waits for its own rate, so every further try costs seconds. */
+    private static final RetrySettings ONE_RETRY = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 2, 2,
+            Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
 
     @Test
     void forwardsEveryProtocolOverOneKeptAliveConnectionAndCountsEachOperation(MotoServer moto) {
@@ -70,7 +73,7 @@ class AwsProxyFaultsIT {
 
     @Test
     void throttlingIsAwsThrottlingOnEveryProtocol(MotoServer moto) {
-        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, QUICK)) {
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(false, ONE_RETRY)) {
             proxy.inject(FaultRule.of(Fault.THROTTLING).on("GetParameter", "GetCallerIdentity", "DescribeRegions"));
 
             Throwable ssm = catchThrowable(() -> clients.ssm().getParameter(b -> b.name("/proxy/any")));

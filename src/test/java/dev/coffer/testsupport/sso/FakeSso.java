@@ -174,6 +174,7 @@ public final class FakeSso implements AutoCloseable {
     private final List<String> issuedAccessTokens = new ArrayList<>();
     private Duration tokenLifetime = Duration.ofHours(8);
     private Duration credentialLifetime = Duration.ofHours(1);
+    private Instant latestRoleCredentialsExpiry = Instant.EPOCH;
     private Duration deviceCodeLifetime = Duration.ofMinutes(10);
     private int pollingInterval = 1;
     private String verificationUri;
@@ -268,6 +269,11 @@ public final class FakeSso implements AutoCloseable {
     public synchronized FakeSso revokeAccessToken(String accessToken) {
         accessTokens.remove(accessToken);
         return this;
+    }
+
+    /** When the role credentials handed out last expire. */
+    public synchronized Instant latestRoleCredentialsExpiry() {
+        return latestRoleCredentialsExpiry;
     }
 
     public synchronized FakeSso credentialLifetime(Duration lifetime) {
@@ -447,7 +453,8 @@ public final class FakeSso implements AutoCloseable {
         role.put("accessKeyId", credentials.accessKeyId());
         role.put("secretAccessKey", credentials.secretAccessKey());
         role.put("sessionToken", credentials.sessionToken());
-        role.put("expiration", Instant.now().plus(credentialLifetime).toEpochMilli());
+        latestRoleCredentialsExpiry = Instant.now().plus(credentialLifetime);
+        role.put("expiration", latestRoleCredentialsExpiry.toEpochMilli());
         return Answer.ok(Map.of("roleCredentials", role));
     }
 

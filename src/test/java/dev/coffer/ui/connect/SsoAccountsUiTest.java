@@ -1,5 +1,6 @@
 package dev.coffer.ui.connect;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +47,7 @@ class SsoAccountsUiTest {
             sso_registration_scopes = sso:account:access
             """;
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private FakeSso sso;
     private FakeSso.EndpointOverride endpoints;
@@ -119,9 +120,9 @@ class SsoAccountsUiTest {
         assertThat(cell(".table-cell", "aws-prod@example.com")).isNotNull();
         Screenshots.save(name.getScene(), "sso-accounts");
 
-        robot.doubleClickOn(name).eraseText(40).write("default");
+        CofferUi.retype(robot, name, "default");
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> robot.lookup("#saveProfile").queryAs(Node.class).isDisabled()));
-        robot.doubleClickOn(name).eraseText(40).write("prod-admin");
+        CofferUi.retype(robot, name, "prod-admin");
         robot.clickOn("#saveProfile");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> app.model().connectionProperty().get() != null

@@ -1,5 +1,6 @@
 package dev.coffer.ui.connect;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +51,7 @@ class SsoSignInUiTest {
     static final String ROLE = "AdministratorAccess";
     static final String SESSION = "corp";
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private App app;
     private FakeSso sso;
@@ -232,7 +233,7 @@ class SsoSignInUiTest {
     void anExpiredSignInDuringAnEditOffersToSignInAgainAndTheDraftIsSavedAfterwards(MotoServer moto) throws Exception {
         // Signed in earlier (by the CLI or Coffer); role credentials are short-lived, so each call asks the portal.
         String first = "aoaFirstSignInAccessToken";
-        sso.acceptAccessToken(first).credentialLifetime(Duration.ofSeconds(65));
+        sso.acceptAccessToken(first).credentialLifetime(Duration.ofSeconds(62));
         cache.write(SESSION, new CachedToken("https://corp.awsapps.com/start", "eu-west-1", first,
                 Instant.now().plus(Duration.ofHours(6)), null, null, null, null));
         org.testfx.api.FxToolkit.registerPrimaryStage();
@@ -257,9 +258,9 @@ class SsoSignInUiTest {
 
         // The session ends while the user edits (signed out elsewhere, or the 8 hours ran out).
         sso.revokeAccessToken(first);
-        // The SDK keeps role credentials until a minute before they expire (65 s here), so the role
-        // credentials fetched before the revocation are due for renewal 5 s later at the latest.
-        await().pollDelay(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        // The SDK keeps role credentials until a minute before they expire (62 s here): wait until the
+        // ones fetched before the revocation are due for renewal, so the save must sign in anew.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(sso.latestRoleCredentialsExpiry().minusSeconds(60)));
         robot.clickOn("#saveButton");
 
         Label message = robot.lookup("#messageLabel").queryAs(Label.class);

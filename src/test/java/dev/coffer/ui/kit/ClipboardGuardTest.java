@@ -31,6 +31,26 @@ class ClipboardGuardTest {
     }
 
     @Test
+    void aSecretStaysThirtySecondsUnlessTheSiteSetsAnotherPositiveNumber() {
+        String before = System.clearProperty(ClipboardGuard.LIFETIME_PROPERTY);
+        try {
+            assertThat(ClipboardGuard.secretLifetime().toSeconds()).isEqualTo(30);
+            System.setProperty(ClipboardGuard.LIFETIME_PROPERTY, "0");
+            assertThat(ClipboardGuard.secretLifetime().toSeconds()).isEqualTo(30);
+            System.setProperty(ClipboardGuard.LIFETIME_PROPERTY, "ten");
+            assertThat(ClipboardGuard.secretLifetime().toSeconds()).isEqualTo(30);
+            System.setProperty(ClipboardGuard.LIFETIME_PROPERTY, "10");
+            assertThat(ClipboardGuard.secretLifetime().toSeconds()).isEqualTo(10);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ClipboardGuard.LIFETIME_PROPERTY);
+            } else {
+                System.setProperty(ClipboardGuard.LIFETIME_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void quittingWipesTheSecretButNotWhatWasCopiedSince() {
         onFx(() -> {
             guard.copySecret("secret-on-quit");

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +31,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 @org.junit.jupiter.api.extension.ExtendWith(dev.coffer.testsupport.FailureScreenshots.class)
 class ConnectionUiTest {
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
 
     @AfterEach
@@ -57,8 +58,7 @@ class ConnectionUiTest {
         ListView<?> choices = robot.lookup("#connectChoices").queryAs(ListView.class);
         robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(org.hamcrest.Matchers.startsWith("Custom endpoint")))
                 .queryAs(Node.class));
-        robot.doubleClickOn("#connectEndpoint").eraseText(40);
-        robot.clickOn("#connectEndpoint").write(moto.endpoint().toString());
+        CofferUi.retype(robot, robot.lookup("#connectEndpoint").queryAs(Node.class), moto.endpoint().toString());
         robot.clickOn("#connectReadOnly");
         Screenshots.save(robot.lookup("#connectChoices").queryAs(Node.class).getScene(), "connect-dialog");
         robot.clickOn("Connect");

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @ExtendWith(FailureScreenshots.class)
 class ConnectionWindowsUiTest {
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private Path config;
 

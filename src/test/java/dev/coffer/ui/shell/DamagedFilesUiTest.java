@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ import org.testfx.api.FxToolkit;
 @ExtendWith(FailureScreenshots.class)
 class DamagedFilesUiTest {
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private Path config;
     private Path settings;

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +37,7 @@ import org.testfx.api.FxRobot;
 class MainWindowUiTest {
 
     private static App app;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private static final SandboxData.Inventory INVENTORY = SandboxData.inventory();
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,7 +61,7 @@ class SsoAuditUiTest {
             sso_registration_scopes = sso:account:access
             """;
 
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
     private App app;
     private FakeSso sso;
     private FakeSso.EndpointOverride endpoints;
@@ -162,7 +163,7 @@ class SsoAuditUiTest {
         robot.clickOn(cell(".table-cell", "Production"));
         await().atMost(WAIT).until(() -> onFx(() -> robot.lookup("#roleList").queryAs(ListView.class).getItems().size() == 2));
         robot.clickOn(cell(".list-cell", role));
-        robot.doubleClickOn(robot.lookup("#profileName").queryAs(TextField.class)).eraseText(40).write(name);
+        CofferUi.retype(robot, robot.lookup("#profileName").queryAs(TextField.class), name);
         robot.clickOn("#saveProfile");
         await().atMost(WAIT).until(() -> onFx(() -> app.model().connectionProperty().get() != null
                 && name.equals(app.model().connectionProperty().get().profile())));

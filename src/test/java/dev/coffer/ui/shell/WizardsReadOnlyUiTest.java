@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class WizardsReadOnlyUiTest {
 
     private static App app;
-    private final FxRobot robot = new FxRobot();
+    private final FxRobot robot = new CofferRobot();
 
     @BeforeAll
     static void launch(MotoServer moto) throws Exception {
