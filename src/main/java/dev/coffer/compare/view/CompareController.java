@@ -304,7 +304,7 @@ public final class CompareController {
             @Override
             protected void updateItem(String key, boolean empty) {
                 super.updateItem(key, empty);
-                setText(empty || key == null ? "KMS key: same alias" : "KMS key: " + key);
+                setText("KMS key: " + (key == null ? CompareViewModel.SAME_ALIAS : key));
             }
         });
         promoteDelete.selectedProperty().bindBidirectional(model.deleteOnlyOnTargetProperty());

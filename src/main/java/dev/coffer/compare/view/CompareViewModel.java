@@ -72,6 +72,8 @@ public final class CompareViewModel {
 
     /** What a masked value shows. */
     public static final String MASK = "••••••••";
+    /** The key choice that maps each source key to the target's key with the same alias: the default. */
+    public static final String SAME_ALIAS = "same alias as the source";
 
     private final Background background;
     private final BusyWork work;
@@ -95,7 +97,7 @@ public final class CompareViewModel {
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(Direction.LEFT_TO_RIGHT);
     private final BooleanProperty copyTags = new SimpleBooleanProperty(true);
     private final ObservableList<String> targetKeys = FXCollections.observableArrayList();
-    private final ObjectProperty<String> targetKey = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> targetKey = new SimpleObjectProperty<>(SAME_ALIAS);
     private final BooleanProperty deleteOnlyOnTarget = new SimpleBooleanProperty();
     private final StringProperty typedTargetRoot = new SimpleStringProperty("");
     private final ObjectProperty<PromotionPlan> plan = new SimpleObjectProperty<>();
@@ -203,12 +205,12 @@ public final class CompareViewModel {
         return copyTags;
     }
 
-    /** The target's KMS keys by label (alias, else id), to choose one for keys the target has no alias of. */
+    /** {@link #SAME_ALIAS}, then the target's customer keys by label (alias, else id), to choose one for keys the target has no alias of. */
     public ObservableList<String> targetKeys() {
         return targetKeys;
     }
 
-    /** The target key every source customer key goes to; null: the target's key with the same alias. */
+    /** The target key every source customer key goes to; {@link #SAME_ALIAS}: the target's key with the same alias. */
     public ObjectProperty<String> targetKeyProperty() {
         return targetKey;
     }
@@ -418,14 +420,14 @@ public final class CompareViewModel {
 
     /** Lists the target's KMS keys for the key choice; the same alias stays the default. */
     private void listTargetKeys() {
-        targetKeys.clear();
-        targetKey.set(null);
+        targetKeys.setAll(SAME_ALIAS);
+        targetKey.set(SAME_ALIAS);
         Comparison c = comparison.get();
         if (c == null || !(target(c, direction.get()) instanceof Side.Live live)) {
             return;
         }
         work.run(() -> new KeyCatalog(live.clients()).listIfAllowed().stream().filter(k -> !k.awsManaged()).map(KmsKey::label).toList(),
-                targetKeys::setAll);
+                targetKeys::addAll);
     }
 
     /** Makes the plan for the chosen rows with the options shown (deleting only the chosen rows the target alone has); shown as {@link #planProperty()}. Refused towards a read-only side. */
@@ -449,7 +451,7 @@ public final class CompareViewModel {
 
     /** Every customer key of the chosen rows' source side goes to the key chosen for the target, when one is. */
     private Map<String, String> keyMapping(List<Row> chosen) {
-        if (targetKey.get() == null) {
+        if (targetKey.get() == null || targetKey.get().equals(SAME_ALIAS)) {
             return Map.of();
         }
         boolean leftToRight = direction.get() == Direction.LEFT_TO_RIGHT;

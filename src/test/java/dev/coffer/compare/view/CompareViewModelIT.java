@@ -189,6 +189,42 @@ class CompareViewModelIT {
     }
 
     @Test
+    void theTargetsKeysAreOfferedWithTheSameAliasFirstAndAKeyChosenIsThePlansKey() {
+        String one = clients.kms().createKey(b -> b.description("vm one")).keyMetadata().keyId();
+        clients.kms().createAlias(b -> b.aliasName("alias/vm-one").targetKeyId(one));
+        String other = clients.kms().createKey(b -> b.description("vm other")).keyMetadata().keyId();
+        clients.kms().createAlias(b -> b.aliasName("alias/vm-other").targetKeyId(other));
+        clients.ssm().putParameter(b -> b.name("/vmk/staging/key").type("SecureString").value("Zq9-a").keyId("alias/vm-one"));
+        CompareViewModel vm = compared(clients, "/vmk");
+
+        assertThat(vm.targetKeys()).startsWith(CompareViewModel.SAME_ALIAS).contains("alias/vm-one", "alias/vm-other");
+        vm.plan(List.of(row(vm, "key")));
+        assertThat(vm.planProperty().get().items()).extracting(i -> i.targetKey().orElse("")).containsExactly("alias/vm-one");
+
+        vm.targetKeyProperty().set("alias/vm-other");
+        vm.plan(List.of(row(vm, "key")));
+        assertThat(vm.planProperty().get().items()).extracting(i -> i.targetKey().orElse("")).containsExactly("alias/vm-other");
+    }
+
+    @Test
+    void deletingWhatOnlyTheTargetHasNeedsItsRootTyped() {
+        clients.ssm().putParameter(b -> b.name("/vmd/staging/kept").type("String").value("Zq9"));
+        clients.ssm().putParameter(b -> b.name("/vmd/prod/retired").type("String").value("Zq9"));
+        CompareViewModel vm = compared(clients, "/vmd");
+        vm.deleteOnlyOnTargetProperty().set(true);
+        vm.typedTargetRootProperty().set("/vmd/staging");
+
+        vm.plan(List.of(row(vm, "retired")));
+        assertThat(vm.planProperty().get()).isNull();
+        assertThat(vm.messageProperty().get()).isEqualTo("To delete what only /vmd/prod holds, type that root exactly to confirm (not '/vmd/staging').");
+
+        vm.typedTargetRootProperty().set("/vmd/prod");
+        vm.plan(List.of(row(vm, "retired")));
+        assertThat(vm.planProperty().get().items()).extracting(i -> i.action().jsonName() + " " + i.targetName())
+                .containsExactly("delete /vmd/prod/retired");
+    }
+
+    @Test
     void thePlanThenItsResultsItemByItem() {
         clients.ssm().putParameter(b -> b.name("/vmp/staging/url").type("String").value("https://staging.example.com"));
         clients.ssm().putParameter(b -> b.name("/vmp/prod/url").type("String").value("https://www.example.com"));
