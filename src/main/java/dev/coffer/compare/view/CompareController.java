@@ -20,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -300,13 +299,6 @@ public final class CompareController {
         promoteTags.selectedProperty().bindBidirectional(model.copyTagsProperty());
         promoteKey.setItems(model.targetKeys());
         promoteKey.valueProperty().bindBidirectional(model.targetKeyProperty());
-        promoteKey.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String key, boolean empty) {
-                super.updateItem(key, empty);
-                setText("KMS key: " + (key == null ? CompareViewModel.SAME_ALIAS : key));
-            }
-        });
         promoteDelete.selectedProperty().bindBidirectional(model.deleteOnlyOnTargetProperty());
         promoteConfirm.textProperty().bindBidirectional(model.typedTargetRootProperty());
         promoteConfirm.disableProperty().bind(promoteDelete.selectedProperty().not());
