@@ -4,6 +4,7 @@ import dev.coffer.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -25,18 +26,19 @@ public final class ParameterTreeMenu {
      * Gives the tree this menu. ContextMenu.show does nothing without items, so they are made for
      * the selected row when the menu is asked for (right-clicking a row selects it first).
      *
-     * @param readOnly whether the connection may change nothing
+     * @param compareWith opens the compare window with a folder as its left side
+     * @param readOnly    whether the connection may change nothing
      */
-    public static void install(TreeView<TreeEntry> tree, ParameterActions actions, BooleanSupplier readOnly) {
+    public static void install(TreeView<TreeEntry> tree, ParameterActions actions, Consumer<String> compareWith, BooleanSupplier readOnly) {
         ContextMenu menu = new ContextMenu();
         tree.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             TreeItem<TreeEntry> row = tree.getSelectionModel().getSelectedItem();
-            menu.getItems().setAll(itemsFor(actions, row == null ? null : row.getValue(), readOnly.getAsBoolean()));
+            menu.getItems().setAll(itemsFor(actions, compareWith, row == null ? null : row.getValue(), readOnly.getAsBoolean()));
         });
         tree.setContextMenu(menu);
     }
 
-    private static List<MenuItem> itemsFor(ParameterActions actions, TreeEntry entry, boolean readOnly) {
+    private static List<MenuItem> itemsFor(ParameterActions actions, Consumer<String> compareWith, TreeEntry entry, boolean readOnly) {
         List<MenuItem> items = new ArrayList<>();
         if (entry instanceof TreeEntry.FolderEntry folder) {
             String path = folder.folder().path();
@@ -45,6 +47,7 @@ public final class ParameterTreeMenu {
                 items.add(item("Copy or move folder…", "mdal-file_copy", () -> actions.copyFolder(path)));
             }
             items.add(item("Export folder…", "mdal-get_app", () -> actions.exportFolder(path)));
+            items.add(item("Compare with…", "mdal-compare_arrows", () -> compareWith.accept(path)));
             if (!readOnly) {
                 items.add(item("Import into folder…", "mdmz-publish", () -> actions.importInto(path)));
                 items.add(new SeparatorMenuItem());

@@ -27,6 +27,8 @@ public enum Screen {
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
     AUDIT_REPORT("/dev/coffer/audit/view/audit_report.fxml"),
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),
+    COMPARE("/dev/coffer/compare/view/compare.fxml"),
+    COMPARE_PLAN("/dev/coffer/compare/view/compare_plan.fxml"),
     /** Parameter history and secret versions alike, over a {@link dev.coffer.ui.kit.versions.VersionSource}. */
     VERSION_BROWSER("/dev/coffer/ui/kit/versions/version_browser.fxml");
 

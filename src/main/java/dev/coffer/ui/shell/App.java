@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.coffer.auth.Profiles;
 import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -415,6 +417,11 @@ public final class App extends Application {
         @Override
         public void signInAgain() {
             connections.signInAgain(target);
+        }
+
+        @Override
+        public List<ClientFactory> openConnections() {
+            return windows.stream().map(MainViewModel::openConnection).filter(Objects::nonNull).map(OpenConnection::clients).toList();
         }
 
         @Override

@@ -1,27 +1,33 @@
 package dev.coffer.ui.shell;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.compare.view.CompareWindow;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.view.ParameterWindow;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.secrets.view.SecretWindow;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.stage.Window;
 
-/** The main window as the parameter and secret screens see it: the interfaces they declare, implemented on its state. */
-final class FeatureWindow implements ParameterWindow, SecretWindow {
+/** The main window as the feature screens see it: the interfaces they declare, implemented on its state. */
+final class FeatureWindow implements ParameterWindow, SecretWindow, CompareWindow {
 
     private final MainViewModel model;
     private final Supplier<Window> owner;
     private final Consumer<String> selectParameter;
+    private final MainWindowController.WindowActions application;
 
-    FeatureWindow(MainViewModel model, Supplier<Window> owner, Consumer<String> selectParameter) {
+    FeatureWindow(MainViewModel model, Supplier<Window> owner, Consumer<String> selectParameter,
+                  MainWindowController.WindowActions application) {
         this.model = model;
         this.owner = owner;
         this.selectParameter = selectParameter;
+        this.application = application;
     }
 
     @Override
@@ -47,6 +53,19 @@ final class FeatureWindow implements ParameterWindow, SecretWindow {
     @Override
     public boolean readOnly() {
         return !model.actions().canChange().get();
+    }
+
+    @Override
+    public List<ClientFactory> connections() {
+        ClientFactory own = clients();
+        Stream<ClientFactory> others = application.openConnections().stream().filter(c -> c != own);
+        // An audit window reads only through read-only sessions, which log every value they read.
+        return Stream.concat(Stream.of(own), readOnly() ? others.filter(c -> c.session().readOnly()) : others).toList();
+    }
+
+    @Override
+    public void newWindow() {
+        application.newWindow();
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.coffer.ui.shell;
 import dev.coffer.about.Version;
 import dev.coffer.audit.RevealLog;
 import dev.coffer.audit.view.AuditReportController;
+import dev.coffer.compare.view.CompareActions;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.parameters.view.ParameterActions;
 import dev.coffer.parameters.view.ParameterCell;
@@ -118,12 +120,14 @@ public final class MainWindowController {
     @FXML private MenuItem copyNameItem;
     @FXML private MenuItem copyArnItem;
     @FXML private MenuItem auditReportItem;
+    @FXML private MenuItem compareItem;
 
     private MainViewModel model;
     private MainWindowActions rules;
     private WindowActions actions;
     private ParameterActions parameterActions;
     private SecretActions secretActions;
+    private CompareActions compareActions;
     private Background background;
     private final ClipboardGuard clipboard = new ClipboardGuard();
 
@@ -151,6 +155,9 @@ public final class MainWindowController {
 
         /** Signs in again to the connection's IAM Identity Center session, keeping the window and its editors. */
         void signInAgain();
+
+        /** The clients of every window's connection, in the order the windows opened. */
+        List<ClientFactory> openConnections();
     }
 
     public void init(MainViewModel model, WindowActions actions, boolean darkTheme, Background background) {
@@ -158,9 +165,10 @@ public final class MainWindowController {
         this.actions = actions;
         this.background = background;
         this.rules = model.actions();
-        FeatureWindow features = new FeatureWindow(model, () -> root.getScene().getWindow(), this::selectParameter);
+        FeatureWindow features = new FeatureWindow(model, () -> root.getScene().getWindow(), this::selectParameter, actions);
         this.secretActions = new SecretActions(features, background);
         this.parameterActions = new ParameterActions(features, background);
+        this.compareActions = new CompareActions(features, background);
 
         bindParameters();
         bindSecrets();
@@ -205,7 +213,8 @@ public final class MainWindowController {
         bind(Action.COPY_NAME, copyNameItem);
         bind(Action.COPY_ARN, copyArnItem);
         bind(Action.AUDIT_REPORT, auditReportItem);
-        ParameterTreeMenu.install(parameterTree, parameterActions, () -> !rules.canChange().get());
+        bind(Action.COMPARE, compareItem);
+        ParameterTreeMenu.install(parameterTree, parameterActions, compareActions::open, () -> !rules.canChange().get());
     }
 
     private void bind(Action action, MenuItem item, Button... buttons) {
@@ -617,6 +626,13 @@ public final class MainWindowController {
     private void onAuditReport() {
         if (usable(Action.AUDIT_REPORT)) {
             AuditReportController.open(root.getScene().getWindow(), model.session(), background);
+        }
+    }
+
+    @FXML
+    private void onCompare() {
+        if (usable(Action.COMPARE)) {
+            compareActions.open("");
         }
     }
 

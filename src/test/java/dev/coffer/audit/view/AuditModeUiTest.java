@@ -195,7 +195,7 @@ class AuditModeUiTest {
             assertThat(otherWindows()).as("after firing " + id).isZero();
         }
         // Right-click menus offer only reads.
-        assertThat(contextMenuFor("db")).containsExactly("Export folder…");
+        assertThat(contextMenuFor("db")).containsExactly("Export folder…", "Compare with…");
         assertThat(contextMenuFor("password")).containsExactly("History and labels…");
 
         // Keys and double clicks on a parameter.

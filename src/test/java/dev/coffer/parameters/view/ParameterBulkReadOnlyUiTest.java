@@ -66,7 +66,7 @@ class ParameterBulkReadOnlyUiTest {
             app.window().selectParameter(NAME);
             return null;
         });
-        assertThat(menuFor("app")).containsExactly("Export folder…");
+        assertThat(menuFor("app")).containsExactly("Export folder…", "Compare with…");
         assertThat(menuFor("endpoint")).containsExactly("History and labels…");
 
         robot.clickOn(CofferUi.treeRow(robot, "endpoint"));

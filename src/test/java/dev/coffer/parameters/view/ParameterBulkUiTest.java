@@ -157,7 +157,7 @@ class ParameterBulkUiTest {
     void foldersAndParametersOfferEveryBulkActionOnTheirContextMenus() {
         selectFolder("/bulk/menu");
         assertThat(contextMenuOf("menu")).containsExactly("New parameter here…", "Copy or move folder…", "Export folder…",
-                "Import into folder…", "Delete folder…");
+                "Compare with…", "Import into folder…", "Delete folder…");
         onFx(() -> {
             app.window().selectParameter("/bulk/menu/endpoint");
             return null;

@@ -66,7 +66,8 @@ class MainWindowActionsTest {
             Map.entry(Action.COPY_VALUE, EnumSet.of(State.PARAMETER)),
             Map.entry(Action.COPY_NAME, SHOWN),
             Map.entry(Action.COPY_ARN, SHOWN),
-            Map.entry(Action.AUDIT_REPORT, CONNECTED));
+            Map.entry(Action.AUDIT_REPORT, CONNECTED),
+            Map.entry(Action.COMPARE, CONNECTED));
 
     /** What a read-only window does not offer at all. */
     private static final Set<Action> CHANGES = EnumSet.of(Action.NEW_PARAMETER, Action.EDIT_PARAMETER, Action.COPY_MOVE,
