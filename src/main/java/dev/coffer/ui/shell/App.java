@@ -195,6 +195,7 @@ public final class App extends Application {
             viewModel.enterAuditMode();
         }
         controller.init(viewModel, new Actions(new Connections.Target(target, viewModel)), settings.darkTheme, background);
+        controller.showSecretColumns(settings.secretColumns);
         Windows.window(target, null, null, false, loader.getRoot(), width, height);
         target.titleProperty().bind(Bindings.createStringBinding(() -> {
             Connection c = viewModel.connectionProperty().get();
@@ -352,6 +353,7 @@ public final class App extends Application {
             settings.windowHeight = scene.getHeight();
         }
         settings.dividers = window.split().getDividerPositions();
+        settings.secretColumns = window.shownSecretColumns();
         settings.save();
     }
 

@@ -44,6 +44,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -394,6 +395,19 @@ public final class MainWindowController {
 
     public SplitPane split() {
         return split;
+    }
+
+    /** The titles of the secrets table's shown columns, in the table's order. */
+    public List<String> shownSecretColumns() {
+        return secretTable.getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText).toList();
+    }
+
+    /** Shows the secrets table's columns with these titles and hides the others; names none it has, and the defaults stay. */
+    public void showSecretColumns(List<String> titles) {
+        if (secretTable.getColumns().stream().noneMatch(c -> titles.contains(c.getText()))) {
+            return;
+        }
+        secretTable.getColumns().forEach(c -> c.setVisible(titles.contains(c.getText())));
     }
 
     public BorderPane root() {
