@@ -197,8 +197,24 @@ public final class ClientFactory implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * The client of this type, made on first use under this factory's lock: making one takes the
+     * lock anyway (the shared HTTP client), and {@link #close()} holds it while it clears the map,
+     * so a map's computeIfAbsent here deadlocked with a close from another thread.
+     */
     private <C extends SdkClient> C client(Class<C> type, Supplier<C> create) {
-        return type.cast(clients.computeIfAbsent(type, t -> create.get()));
+        SdkClient made = clients.get(type);
+        if (made != null) {
+            return type.cast(made);
+        }
+        synchronized (this) {
+            made = clients.get(type);
+            if (made == null) {
+                made = create.get();
+                clients.put(type, made);
+            }
+            return type.cast(made);
+        }
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, AwsService service) {
