@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,6 +26,8 @@ public final class Comparer {
 
     /** Threads reading at once: both sides' listings, values, tags and keys. */
     private static final int READERS = 12;
+    /** How long a failed comparison waits for the other side's readers to stop. */
+    private static final long READER_STOP_SECONDS = 5;
 
     private Comparer() {
     }
@@ -63,7 +66,14 @@ public final class Comparer {
             }
             return new Comparison(left, right, options, rows);
         } finally {
+            // When one side fails, the other side's reader is told to stop and given a moment to do so,
+            // so the caller does not close the connections under a reader still making its clients.
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(READER_STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
