@@ -40,16 +40,18 @@ public final class Comparer {
      */
     public static Comparison compare(Side left, Side right, CompareOptions options, Consumer<String> progress, BooleanSupplier cancelled)
             throws IOException {
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(READERS, work -> {
-            Thread t = new Thread(work, "coffer-compare-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = readers();
         try {
-            SideReader reader = new SideReader(pool, options, progress, cancelled);
-            CompletableFuture<SideContents> leftRead = reader.read(left, "left");
-            CompletableFuture<SideContents> rightRead = reader.read(right, "right");
+            SideReader reader = new SideReader(pool, options, true, progress, cancelled);
+            // An export file is read and checked first, at once: a file that cannot be read costs no AWS call.
+            boolean rightFirst = right instanceof Side.ExportFile && !(left instanceof Side.ExportFile);
+            CompletableFuture<SideContents> first = rightFirst ? reader.read(right, "right") : reader.read(left, "left");
+            if (first.isCompletedExceptionally()) {
+                join(first);
+            }
+            CompletableFuture<SideContents> second = rightFirst ? reader.read(left, "left") : reader.read(right, "right");
+            CompletableFuture<SideContents> leftRead = rightFirst ? second : first;
+            CompletableFuture<SideContents> rightRead = rightFirst ? first : second;
             SideContents l = join(leftRead);
             SideContents r = join(rightRead);
             if (cancelled.getAsBoolean()) {
@@ -64,16 +66,44 @@ public final class Comparer {
                 rows.add(row(ItemKind.SECRET, name, Optional.ofNullable(l.secrets().get(name)),
                         Optional.ofNullable(r.secrets().get(name)), options));
             }
-            return new Comparison(left, right, options, rows);
+            return new Comparison(left, right, options, rows, l.rejected(), r.rejected());
         } finally {
-            // When one side fails, the other side's reader is told to stop and given a moment to do so,
-            // so the caller does not close the connections under a reader still making its clients.
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(READER_STOP_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            stop(pool);
+        }
+    }
+
+    /**
+     * Reads one side as a comparison would, for an export: values without decryption (a
+     * SecureString's is never read) and tags.
+     */
+    static SideContents readForExport(Side.Live side, Consumer<String> progress, BooleanSupplier cancelled) throws IOException {
+        ExecutorService pool = readers();
+        try {
+            return join(new SideReader(pool, new CompareOptions(true, true), false, progress, cancelled).read(side, "export"));
+        } finally {
+            stop(pool);
+        }
+    }
+
+    private static ExecutorService readers() {
+        AtomicInteger threadNumber = new AtomicInteger();
+        return Executors.newFixedThreadPool(READERS, work -> {
+            Thread t = new Thread(work, "coffer-compare-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * When one side fails, the other side's reader is told to stop and given a moment to do so, so
+     * the caller does not close the connections under a reader still making its clients.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(READER_STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -36,6 +36,8 @@ final class ComparisonReport {
                         row.differences().isEmpty() ? "" : "   " + describe(row)));
             }
         }
+        rejectedText(text, "left", c.rejectedLeft());
+        rejectedText(text, "right", c.rejectedRight());
         return text.append(counts(c)).append(System.lineSeparator()).toString();
     }
 
@@ -81,6 +83,7 @@ final class ComparisonReport {
                 text.append("        → ").append(printable(results.get().get(i).commandText())).append(System.lineSeparator());
             }
         }
+        rejectedText(text, plan.options().direction() == Direction.LEFT_TO_RIGHT ? "left" : "right", plan.rejected());
         return text.toString();
     }
 
@@ -92,7 +95,17 @@ final class ComparisonReport {
         root.put("tags_compared", c.options().tags());
         ObjectNode counts = root.putObject("counts");
         c.counts().forEach((status, n) -> counts.put(status.jsonName(), n));
+        ArrayNode rejected = root.putArray("rejected");
+        c.rejectedLeft().forEach(r -> rejected.addObject().put("side", "left").put("entry", r.entry()).put("reason", r.reason()));
+        c.rejectedRight().forEach(r -> rejected.addObject().put("side", "right").put("entry", r.entry()).put("reason", r.reason()));
         return root;
+    }
+
+    /** The entries of an export file that could not be used: neither compared nor promoted. */
+    private static void rejectedText(StringBuilder text, String side, List<Rejected> rejected) {
+        for (Rejected r : rejected) {
+            text.append(String.format("%-11s %-10s %s%n", "not used", side + " file", printable(r.toString())));
+        }
     }
 
     private static void item(ObjectNode item, Row row) {

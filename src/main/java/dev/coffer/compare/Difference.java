@@ -10,6 +10,11 @@ public record Difference(Field field, String detail) {
         detail = detail == null ? "" : detail;
     }
 
+    /** "tier (Standard → Advanced)", "value": the field in words, and what can be said without a value. */
+    public String words() {
+        return detail.isEmpty() ? field.words() : field.words() + " (" + detail + ")";
+    }
+
     @Override
     public String toString() {
         return detail.isEmpty() ? field.jsonName() : field.jsonName() + " (" + detail + ")";

@@ -28,6 +28,11 @@ public enum Field {
         return jsonName;
     }
 
+    /** As an administrator names it: "data type", "KMS key", "JSON keys". */
+    public String words() {
+        return jsonName.replace('_', ' ').replace("kms key", "KMS key").replace("json keys", "JSON keys");
+    }
+
     /** Whether promoting copies it: rotation and resource policies stay as the target has them. */
     public boolean copied() {
         return this != ROTATION && this != RESOURCE_POLICY;

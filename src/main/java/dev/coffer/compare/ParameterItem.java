@@ -5,6 +5,7 @@ import dev.coffer.aws.Tag;
 import dev.coffer.parameters.ParameterDataType;
 import dev.coffer.parameters.ParameterTier;
 import dev.coffer.parameters.ParameterType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,11 +16,12 @@ import java.util.Optional;
  *
  * @param keyId    the KMS key as AWS reports it (SecureStrings only)
  * @param keyLabel the key as compared: its alias when the side's key list names one, else its id
- * @param version  the version the comparison saw; 0 for a file's entry
+ * @param version      the version the comparison saw; 0 for a file's entry
+ * @param lastModified when it last changed, as the comparison saw it; empty for a file's entry
  */
 public record ParameterItem(String name, ParameterType type, ParameterTier tier, ParameterDataType dataType, Optional<String> keyId,
                             Optional<String> keyLabel, String description, Optional<List<Tag>> tags, Optional<String> policiesJson,
-                            Optional<SecretText> value, long version) implements Item {
+                            Optional<SecretText> value, long version, Optional<Instant> lastModified) implements Item {
 
     @Override
     public ItemKind kind() {

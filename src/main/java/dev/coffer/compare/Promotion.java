@@ -2,14 +2,10 @@ package dev.coffer.compare;
 
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.aws.Tag;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterConflictException;
 import dev.coffer.parameters.ParameterDraft;
-import dev.coffer.parameters.ParameterPolicies;
-import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
-import dev.coffer.parameters.ParameterTier;
 import dev.coffer.secrets.SecretConflictException;
 import dev.coffer.secrets.SecretDraft;
 import dev.coffer.secrets.SecretStore;
@@ -92,40 +88,19 @@ public final class Promotion {
     private String applyParameter(PlanItem item) {
         Optional<ParameterItem> target = existing(item).map(ParameterItem.class::cast);
         if (item.action() == Action.DELETE) {
-            long seen = target.orElseThrow().version();
-            if (parameters.describe(item.targetName()).map(Parameter::version).orElse(-1L) != seen) {
-                throw new ParameterConflictException(item.targetName(), seen, null);
+            ParameterItem seen = target.orElseThrow();
+            Optional<Parameter> now = parameters.describe(item.targetName());
+            if (now.isEmpty() || now.get().version() != seen.version() || !seen.lastModified().equals(Optional.of(now.get().lastModified()))) {
+                throw new ParameterConflictException(item.targetName(), seen.version(), null);
             }
             List<String> notDeleted = parameters.delete(List.of(item.targetName()));
             return notDeleted.isEmpty() ? "deleted" : "not deleted: AWS no longer has it";
         }
         ParameterItem source = (ParameterItem) source(item).orElseThrow();
-        ParameterPolicies policies = source.policiesJson().or(() -> target.flatMap(ParameterItem::policiesJson))
-                .map(Promotion::policies).orElse(ParameterPolicies.none());
-        List<Tag> tags = plan.options().copyTags() ? source.tags().orElse(List.of())
-                : target.flatMap(ParameterItem::tags).orElse(List.of());
-        ParameterDraft draft = new ParameterDraft(item.targetName(), source.type(), source.value().orElseThrow(), source.description(),
-                source.dataType(), tier(source, target, policies), source.isSecure() ? item.targetKey() : Optional.empty(), tags, policies);
-        long version = parameters.put(draft, target.map(t -> OptionalLong.of(t.version())).orElse(OptionalLong.empty()));
+        ParameterDraft draft = TargetDrafts.parameter(item.targetName(), source, target, item.targetKey(), plan.options().copyTags());
+        long version = target.isEmpty() ? parameters.put(draft, OptionalLong.empty())
+                : parameters.put(draft, target.get().version(), target.get().lastModified().orElseThrow());
         return (item.action() == Action.CREATE ? "created" : "updated") + ", version " + version;
-    }
-
-    /** The source's tier, Advanced when the target already is (it can't go back) or the value or policies need it. */
-    private static ParameterTier tier(ParameterItem source, Optional<ParameterItem> target, ParameterPolicies policies) {
-        if (source.tier() != ParameterTier.STANDARD) {
-            return source.tier();
-        }
-        boolean needsAdvanced = target.map(t -> t.tier() == ParameterTier.ADVANCED).orElse(false) || !policies.isEmpty()
-                || source.value().orElseThrow().sizeInBytes() > ParameterRules.STANDARD_MAX_BYTES;
-        return needsAdvanced ? ParameterTier.ADVANCED : ParameterTier.STANDARD;
-    }
-
-    private static ParameterPolicies policies(String json) {
-        try {
-            return ParameterPolicies.parse(json);
-        } catch (IllegalArgumentException unreadable) {
-            return ParameterPolicies.none();
-        }
     }
 
     // ---------------------------------------------------------------- secrets
@@ -143,17 +118,13 @@ public final class Promotion {
         SecretItem source = (SecretItem) source(item).orElseThrow();
         String token = requestToken(item, source, target);
         if (target.isEmpty()) {
-            SecretDraft draft = new SecretDraft(item.targetName(), source.description(), source.value().orElseThrow(), item.targetKey(),
-                    plan.options().copyTags() ? source.tags() : List.of());
-            secrets.create(draft, token);
+            secrets.create(TargetDrafts.newSecret(item.targetName(), source, item.targetKey(), plan.options().copyTags()), token);
             return "created";
         }
         SecretItem t = target.get();
-        SecretDraft original = new SecretDraft(t.name(), t.description(), t.value().orElseThrow(), t.keyId(), t.tags());
-        SecretDraft draft = original.withDescription(source.description()).withContent(source.value().orElseThrow())
-                .withKmsKeyId(item.fieldsCopied().contains(Field.KMS_KEY) ? item.targetKey() : t.keyId())
-                .withTags(plan.options().copyTags() ? source.tags() : t.tags());
-        secrets.update(t.arn(), draft, t.currentVersionId().orElse(null), original, token);
+        SecretDraft draft = TargetDrafts.updatedSecret(source, t, item.fieldsCopied().contains(Field.KMS_KEY), item.targetKey(),
+                plan.options().copyTags());
+        secrets.update(t.arn(), draft, t.currentVersionId().orElse(null), TargetDrafts.secretAsIs(t), token);
         return "updated";
     }
 

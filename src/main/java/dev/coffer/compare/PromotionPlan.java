@@ -1,17 +1,24 @@
 package dev.coffer.compare;
 
+import dev.coffer.aws.Problem;
 import dev.coffer.kms.KmsKey;
+import dev.coffer.parameters.ParameterRules;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.parameters.ParameterTier;
 import dev.coffer.secrets.SecretDraft;
+import dev.coffer.secrets.SecretRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What promoting rows of a comparison from one side to the other would do, item by item, before
  * anything is sent: create what the target lacks, update what differs (the fields that differ),
  * and, only when asked and confirmed with the target's root typed, delete what only the target has.
- * From an export file (the import), a SecureString on the target is never overwritten.
+ * Every call is checked against AWS's rules first; what would be refused is skipped with the reason.
+ * From an export file (the import), a SecureString on the target is never overwritten, and the
+ * file's entries Coffer could not use are {@link #rejected}.
  */
 public record PromotionPlan(Comparison comparison, PlanOptions options, List<PlanItem> items) {
 
@@ -27,9 +34,14 @@ public record PromotionPlan(Comparison comparison, PlanOptions options, List<Pla
         return options.direction() == Direction.LEFT_TO_RIGHT ? comparison.right() : comparison.left();
     }
 
-    /** Whether every item would be carried out: nothing is skipped for a missing choice. */
+    /** Whether every item would be carried out: nothing is skipped for a missing choice, and the source file had no unusable entry. */
     public boolean complete() {
-        return items.stream().noneMatch(PlanItem::blocked);
+        return rejected().isEmpty() && items.stream().noneMatch(PlanItem::blocked);
+    }
+
+    /** The entries of a source export file that could not be used, and why: none of them is sent. */
+    public List<Rejected> rejected() {
+        return options.direction() == Direction.LEFT_TO_RIGHT ? comparison.rejectedLeft() : comparison.rejectedRight();
     }
 
     /**
@@ -78,17 +90,28 @@ public record PromotionPlan(Comparison comparison, PlanOptions options, List<Pla
     private static PlanItem copy(Row row, Item source, Optional<Item> existing, String targetName, PlanOptions options,
                                  List<KmsKey> targetKeys, boolean fromFile) {
         if (fromFile && existing.filter(e -> e instanceof ParameterItem p && p.isSecure()).isPresent()) {
-            // As the import always did: a file holds no SecureString value, so it never replaces one.
+            // A file holds no SecureString value, so it never replaces one.
             return skip(row, targetName, "a file never overwrites a SecureString", true);
         }
+        if (fromFile && existing.isPresent() && source instanceof ParameterItem p && p.isSecure()) {
+            return skip(row, targetName, "a file never turns an existing parameter into a SecureString", true);
+        }
+        // An Advanced parameter stays Advanced (AWS can't move it back), so a Standard source changes no tier.
+        boolean tierStays = source instanceof ParameterItem sp && sp.tier() == ParameterTier.STANDARD
+                && existing.filter(e -> e instanceof ParameterItem t && t.tier() == ParameterTier.ADVANCED).isPresent();
         List<Field> fields = existing.isEmpty() ? List.of()
-                : row.fields().stream().filter(Field::copied).filter(f -> options.copyTags() || f != Field.TAGS).toList();
+                : row.fields().stream().filter(Field::copied).filter(f -> options.copyTags() || f != Field.TAGS)
+                        .filter(f -> !(tierStays && f == Field.TIER)).toList();
         if (existing.isPresent() && fields.isEmpty()) {
             return skip(row, targetName, "only " + row.differences().stream().map(d -> d.field().jsonName()).toList()
                     + " differ" + (row.fields().size() == 1 ? "s" : "") + ", which promoting leaves as the target has it", false);
         }
         if (source instanceof ParameterItem p && p.value().isEmpty()) {
-            return skip(row, targetName, "the source holds no value for it (an export file holds none for a SecureString)", true);
+            return skip(row, targetName, fromFile && p.isSecure() ? "SecureString values are never exported; set this one in Coffer."
+                    : fromFile ? "no value in the file." : "the source holds no value for it", true);
+        }
+        if (source instanceof SecretItem s && (s.value().isEmpty() || existing.filter(e -> ((SecretItem) e).value().isEmpty()).isPresent())) {
+            return skip(row, targetName, "its value could not be read on both sides", true);
         }
         Optional<String> sourceKey = source instanceof ParameterItem p ? p.keyLabel() : Optional.of(((SecretItem) source).keyLabel());
         String defaultKey = source instanceof ParameterItem ? ParameterStore.DEFAULT_KEY : SecretDraft.DEFAULT_KEY;
@@ -103,7 +126,26 @@ public record PromotionPlan(Comparison comparison, PlanOptions options, List<Pla
         } else if (!keyChanges) {
             targetKey = existing.flatMap(e -> e instanceof ParameterItem tp ? tp.keyId() : ((SecretItem) e).keyId());
         }
+        List<Problem> problems = problems(source, existing, targetName, fields, targetKey, options.copyTags());
+        if (!problems.isEmpty()) {
+            return skip(row, targetName, problems.stream().map(Problem::message).collect(Collectors.joining(" ")), true);
+        }
         return new PlanItem(row, existing.isEmpty() ? Action.CREATE : Action.UPDATE, targetName, fields, targetKey, "", false);
+    }
+
+    /**
+     * What AWS would refuse in the call an item makes (a name too long under the target's root, a
+     * value too large for its tier, tags), found before anything is sent, as the editors do.
+     */
+    private static List<Problem> problems(Item source, Optional<Item> existing, String targetName, List<Field> fields,
+                                          Optional<String> targetKey, boolean copyTags) {
+        if (source instanceof ParameterItem p) {
+            return ParameterRules.check(TargetDrafts.parameter(targetName, p, existing.map(ParameterItem.class::cast), targetKey, copyTags),
+                    Optional.empty());
+        }
+        SecretItem s = (SecretItem) source;
+        return SecretRules.check(existing.isEmpty() ? TargetDrafts.newSecret(targetName, s, targetKey, copyTags)
+                : TargetDrafts.updatedSecret(s, (SecretItem) existing.get(), fields.contains(Field.KMS_KEY), targetKey, copyTags));
     }
 
     /** The key chosen for a source key, else the target's key with the same alias, else its own key of that id (same account). */

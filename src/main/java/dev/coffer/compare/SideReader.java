@@ -4,13 +4,8 @@ import dev.coffer.aws.SecretText;
 import dev.coffer.aws.Tag;
 import dev.coffer.kms.KeyCatalog;
 import dev.coffer.kms.KmsKey;
-import dev.coffer.parameters.ExportedParameter;
 import dev.coffer.parameters.Parameter;
-import dev.coffer.parameters.ParameterDataType;
-import dev.coffer.parameters.ParameterImport;
 import dev.coffer.parameters.ParameterStore;
-import dev.coffer.parameters.ParameterTier;
-import dev.coffer.parameters.ParameterType;
 import dev.coffer.secrets.CurrentValue;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretDraft;
@@ -41,19 +36,30 @@ final class SideReader {
 
     private final Executor pool;
     private final CompareOptions options;
+    private final boolean decrypt;
     private final Consumer<String> progress;
     private final BooleanSupplier cancelled;
 
-    SideReader(Executor pool, CompareOptions options, Consumer<String> progress, BooleanSupplier cancelled) {
+    /**
+     * @param decrypt when values are read, read SecureStrings' too; without, a SecureString is read
+     *                without its value (an export never holds one, so it never decrypts one)
+     */
+    SideReader(Executor pool, CompareOptions options, boolean decrypt, Consumer<String> progress, BooleanSupplier cancelled) {
         this.pool = pool;
         this.options = options;
+        this.decrypt = decrypt;
         this.progress = progress;
         this.cancelled = cancelled;
     }
 
     CompletableFuture<SideContents> read(Side side, String which) {
         if (side instanceof Side.ExportFile file) {
-            return CompletableFuture.supplyAsync(() -> readFile(file), pool);
+            // Read here, not on the pool: the comparer reads a file before it asks AWS anything.
+            try {
+                return CompletableFuture.completedFuture(readFile(file));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
         Side.Live live = (Side.Live) side;
         CompletableFuture<List<KmsKey>> keys = CompletableFuture.supplyAsync(() -> new KeyCatalog(live.clients()).listIfAllowed(), pool);
@@ -75,7 +81,7 @@ final class SideReader {
             return all;
         }, pool);
         CompletableFuture<Map<String, SecretText>> values = options.values()
-                ? CompletableFuture.supplyAsync(() -> store.valuesUnder(path, cancelled), pool)
+                ? CompletableFuture.supplyAsync(() -> decrypt ? store.valuesUnder(path, cancelled) : store.plainValuesUnder(path, cancelled), pool)
                 : CompletableFuture.completedFuture(Map.of());
         CompletableFuture<Map<String, List<Tag>>> tags = options.tags()
                 ? listed.thenCompose(list -> perItem(list.stream().map(Parameter::name).toList(), store::tags))
@@ -90,7 +96,7 @@ final class SideReader {
                 items.put(RelativeNames.parameter(p.name(), path), new ParameterItem(p.name(), p.type(), p.tier(), p.dataType(),
                         p.isSecure() ? p.keyId() : Optional.empty(), keyLabel, p.description().orElse(""),
                         Optional.ofNullable(tagsByName.get(p.name())), Optional.of(p.policiesJson()),
-                        Optional.ofNullable(vals.get(p.name())), p.version()));
+                        Optional.ofNullable(vals.get(p.name())), p.version(), Optional.of(p.lastModified())));
             }
             return items;
         });
@@ -153,28 +159,19 @@ final class SideReader {
     }
 
     private SideContents readFile(Side.ExportFile side) {
-        String json;
+        String text;
         try {
-            json = ParameterImport.readExport(side.file());
+            text = ExportDocument.load(side.file());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String root = ParameterImport.exportedFolder(json);
-        Map<String, ParameterItem> items = new TreeMap<>();
-        for (ExportedParameter e : ParameterImport.readEntries(json)) {
-            ParameterType type = ParameterType.fromAws(e.type()).orElseThrow(() -> unreadable(side, e, "type", e.type()));
-            ParameterTier tier = ParameterTier.fromAws(e.tier()).orElseThrow(() -> unreadable(side, e, "tier", e.tier()));
-            ParameterDataType dataType = ParameterDataType.fromAws(e.dataType())
-                    .orElseThrow(() -> unreadable(side, e, "data type", e.dataType()));
-            items.put(RelativeNames.parameter(e.name(), root), new ParameterItem(e.name(), type, tier, dataType, Optional.empty(),
-                    Optional.empty(), e.description(), Optional.of(e.tags()), Optional.empty(),
-                    options.values() ? e.value() : Optional.empty(), 0));
+        ExportDocument.Contents contents;
+        try {
+            contents = ExportDocument.read(text, options.values());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(side.file() + ": " + e.getMessage(), e);
         }
-        progress.accept(side.file().getFileName() + ": " + items.size() + " parameters read");
-        return new SideContents(items, Map.of());
-    }
-
-    private static IllegalArgumentException unreadable(Side.ExportFile side, ExportedParameter e, String what, String value) {
-        return new IllegalArgumentException(side.file() + ": the entry " + e.name() + " has an unknown " + what + " \"" + value + "\".");
+        progress.accept(side.file().getFileName() + ": " + contents.parameters().size() + " parameters read");
+        return new SideContents(contents.parameters(), Map.of(), contents.rejected());
     }
 }

@@ -113,14 +113,27 @@ public final class ParameterStore {
      * pages once {@code cancelled} says so.
      */
     public Map<String, SecretText> valuesUnder(String folderPath, BooleanSupplier cancelled) {
+        return valuesUnder(folderPath, true, cancelled);
+    }
+
+    /**
+     * {@link #valuesUnder(String, BooleanSupplier)} without decryption: the String and StringList
+     * values only, and no SecureString is decrypted (nor its ciphertext kept).
+     */
+    public Map<String, SecretText> plainValuesUnder(String folderPath, BooleanSupplier cancelled) {
+        return valuesUnder(folderPath, false, cancelled);
+    }
+
+    private Map<String, SecretText> valuesUnder(String folderPath, boolean decrypt, BooleanSupplier cancelled) {
         String path = ParameterPath.ROOT.equals(folderPath) ? folderPath : folderPath.replaceAll("/+$", "");
         Map<String, SecretText> values = new LinkedHashMap<>();
         String token = null;
         do {
             String next = token;
-            GetParametersByPathResponse page = ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(true)
+            GetParametersByPathResponse page = ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(decrypt)
                     .maxResults(VALUE_BATCH_SIZE).nextToken(next));
-            page.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
+            page.parameters().stream().filter(p -> decrypt || !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
+                    .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
             token = page.nextToken();
         } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
         return values;
@@ -272,6 +285,19 @@ public final class ParameterStore {
      * with {@value #DEFAULT_KEY}, so the key is always the one the draft shows.
      */
     public long put(ParameterDraft draft, OptionalLong expectedVersion) {
+        return put(draft, expectedVersion, Optional.empty());
+    }
+
+    /**
+     * {@link #put(ParameterDraft, OptionalLong)} for an update that must also find the parameter
+     * last changed at {@code expectedModified}: a parameter deleted and created again (perhaps as a
+     * SecureString) starts again at version 1, so the version alone cannot tell it from the one seen.
+     */
+    public long put(ParameterDraft draft, long expectedVersion, Instant expectedModified) {
+        return put(draft, OptionalLong.of(expectedVersion), Optional.of(expectedModified));
+    }
+
+    private long put(ParameterDraft draft, OptionalLong expectedVersion, Optional<Instant> expectedModified) {
         Instant now = Instant.now();
         List<Problem> problems = ParameterRules.check(draft, Optional.empty(), now);
         if (!problems.isEmpty()) {
@@ -282,7 +308,8 @@ public final class ParameterStore {
         }
         long expected = expectedVersion.getAsLong();
         Optional<Parameter> existing = describe(draft.name());
-        if (existing.isEmpty() || existing.get().version() != expected) {
+        if (existing.isEmpty() || existing.get().version() != expected
+                || expectedModified.filter(m -> !m.equals(existing.get().lastModified())).isPresent()) {
             throw new ParameterConflictException(draft.name(), expected, existing.orElse(null));
         }
         problems = ParameterRules.check(draft, existing, now);

@@ -164,14 +164,14 @@ class CompareCommandsIT {
     @Test
     void promotingFromAnExportFileIsTheImportAndExitsOneForTheSecureStringItCannotCarry(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("staging.json");
-        new dev.coffer.parameters.ParameterExport(new dev.coffer.parameters.ParameterStore(clients)).exportTo(LEFT_PATH, file);
+        Export.folder(clients, LEFT_PATH, file, step -> { }, () -> false);
         List<String> args = new ArrayList<>(List.of("--left-file", file.toString(), "--right-endpoint-url", endpoint,
                 "--right-path", "/cmp/imported"));
 
         Run plan = run(promote(), args.toArray(String[]::new));
         assertThat(plan.exit()).as("the plan can not be carried out in full").isEqualTo(PromoteCommand.INCOMPLETE);
         assertThat(plan.out()).contains("create  parameter  /cmp/imported/value")
-                .contains("skip    parameter  /cmp/imported/secure: the source holds no value for it");
+                .contains("skip    parameter  /cmp/imported/secure: SecureString values are never exported; set this one in Coffer.");
 
         args.add("--apply");
         Run applied = run(promote(), args.toArray(String[]::new));
@@ -192,6 +192,31 @@ class CompareCommandsIT {
         assertThat(run.out()).contains("skip    parameter  /cmp/prod/secure: a file never overwrites a SecureString");
         assertThat(clients.ssm().describeParameters(b -> b.parameterFilters(f -> f.key("Name").values(RIGHT_PATH + "/secure")))
                 .parameters().get(0).typeAsString()).isEqualTo("SecureString");
+    }
+
+    @Test
+    void entriesOfAFileThatCannotBeUsedAreNamedWithTheirReasonAndCountAsDrift(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("with-a-bad-entry.json");
+        java.nio.file.Files.writeString(file, "{\"coffer\":\"parameters\",\"version\":1,\"path\":\"/nothing-here\",\"parameters\":["
+                + "{\"name\":\"/nothing-here/has space\",\"type\":\"String\",\"value\":\"v\"}]}");
+        String[] sides = {"--left-file", file.toString(), "--right-endpoint-url", endpoint, "--right-path", "/nothing-here"};
+
+        Run text = run(diff(), sides);
+        assertThat(text.exit()).as("the file and the folder are not shown the same").isEqualTo(DiffCommand.DRIFT);
+        assertThat(text.out()).contains("not used    left file  /nothing-here/has space: Names can't contain spaces");
+
+        List<String> json = new ArrayList<>(List.of(sides));
+        json.addAll(List.of("--format", "json"));
+        JsonNode rejected = JSON.readTree(run(diff(), json.toArray(String[]::new)).out()).path("rejected");
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.path("side").asText()).isEqualTo("left");
+            assertThat(r.path("entry").asText()).isEqualTo("/nothing-here/has space");
+            assertThat(r.path("reason").asText()).contains("spaces");
+        });
+
+        Run plan = run(promote(), sides);
+        assertThat(plan.exit()).as("an entry of the file is not carried").isEqualTo(PromoteCommand.INCOMPLETE);
+        assertThat(plan.out()).contains("not used    left file  /nothing-here/has space");
     }
 
 

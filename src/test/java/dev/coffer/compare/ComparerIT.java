@@ -141,7 +141,7 @@ class ComparerIT {
     @Test
     void anExportFileIsASide(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("staging.json");
-        new dev.coffer.parameters.ParameterExport(new dev.coffer.parameters.ParameterStore(clients)).exportTo(LEFT_PATH, file);
+        Export.folder(clients, LEFT_PATH, file, step -> { }, () -> false);
 
         Comparison c = Comparer.compare(new Side.ExportFile(file), new Side.Live(clients, Optional.of(RIGHT_PATH), Optional.empty()),
                 new CompareOptions(true, true), m -> { }, () -> false);

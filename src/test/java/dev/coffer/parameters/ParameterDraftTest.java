@@ -31,7 +31,6 @@ class ParameterDraftTest {
                 Optional.empty(), Optional.of("alias/aws/ssm"), "", Optional.of(SecretText.of(SECRET)));
         assertThat(version.toString()).doesNotContain(SECRET);
         assertThat(new ParameterValue("/x", SecretText.of(SECRET), 3, SECURE_STRING, TEXT).toString()).doesNotContain(SECRET);
-        assertThat(new ImportPlan.ImportItem("/x", STRING, "d", STANDARD, TEXT, List.of("value")).toString()).doesNotContain(SECRET);
         InvalidDraftException invalid = new InvalidDraftException(List.of(new Problem("value", "Value is 5,000 bytes; …")));
         assertThat(invalid.getMessage()).isEqualTo("Value is 5,000 bytes; …");
         assertThat(invalid.problems()).hasSize(1);

@@ -46,29 +46,4 @@ class ParameterTypesTest {
                 .isEqualTo("Choose a type: AWS takes String, StringList or SecureString.");
         assertThat(ParameterRules.checkNames("SecureString", "Intelligent-Tiering", "aws:ssm:integration")).isEmpty();
     }
-
-    @Test
-    void anExportFileWritesAndReadsAwsNames() {
-        Parameter image = new Parameter("/apps/ami", ParameterType.STRING, ParameterTier.ADVANCED, ParameterDataType.EC2_IMAGE, 3,
-                Instant.parse("2026-11-01T10:00:00Z"), "alice", Optional.empty(), Optional.empty(), "");
-        Parameter list = new Parameter("/apps/hosts", ParameterType.STRING_LIST, ParameterTier.STANDARD, ParameterDataType.TEXT, 1,
-                Instant.parse("2026-11-01T10:00:00Z"), "alice", Optional.empty(), Optional.empty(), "");
-        Parameter secure = new Parameter("/apps/token", ParameterType.SECURE_STRING, ParameterTier.STANDARD, ParameterDataType.TEXT, 1,
-                Instant.parse("2026-11-01T10:00:00Z"), "alice", Optional.of("alias/aws/ssm"), Optional.empty(), "");
-        String json = ParameterExportFile.write("/apps", List.of(image, list, secure),
-                Map.of("/apps/ami", SecretText.of("ami-0123456789abcdef0"), "/apps/hosts", SecretText.of("a,b")), name -> List.of());
-
-        assertThat(json.replaceAll("\\s", "")).contains(
-                "{\"name\":\"/apps/ami\",\"type\":\"String\",\"value\":\"ami-0123456789abcdef0\",\"description\":\"\","
-                        + "\"tier\":\"Advanced\",\"dataType\":\"aws:ec2:image\",\"tags\":[]}",
-                "{\"name\":\"/apps/hosts\",\"type\":\"StringList\",\"value\":\"a,b\",\"description\":\"\","
-                        + "\"tier\":\"Standard\",\"dataType\":\"text\",\"tags\":[]}",
-                "{\"name\":\"/apps/token\",\"type\":\"SecureString\",\"value\":null,\"secure\":true,\"description\":\"\","
-                        + "\"tier\":\"Standard\",\"dataType\":\"text\",\"tags\":[]}");
-        List<ParameterExportFile.Entry> read = ParameterExportFile.read(json);
-        assertThat(read).extracting(ParameterExportFile.Entry::type).containsExactly("String", "StringList", "SecureString");
-        assertThat(read).extracting(ParameterExportFile.Entry::tier).containsExactly("Advanced", "Standard", "Standard");
-        assertThat(read).extracting(ParameterExportFile.Entry::dataType).containsExactly("aws:ec2:image", "text", "text");
-        assertThat(read).allSatisfy(e -> assertThat(ParameterRules.checkNames(e.type(), e.tier(), e.dataType())).isEmpty());
-    }
 }

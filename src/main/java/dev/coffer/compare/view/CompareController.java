@@ -224,13 +224,7 @@ public final class CompareController {
             }
         });
         rowDifferences.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().differences().stream()
-                .map(CompareController::words).collect(Collectors.joining(", "))));
-    }
-
-    /** "tier (Standard → Advanced)", "value" — the field as an administrator names it, and what can be said without a value. */
-    private static String words(Difference d) {
-        String field = d.field().jsonName().replace('_', ' ').replace("kms key", "KMS key").replace("json keys", "JSON keys");
-        return d.detail().isEmpty() ? field : field + " (" + d.detail() + ")";
+                .map(Difference::words).collect(Collectors.joining(", "))));
     }
 
     /** A toggle shows its status's count and shows or hides its rows. */

@@ -53,7 +53,7 @@ public final class ComparePlanController {
         planTarget.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().targetName()));
         planFields.setCellValueFactory(c -> new SimpleStringProperty(switch (c.getValue().action()) {
             case CREATE -> "everything";
-            case UPDATE -> c.getValue().fieldsCopied().stream().map(Field::jsonName).map(f -> f.replace('_', ' '))
+            case UPDATE -> c.getValue().fieldsCopied().stream().map(Field::words)
                     .collect(Collectors.joining(", "));
             default -> "";
         }));

@@ -15,6 +15,7 @@ import dev.coffer.compare.ParameterItem;
 import dev.coffer.compare.PlanOptions;
 import dev.coffer.compare.Promotion;
 import dev.coffer.compare.PromotionPlan;
+import dev.coffer.compare.Rejected;
 import dev.coffer.compare.Row;
 import dev.coffer.compare.SecretItem;
 import dev.coffer.compare.Side;
@@ -28,6 +29,8 @@ import dev.coffer.secrets.SecretDraft;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.Formats;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -262,7 +265,12 @@ public final class CompareViewModel {
         comparison.set(c);
         rows.setAll(c.rows());
         c.counts().forEach((status, n) -> counts.get(status).set(n));
-        message.set(c.same() ? "Both sides are the same." : c.rows().size() + " items compared.");
+        List<Rejected> rejected = new ArrayList<>(c.rejectedLeft());
+        rejected.addAll(c.rejectedRight());
+        message.set((c.same() ? "Both sides are the same." : c.rows().size() + " items compared.") + (rejected.isEmpty() ? ""
+                : " " + Formats.count(rejected.size(), "entry", "entries") + " of the file could not be used and " + (rejected.size() == 1
+                ? "was" : "were") + " left out: " + rejected.stream().limit(3).map(Rejected::toString).collect(Collectors.joining("; "))
+                + (rejected.size() > 3 ? "; …" : "")));
     }
 
     /**
@@ -299,7 +307,7 @@ public final class CompareViewModel {
         if (item.get() instanceof ParameterItem p && p.value().isEmpty()) {
             SecretText value = new ParameterStore(live.clients()).value(p.name());
             return Optional.of(new ParameterItem(p.name(), p.type(), p.tier(), p.dataType(), p.keyId(), p.keyLabel(), p.description(),
-                    p.tags(), p.policiesJson(), Optional.of(value), p.version()));
+                    p.tags(), p.policiesJson(), Optional.of(value), p.version(), p.lastModified()));
         }
         if (item.get() instanceof SecretItem s && s.value().isEmpty()) {
             SecretContent value = new SecretStore(live.clients()).currentValue(s.arn()).content();

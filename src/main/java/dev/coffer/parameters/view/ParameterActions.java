@@ -5,14 +5,12 @@ import dev.coffer.ami.ImageCatalog;
 import dev.coffer.ami.view.GoldenAmiWizardController;
 import dev.coffer.ami.view.GoldenAmiWizardViewModel;
 import dev.coffer.parameters.Parameter;
-import dev.coffer.parameters.ParameterImport;
 import dev.coffer.parameters.ParameterVersion;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
 import dev.coffer.ui.kit.versions.VersionBrowserController;
 import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Stage;
 
@@ -96,21 +94,6 @@ public final class ParameterActions {
                     }
                     main.parametersSaved(copied.created());
                 }));
-    }
-
-    /** Exports a folder to a JSON file (a read: also offered in read-only mode). */
-    public Stage exportFolder(String folderPath) {
-        ExportParametersViewModel vm = new ExportParametersViewModel(background, main.parameters(), folderPath,
-                Path.of(System.getProperty("user.home")));
-        return Windows.open(main.owner(), Screen.EXPORT_PARAMETERS,
-                "Export folder", false, (ExportParametersController c, Stage stage) -> c.init(vm, stage));
-    }
-
-    /** Imports an export file into a folder, after a preview. */
-    public Stage importInto(String folderPath) {
-        ImportParametersViewModel vm = new ImportParametersViewModel(background, new ParameterImport(main.parameters()), folderPath);
-        return Windows.open(main.owner(), Screen.IMPORT_PARAMETERS,
-                "Import into folder", true, (ImportParametersController c, Stage stage) -> c.init(vm, stage, main::parametersSaved));
     }
 
     /** Resolves /aws/reference/secretsmanager/{@code secretId} (a read: also offered in read-only mode). */

@@ -4,7 +4,6 @@ import dev.coffer.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -26,19 +25,19 @@ public final class ParameterTreeMenu {
      * Gives the tree this menu. ContextMenu.show does nothing without items, so they are made for
      * the selected row when the menu is asked for (right-clicking a row selects it first).
      *
-     * @param compareWith opens the compare window with a folder as its left side
-     * @param readOnly    whether the connection may change nothing
+     * @param files    comparing, exporting and importing a folder, which the compare feature does
+     * @param readOnly whether the connection may change nothing
      */
-    public static void install(TreeView<TreeEntry> tree, ParameterActions actions, Consumer<String> compareWith, BooleanSupplier readOnly) {
+    public static void install(TreeView<TreeEntry> tree, ParameterActions actions, FolderFiles files, BooleanSupplier readOnly) {
         ContextMenu menu = new ContextMenu();
         tree.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             TreeItem<TreeEntry> row = tree.getSelectionModel().getSelectedItem();
-            menu.getItems().setAll(itemsFor(actions, compareWith, row == null ? null : row.getValue(), readOnly.getAsBoolean()));
+            menu.getItems().setAll(itemsFor(actions, files, row == null ? null : row.getValue(), readOnly.getAsBoolean()));
         });
         tree.setContextMenu(menu);
     }
 
-    private static List<MenuItem> itemsFor(ParameterActions actions, Consumer<String> compareWith, TreeEntry entry, boolean readOnly) {
+    private static List<MenuItem> itemsFor(ParameterActions actions, FolderFiles files, TreeEntry entry, boolean readOnly) {
         List<MenuItem> items = new ArrayList<>();
         if (entry instanceof TreeEntry.FolderEntry folder) {
             String path = folder.folder().path();
@@ -46,10 +45,10 @@ public final class ParameterTreeMenu {
                 items.add(item("New parameter here…", "mdal-add", () -> actions.newParameter(path)));
                 items.add(item("Copy or move folder…", "mdal-file_copy", () -> actions.copyFolder(path)));
             }
-            items.add(item("Export folder…", "mdal-get_app", () -> actions.exportFolder(path)));
-            items.add(item("Compare with…", "mdal-compare_arrows", () -> compareWith.accept(path)));
+            items.add(item("Export folder…", "mdal-get_app", () -> files.export().accept(path)));
+            items.add(item("Compare with…", "mdal-compare_arrows", () -> files.compareWith().accept(path)));
             if (!readOnly) {
-                items.add(item("Import into folder…", "mdmz-publish", () -> actions.importInto(path)));
+                items.add(item("Import into folder…", "mdmz-publish", () -> files.importInto().accept(path)));
                 items.add(new SeparatorMenuItem());
                 items.add(item("Delete folder…", "mdal-delete", () -> actions.deleteFolder(path)));
             }

@@ -10,6 +10,7 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.parameters.view.ParameterActions;
 import dev.coffer.parameters.view.ParameterCell;
+import dev.coffer.parameters.view.FolderFiles;
 import dev.coffer.parameters.view.ParameterTreeMenu;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.rotation.view.RotationBar;
@@ -215,7 +216,8 @@ public final class MainWindowController {
         bind(Action.COPY_ARN, copyArnItem);
         bind(Action.AUDIT_REPORT, auditReportItem);
         bind(Action.COMPARE, compareItem);
-        ParameterTreeMenu.install(parameterTree, parameterActions, compareActions::open, () -> !rules.canChange().get());
+        ParameterTreeMenu.install(parameterTree, parameterActions,
+                new FolderFiles(compareActions::open, compareActions::exportFolder, compareActions::importInto), () -> !rules.canChange().get());
     }
 
     private void bind(Action action, MenuItem item, Button... buttons) {
@@ -375,14 +377,14 @@ public final class MainWindowController {
     @FXML
     private void onExportFolder() {
         if (usable(Action.EXPORT_FOLDER)) {
-            parameterActions.exportFolder(selection().folder());
+            compareActions.exportFolder(selection().folder());
         }
     }
 
     @FXML
     private void onImportIntoFolder() {
         if (usable(Action.IMPORT_INTO_FOLDER)) {
-            parameterActions.importInto(selection().folder());
+            compareActions.importInto(selection().folder());
         }
     }
 

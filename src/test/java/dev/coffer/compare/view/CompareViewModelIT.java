@@ -87,6 +87,21 @@ class CompareViewModelIT {
     }
 
     @Test
+    void aFileSidesEntriesThatCannotBeUsedAreNamedWithTheResult(@TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("staging.json"), "{\"coffer\":\"parameters\",\"version\":1,"
+                + "\"path\":\"/vm/staging\",\"parameters\":[{\"name\":\"/vm/staging/url\",\"type\":\"String\",\"value\":\"x\"},"
+                + "{\"name\":\"/vm/staging/has space\",\"type\":\"String\",\"value\":\"x\"}]}");
+        CompareViewModel vm = new CompareViewModel(new SameThreadBackground(), List.of(clients), false, "/vm/prod");
+        vm.right().fileProperty().set(file);
+
+        vm.compare();
+
+        assertThat(vm.comparisonProperty().get().rows()).extracting(Row::name).contains("url");
+        assertThat(vm.messageProperty().get()).contains("1 entry of the file could not be used and was left out: "
+                + "/vm/staging/has space: Names can't contain spaces");
+    }
+
+    @Test
     void aStringValueShowsAndASecureStringStaysMaskedUntilItsRowIsRevealed() {
         CompareViewModel vm = compared(clients);
         var left = vm.leftText();

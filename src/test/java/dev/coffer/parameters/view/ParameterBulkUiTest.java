@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.parameters.ParameterExport;
+import dev.coffer.compare.Export;
+import dev.coffer.compare.view.ImportParametersViewModel;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
@@ -253,7 +254,7 @@ class ParameterBulkUiTest {
     void aFileIsImportedFromTheFolderMenuAfterAPreviewAndTheTreeFollows() throws Exception {
         Path file = Path.of("target", "bulk", "import.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
-        new ParameterExport(new ParameterStore(sdk)).exportTo("/bulk/exported", file);
+        Export.folder(sdk, "/bulk/exported", file, step -> { }, () -> false);
 
         openFolderMenu("/bulk/imported", "Import into folder…");
         awaitNode("#importFileField");
@@ -261,7 +262,7 @@ class ParameterBulkUiTest {
         assertThat(disabled("#importApplyButton")).isTrue();
         setText("#importFileField", file.toString());
         robot.clickOn("#importPreviewButton");
-        TableView<ImportParametersViewModel.Row> plan = node("#importPlanTable", TableView.class);
+        TableView<ImportParametersViewModel.PreviewRow> plan = node("#importPlanTable", TableView.class);
         await().atMost(UI).until(() -> onFx(() -> plan.getItems().size() == 4));
         assertThat(text("#importSummary")).isEqualTo("1 to create · 1 to update · 1 unchanged · 1 skipped");
         assertThat(text("#importFolderHint")).isEqualTo("The file was exported from /bulk/exported; its names move into this folder.");

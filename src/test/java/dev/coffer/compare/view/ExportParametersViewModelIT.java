@@ -1,10 +1,9 @@
-package dev.coffer.parameters.view;
+package dev.coffer.compare.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.parameters.Parameter;
-import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.SameThreadBackground;
@@ -26,7 +25,6 @@ class ExportParametersViewModelIT {
 
     private static final String SECURE_VALUE = "never-on-disk-4711";
     private static ClientFactory clients;
-    private static ParameterStore parameters;
     private final Background background = new SameThreadBackground();
 
     @TempDir
@@ -35,7 +33,6 @@ class ExportParametersViewModelIT {
     @BeforeAll
     static void seed(MotoServer moto) {
         clients = Moto.clients(moto, false);
-        parameters = new ParameterStore(clients);
         clients.ssm().putParameter(b -> b.name("/shop/url").value("https://shop.example.com").type(ParameterType.STRING)
                 .description("Shop endpoint"));
         clients.ssm().putParameter(b -> b.name("/shop/timeout").value("60").type(ParameterType.STRING));
@@ -51,7 +48,7 @@ class ExportParametersViewModelIT {
 
     @Test
     void listsTheFolderThenWritesAFileOnlyItsOwnerReadsWithoutSecureValues() throws IOException {
-        ExportParametersViewModel model = new ExportParametersViewModel(background, parameters, "/shop", dir);
+        ExportParametersViewModel model = new ExportParametersViewModel(background, clients, "/shop", dir);
 
         assertThat(model.fileProperty().get()).as("named after the folder").isEqualTo(dir.resolve("shop-parameters.json").toString());
         assertThat(model.parameters()).extracting(Parameter::name)
@@ -63,7 +60,7 @@ class ExportParametersViewModelIT {
         model.export();
 
         Path file = dir.resolve("shop-parameters.json");
-        assertThat(model.messageProperty().get()).isEqualTo("Exported /shop to " + file + ".");
+        assertThat(model.messageProperty().get()).isEqualTo("Exported 4 parameters of /shop to " + file + ".");
         String json = Files.readString(file);
         assertThat(json).contains("/shop/url", "/shop/db/token", "https://shop.example.com", "Shop endpoint")
                 .doesNotContain(SECURE_VALUE, "/shopping/list");
@@ -72,7 +69,7 @@ class ExportParametersViewModelIT {
 
     @Test
     void aFolderIsNotAFileAndAnEmptyNameIsNone() {
-        ExportParametersViewModel model = new ExportParametersViewModel(background, parameters, "/shop", dir);
+        ExportParametersViewModel model = new ExportParametersViewModel(background, clients, "/shop", dir);
 
         model.fileProperty().set(dir.toString());
         assertThat(model.fileWarning().get()).isEqualTo("This is a folder; type a file name.");
@@ -89,7 +86,7 @@ class ExportParametersViewModelIT {
     @Test
     void anExistingFileIsReplacedAfterAWarning() throws IOException {
         Path existing = Files.writeString(dir.resolve("old.json"), "{}");
-        ExportParametersViewModel model = new ExportParametersViewModel(background, parameters, "/shop", dir);
+        ExportParametersViewModel model = new ExportParametersViewModel(background, clients, "/shop", dir);
         model.fileProperty().set(existing.toString());
 
         assertThat(model.fileWarning().get()).isEqualTo("The file exists and will be replaced.");
@@ -103,22 +100,22 @@ class ExportParametersViewModelIT {
         Path expected = Path.of("target", "export-vm", "relative.json").toAbsolutePath();
         Files.createDirectories(expected.getParent());
         Files.deleteIfExists(expected);
-        ExportParametersViewModel model = new ExportParametersViewModel(background, parameters, "/shop", dir);
+        ExportParametersViewModel model = new ExportParametersViewModel(background, clients, "/shop", dir);
         model.fileProperty().set("target/export-vm/relative.json");
 
         model.export();
 
-        assertThat(model.messageProperty().get()).isEqualTo("Exported /shop to " + expected + ".");
+        assertThat(model.messageProperty().get()).isEqualTo("Exported 4 parameters of /shop to " + expected + ".");
         assertThat(Files.readString(expected)).contains("/shop/url");
     }
 
     @Test
     void theRootFolderAndAnEmptyFolder() {
-        ExportParametersViewModel root = new ExportParametersViewModel(background, parameters, "/", dir);
+        ExportParametersViewModel root = new ExportParametersViewModel(background, clients, "/", dir);
         assertThat(root.fileProperty().get()).isEqualTo(dir.resolve("parameters.json").toString());
         assertThat(root.parameters()).hasSize(5);
 
-        ExportParametersViewModel empty = new ExportParametersViewModel(background, parameters, "/nothing/here", dir);
+        ExportParametersViewModel empty = new ExportParametersViewModel(background, clients, "/nothing/here", dir);
         assertThat(empty.messageProperty().get()).isEqualTo("There is nothing in /nothing/here to export.");
         assertThat(empty.summary().get()).isEqualTo("0 parameters");
         assertThat(empty.canExport().get()).isFalse();
@@ -128,7 +125,7 @@ class ExportParametersViewModelIT {
     void aFileThatCannotBeWrittenIsNamedAndTheWindowStaysUsable() throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
         Path target = notAFolder.resolve("export.json");
-        ExportParametersViewModel model = new ExportParametersViewModel(background, parameters, "/shop", dir);
+        ExportParametersViewModel model = new ExportParametersViewModel(background, clients, "/shop", dir);
         model.fileProperty().set(target.toString());
 
         model.export();

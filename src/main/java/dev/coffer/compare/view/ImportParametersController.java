@@ -1,4 +1,4 @@
-package dev.coffer.parameters.view;
+package dev.coffer.compare.view;
 
 import java.io.File;
 import java.util.List;
@@ -30,10 +30,10 @@ public final class ImportParametersController {
     @FXML private Hyperlink importKeepNames;
     @FXML private Button importPreviewButton;
     @FXML private Label importSummary;
-    @FXML private TableView<ImportParametersViewModel.Row> importPlanTable;
-    @FXML private TableColumn<ImportParametersViewModel.Row, ImportParametersViewModel.Action> actionColumn;
-    @FXML private TableColumn<ImportParametersViewModel.Row, String> nameColumn;
-    @FXML private TableColumn<ImportParametersViewModel.Row, String> detailColumn;
+    @FXML private TableView<ImportParametersViewModel.PreviewRow> importPlanTable;
+    @FXML private TableColumn<ImportParametersViewModel.PreviewRow, ImportParametersViewModel.Change> actionColumn;
+    @FXML private TableColumn<ImportParametersViewModel.PreviewRow, String> nameColumn;
+    @FXML private TableColumn<ImportParametersViewModel.PreviewRow, String> detailColumn;
     @FXML private ProgressBar importProgress;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label importMessage;
@@ -59,17 +59,17 @@ public final class ImportParametersController {
         importPreviewButton.setOnAction(e -> model.preview());
         importSummary.textProperty().bind(model.summary());
 
-        actionColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().action()));
+        actionColumn.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().change()));
         actionColumn.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(ImportParametersViewModel.Action action, boolean empty) {
-                super.updateItem(action, empty);
+            protected void updateItem(ImportParametersViewModel.Change change, boolean empty) {
+                super.updateItem(change, empty);
                 getStyleClass().removeAll("import-create", "import-update", "import-unchanged", "import-skip");
-                if (empty || action == null) {
+                if (empty || change == null) {
                     setText(null);
                 } else {
-                    setText(action.label());
-                    getStyleClass().add("import-" + action.name().toLowerCase(java.util.Locale.ROOT));
+                    setText(change.label());
+                    getStyleClass().add("import-" + change.name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
         });
@@ -96,8 +96,15 @@ public final class ImportParametersController {
         importApplyButton.setOnAction(e -> model.apply(onChanged));
         // Enter previews; Apply always takes a deliberate click.
         importPreviewButton.setDefaultButton(true);
-        importCloseButton.disableProperty().bind(model.busyProperty());
-        importCloseButton.setOnAction(e -> stage.close());
+        // While it works, Close (and Esc) cancels: the preview stops between pages, the import before its next item.
+        importCloseButton.textProperty().bind(Bindings.when(model.busyProperty()).then("Cancel").otherwise("Close"));
+        importCloseButton.setOnAction(e -> {
+            if (model.busyProperty().get()) {
+                model.cancel();
+            } else {
+                stage.close();
+            }
+        });
         stage.setOnCloseRequest(e -> {
             if (model.busyProperty().get()) {
                 e.consume();

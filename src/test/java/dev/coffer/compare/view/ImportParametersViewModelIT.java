@@ -1,10 +1,9 @@
-package dev.coffer.parameters.view;
+package dev.coffer.compare.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.aws.ClientFactory;
-import dev.coffer.parameters.ParameterExport;
-import dev.coffer.parameters.ParameterImport;
+import dev.coffer.compare.Export;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
@@ -70,18 +69,18 @@ class ImportParametersViewModelIT {
     }
 
     private ImportParametersViewModel previewed(Path file) {
-        return previewed(parameters, file, FOLDER);
+        return previewed(clients, file, FOLDER);
     }
 
-    private ImportParametersViewModel previewed(ParameterStore store, Path file, String folder) {
-        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(store), folder);
+    private ImportParametersViewModel previewed(ClientFactory connection, Path file, String folder) {
+        ImportParametersViewModel model = new ImportParametersViewModel(background, connection, folder);
         model.fileProperty().set(file.toString());
         model.preview();
         return model;
     }
 
-    private static Map<String, ImportParametersViewModel.Row> rows(ImportParametersViewModel model) {
-        return model.rows().stream().collect(Collectors.toMap(ImportParametersViewModel.Row::name, r -> r));
+    private static Map<String, ImportParametersViewModel.PreviewRow> rows(ImportParametersViewModel model) {
+        return model.rows().stream().collect(Collectors.toMap(ImportParametersViewModel.PreviewRow::name, r -> r));
     }
 
     private static boolean exists(String name) {
@@ -90,14 +89,14 @@ class ImportParametersViewModelIT {
 
     private Path exported(String folder) throws IOException {
         Path file = dir.resolve("export.json");
-        new ParameterExport(parameters).exportTo(folder, file);
+        Export.folder(clients, folder, file, step -> { }, () -> false);
         return file;
     }
 
     @Test
     void aDryRunShowsWhatWouldChangeAndApplyDoesItIntoAnotherFolder() throws IOException {
         Path file = exported("/shop/exported");
-        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(parameters), "/shop/imported");
+        ImportParametersViewModel model = new ImportParametersViewModel(background, clients, "/shop/imported");
         assertThat(model.canPreview().get()).as("no file yet").isFalse();
         assertThat(model.canApply().get()).isFalse();
         assertThat(model.folderHint().get()).isEqualTo("The names move from the folder the file was exported from into this folder.");
@@ -110,12 +109,12 @@ class ImportParametersViewModelIT {
         assertThat(model.folderHint().get()).isEqualTo("The file was exported from /shop/exported; its names move into this folder.");
         assertThat(model.summary().get()).isEqualTo("1 to create · 1 to update · 1 unchanged · 1 skipped");
         assertThat(rows(model)).hasSize(4);
-        assertThat(rows(model).get("/shop/imported/hosts").action()).isEqualTo(ImportParametersViewModel.Action.CREATE);
+        assertThat(rows(model).get("/shop/imported/hosts").change()).isEqualTo(ImportParametersViewModel.Change.CREATE);
         assertThat(rows(model).get("/shop/imported/hosts").detail()).isEqualTo("StringList · Standard");
-        assertThat(rows(model).get("/shop/imported/timeout").action()).isEqualTo(ImportParametersViewModel.Action.UPDATE);
+        assertThat(rows(model).get("/shop/imported/timeout").change()).isEqualTo(ImportParametersViewModel.Change.UPDATE);
         assertThat(rows(model).get("/shop/imported/timeout").detail()).startsWith("Changes value");
-        assertThat(rows(model).get("/shop/imported/url").action()).isEqualTo(ImportParametersViewModel.Action.UNCHANGED);
-        assertThat(rows(model).get("/shop/imported/token").action()).isEqualTo(ImportParametersViewModel.Action.SKIP);
+        assertThat(rows(model).get("/shop/imported/url").change()).isEqualTo(ImportParametersViewModel.Change.UNCHANGED);
+        assertThat(rows(model).get("/shop/imported/token").change()).isEqualTo(ImportParametersViewModel.Change.SKIP);
         assertThat(rows(model).get("/shop/imported/token").detail()).isEqualTo("SecureString values are never exported; set this one in Coffer.");
         assertThat(model.messageProperty().get()).isEqualTo("Nothing has been changed yet: check the preview, then Apply.");
         assertThat(exists("/shop/imported/hosts")).as("a dry run").isFalse();
@@ -146,8 +145,8 @@ class ImportParametersViewModelIT {
     void aFileNameTypedWithoutAFolderIsReadFromTheWorkingFolder() throws IOException {
         Path file = Path.of("target", "import-vm", "relative.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
-        new ParameterExport(parameters).exportTo("/shop/exported", file);
-        ImportParametersViewModel model = new ImportParametersViewModel(background, new ParameterImport(parameters), "/shop/exported");
+        Export.folder(clients, "/shop/exported", file, step -> { }, () -> false);
+        ImportParametersViewModel model = new ImportParametersViewModel(background, clients, "/shop/exported");
         model.fileProperty().set("target/import-vm/relative.json");
 
         model.preview();
@@ -158,7 +157,7 @@ class ImportParametersViewModelIT {
     @Test
     void changingTheFileOrTheFolderDiscardsThePreviewAndTheFilesOwnFolderCanBeChosen() throws IOException {
         Path file = exported("/shop/exported");
-        ImportParametersViewModel model = previewed(parameters, file, "/shop/elsewhere");
+        ImportParametersViewModel model = previewed(clients, file, "/shop/elsewhere");
         assertThat(model.rows()).isNotEmpty();
 
         model.folderProperty().set("/shop/other");
@@ -188,7 +187,7 @@ class ImportParametersViewModelIT {
     void whatFailsWhileApplyingIsListedAndTheRestIsApplied() throws IOException {
         Path file = exported("/shop/exported");
         try (ClientFactory readOnly = Moto.clients(moto, true)) {
-            ImportParametersViewModel model = previewed(new ParameterStore(readOnly), file, "/shop/refused");
+            ImportParametersViewModel model = previewed(readOnly, file, "/shop/refused");
             assertThat(model.summary().get()).isEqualTo("3 to create · 0 to update · 0 unchanged · 1 skipped");
 
             model.apply(names -> { });
@@ -213,25 +212,26 @@ class ImportParametersViewModelIT {
                 """);
 
         ImportParametersViewModel model = previewed(file);
-        Map<String, ImportParametersViewModel.Row> rows = rows(model);
+        Map<String, ImportParametersViewModel.PreviewRow> rows = rows(model);
 
-        assertThat(rows).containsOnlyKeys(FOLDER + "/url", "/prod/db/password", FOLDER + "/../../prod/api/key", FOLDER + "/./config",
-                FOLDER + "/token", FOLDER + "/ami");
-        assertThat(rows.get(FOLDER + "/url").action()).isEqualTo(ImportParametersViewModel.Action.CREATE);
+        // Entries Coffer cannot use keep the names the file gives them.
+        assertThat(rows).containsOnlyKeys(FOLDER + "/url", "/prod/db/password", "/apps/billing/../../prod/api/key",
+                "/apps/billing/./config", "/apps/billing/token", FOLDER + "/ami");
+        assertThat(rows.get(FOLDER + "/url").change()).isEqualTo(ImportParametersViewModel.Change.CREATE);
         assertThat(rows.get("/prod/db/password")).satisfies(r -> {
-            assertThat(r.action()).isEqualTo(ImportParametersViewModel.Action.SKIP);
-            assertThat(r.detail()).contains("outside " + FOLDER);
+            assertThat(r.change()).isEqualTo(ImportParametersViewModel.Change.SKIP);
+            assertThat(r.detail()).contains("Outside /apps/billing, the folder the file was exported from");
         });
-        for (String dotted : new String[] {FOLDER + "/../../prod/api/key", FOLDER + "/./config"}) {
-            assertThat(rows.get(dotted).action()).as(dotted).isEqualTo(ImportParametersViewModel.Action.SKIP);
+        for (String dotted : new String[] {"/apps/billing/../../prod/api/key", "/apps/billing/./config"}) {
+            assertThat(rows.get(dotted).change()).as(dotted).isEqualTo(ImportParametersViewModel.Change.SKIP);
             assertThat(rows.get(dotted).detail()).as(dotted).contains("\".\" or \"..\"");
         }
-        assertThat(rows.get(FOLDER + "/token")).satisfies(r -> {
-            assertThat(r.action()).isEqualTo(ImportParametersViewModel.Action.SKIP);
-            assertThat(r.detail()).contains("marked secure").contains("never imported as String");
+        assertThat(rows.get("/apps/billing/token")).satisfies(r -> {
+            assertThat(r.change()).isEqualTo(ImportParametersViewModel.Change.SKIP);
+            assertThat(r.detail()).contains("Marked secure").contains("never used as String");
         });
         assertThat(rows.get(FOLDER + "/ami")).satisfies(r -> {
-            assertThat(r.action()).isEqualTo(ImportParametersViewModel.Action.UPDATE);
+            assertThat(r.change()).isEqualTo(ImportParametersViewModel.Change.UPDATE);
             assertThat(r.detail()).contains("data type text → aws:ec2:image");
         });
 

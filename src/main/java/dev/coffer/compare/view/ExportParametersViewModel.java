@@ -1,8 +1,8 @@
-package dev.coffer.parameters.view;
+package dev.coffer.compare.view;
 
-import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.compare.Export;
 import dev.coffer.parameters.Parameter;
-import dev.coffer.parameters.ParameterExport;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
@@ -23,14 +23,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Exporting a folder (and below) to a Coffer JSON file. The parameters that go into it are listed
- * first; SecureString values are never read nor written, those entries carry no value.
+ * Exporting a folder (and below) to a Coffer JSON file, which {@link Export} writes as a comparison
+ * reads a side. The parameters that go into it are listed first; SecureString values are never
+ * read nor written, those entries carry no value.
  */
 public final class ExportParametersViewModel {
 
-    private final Background background;
     private final BusyWork work;
-    private final ParameterStore store;
+    private final ClientFactory clients;
     private final String folder;
     private final StringProperty file = new SimpleStringProperty("");
     private final ObservableList<Parameter> parameters = FXCollections.observableArrayList();
@@ -41,10 +41,9 @@ public final class ExportParametersViewModel {
     private final StringBinding fileWarning;
     private final BooleanBinding canExport;
 
-    public ExportParametersViewModel(Background background, ParameterStore store, String folder, Path defaultDirectory) {
-        this.background = background;
+    public ExportParametersViewModel(Background background, ClientFactory clients, String folder, Path defaultDirectory) {
         this.work = new BusyWork(background, busy, message::set);
-        this.store = store;
+        this.clients = clients;
         this.folder = folder;
         String slug = String.join("-", ParameterPath.folderSegments(folder + "/"));
         file.set(defaultDirectory.resolve((slug.isEmpty() ? "" : slug + "-") + "parameters.json").toString());
@@ -62,7 +61,7 @@ public final class ExportParametersViewModel {
         canExport = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && !parameters.isEmpty() && path().isPresent()
                 && !path().map(Files::isDirectory).orElse(false), loaded, busy, parameters, file);
         message.set("Listing the parameters in " + folder + "…");
-        work.run(() -> store.describeUnder(folder), found -> {
+        work.run(() -> new ParameterStore(clients).describeUnder(folder), found -> {
             parameters.setAll(found);
             loaded.set(true);
             message.set(found.isEmpty() ? "There is nothing in " + folder + " to export." : "");
@@ -88,12 +87,8 @@ public final class ExportParametersViewModel {
         }
         Path target = path().orElseThrow();
         message.set("Exporting " + folder + "…");
-        work.run(() -> {
-            new ParameterExport(store).exportTo(folder, target);
-            return target;
-        }, written -> {
-            message.set("Exported " + folder + " to " + written + ".");
-        });
+        work.run(() -> Export.folder(clients, folder, target, step -> { }, () -> false),
+                written -> message.set("Exported " + Formats.count(written, "parameter", "parameters") + " of " + folder + " to " + target + "."));
     }
 
     public String folder() {

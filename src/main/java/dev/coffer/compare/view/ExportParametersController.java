@@ -1,4 +1,4 @@
-package dev.coffer.parameters.view;
+package dev.coffer.compare.view;
 
 import dev.coffer.parameters.Parameter;
 import java.io.File;
