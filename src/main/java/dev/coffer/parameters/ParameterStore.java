@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.ssm.model.ResourceTypeForTagging;
 /**
  * Parameter Store, as Coffer uses it: the one gateway to SSM for parameters (list, describe,
  * values, put, history, labels, delete, tags, references). Plain Java over the SDK; no UI types.
- * Workflows over it live apart: {@link ParameterCopy}, {@link ParameterExport}, {@link ParameterImport}.
+ * Workflows over it live apart: {@link ParameterCopy}, and export and import in {@code compare}.
  */
 public final class ParameterStore {
 
