@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -33,6 +36,11 @@ final class SideReader {
 
     /** How many one-item calls (tags, resource policies) one listing has running at once. */
     private static final int ITEM_READERS = 4;
+    /**
+     * How many GetParameters calls one side has running at once: two sides of one account at a
+     * round trip of about 70 ms stay near AWS's default 40 calls a second.
+     */
+    private static final int VALUE_READERS = 2;
 
     private final Executor pool;
     private final CompareOptions options;
@@ -75,13 +83,31 @@ final class SideReader {
     private CompletableFuture<Map<String, ParameterItem>> readParameters(Side.Live side, String path,
                                                                          CompletableFuture<List<KmsKey>> keys, String which) {
         ParameterStore store = new ParameterStore(side.clients());
+        // Values are read by name while the listing goes on: each page's names, 10 a call, by a few
+        // readers at once (no page chain to wait on, and each call costs AWS a lookup, not a scan).
+        BlockingQueue<List<String>> batches = new LinkedBlockingQueue<>();
         CompletableFuture<List<Parameter>> listed = CompletableFuture.supplyAsync(() -> {
-            List<Parameter> all = store.describeUnder(path, cancelled);
+            List<Parameter> all = new ArrayList<>();
+            try {
+                store.describeUnder(path, page -> {
+                    all.addAll(page);
+                    if (options.values()) {
+                        List<String> names = page.stream().filter(p -> decrypt || !p.isSecure()).map(Parameter::name).toList();
+                        for (int i = 0; i < names.size(); i += ParameterStore.VALUE_BATCH_SIZE) {
+                            batches.add(names.subList(i, Math.min(names.size(), i + ParameterStore.VALUE_BATCH_SIZE)));
+                        }
+                    }
+                }, cancelled);
+            } finally {
+                for (int r = 0; r < VALUE_READERS; r++) {
+                    batches.add(List.of());
+                }
+            }
             progress.accept(which + ": " + all.size() + " parameters listed");
             return all;
         }, pool);
         CompletableFuture<Map<String, SecretText>> values = options.values()
-                ? CompletableFuture.supplyAsync(() -> decrypt ? store.valuesUnder(path, cancelled) : store.plainValuesUnder(path, cancelled), pool)
+                ? valuesAsListed(batches, batch -> decrypt ? store.values(batch) : store.plainValues(batch))
                 : CompletableFuture.completedFuture(Map.of());
         CompletableFuture<Map<String, List<Tag>>> tags = options.tags()
                 ? listed.thenCompose(list -> perItem(list.stream().map(Parameter::name).toList(), store::tags))
@@ -100,6 +126,31 @@ final class SideReader {
             }
             return items;
         });
+    }
+
+    /**
+     * The values of the batches the listing hands over, {@value #VALUE_READERS} calls at a time;
+     * an empty batch tells a reader the listing is done.
+     */
+    private CompletableFuture<Map<String, SecretText>> valuesAsListed(BlockingQueue<List<String>> batches,
+                                                                      Function<List<String>, Map<String, SecretText>> read) {
+        Map<String, SecretText> found = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> readers = new ArrayList<>();
+        for (int r = 0; r < VALUE_READERS; r++) {
+            readers.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (List<String> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
+                        if (!cancelled.getAsBoolean()) {
+                            found.putAll(read.apply(batch));
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("Stopped while reading values.");
+                }
+            }, pool));
+        }
+        return CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).thenApply(done -> found);
     }
 
     /**

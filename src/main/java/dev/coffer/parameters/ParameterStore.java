@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersRequest;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParameterHistoryResponse;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
@@ -103,39 +102,6 @@ public final class ParameterStore {
             GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(true));
             r.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
         }
-        return values;
-    }
-
-    /**
-     * The decrypted value of every parameter in a folder and below it, by name
-     * (GetParametersByPath, Recursive, WithDecryption, {@value #VALUE_BATCH_SIZE} a page, the most
-     * it allows). The root "/" reads every parameter whose name starts with "/". Stops between
-     * pages once {@code cancelled} says so.
-     */
-    public Map<String, SecretText> valuesUnder(String folderPath, BooleanSupplier cancelled) {
-        return valuesUnder(folderPath, true, cancelled);
-    }
-
-    /**
-     * {@link #valuesUnder(String, BooleanSupplier)} without decryption: the String and StringList
-     * values only, and no SecureString is decrypted (nor its ciphertext kept).
-     */
-    public Map<String, SecretText> plainValuesUnder(String folderPath, BooleanSupplier cancelled) {
-        return valuesUnder(folderPath, false, cancelled);
-    }
-
-    private Map<String, SecretText> valuesUnder(String folderPath, boolean decrypt, BooleanSupplier cancelled) {
-        String path = ParameterPath.ROOT.equals(folderPath) ? folderPath : folderPath.replaceAll("/+$", "");
-        Map<String, SecretText> values = new LinkedHashMap<>();
-        String token = null;
-        do {
-            String next = token;
-            GetParametersByPathResponse page = ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(decrypt)
-                    .maxResults(VALUE_BATCH_SIZE).nextToken(next));
-            page.parameters().stream().filter(p -> decrypt || !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
-                    .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
         return values;
     }
 
@@ -242,16 +208,24 @@ public final class ParameterStore {
 
     /** {@link #describeUnder(String)}, stopping between pages once {@code cancelled} says so. */
     public List<Parameter> describeUnder(String folderPath, BooleanSupplier cancelled) {
+        List<Parameter> all = new ArrayList<>();
+        describeUnder(folderPath, all::addAll, cancelled);
+        all.sort(Comparator.comparing(Parameter::name));
+        return all;
+    }
+
+    /**
+     * {@link #describeUnder(String)} a page at a time, as AWS answers, so that what needs the
+     * names (their values) can start before the last page.
+     */
+    public void describeUnder(String folderPath, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
         String path = folderPath == null ? "" : folderPath.trim();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         ParameterStringFilter filter = path.isEmpty() ? null
                 : ParameterStringFilter.builder().key("Path").option("Recursive").values(path.startsWith("/") ? path : "/" + path).build();
-        List<Parameter> all = new ArrayList<>();
-        describePages(filter, all::addAll, cancelled);
-        all.sort(Comparator.comparing(Parameter::name));
-        return all;
+        describePages(filter, onPage, cancelled);
     }
 
     private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
