@@ -188,7 +188,7 @@ class ProfilesTest {
 
         Profiles withEndpoint = profiles(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"));
         assertThat(endpoints(withEndpoint, "localstack")).allSatisfy((service, uri) -> assertThat(uri).hasToString("http://127.0.0.1:5000"));
-        assertThat(endpoints(withEndpoint, "default")).hasSize(6);
+        assertThat(endpoints(withEndpoint, "default")).hasSize(AwsService.values().length);
 
         Profiles ignoring = profiles(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
         assertThat(endpoints(ignoring, "localstack")).isEmpty();
