@@ -10,33 +10,33 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** One consumer of every kind, in the test moto, for the where-used tests. */
-final class UsageSeed {
+public final class UsageSeed {
 
-    static final String GOLDEN_X86 = "/golden-ami/prod/x86_64";
-    static final String GOLDEN_ARM = "/golden-ami/prod/arm64";
-    static final String DB_HOST = "/apps/web/db-host";
-    static final String INSTANCE_TYPE = "/automation/web/instance-type";
-    static final String SECRET_REF_PARAMETER = "/apps/web/db-secret-ref";
-    static final String POINTER_PARAMETER = "/apps/web/pointer";
-    static final String OWNED = "/apps/web/owned-by-stack";
-    static final String UNUSED = "/apps/unused/flag";
-    static final String SECRET = "db/web";
+    public static final String GOLDEN_X86 = "/golden-ami/prod/x86_64";
+    public static final String GOLDEN_ARM = "/golden-ami/prod/arm64";
+    public static final String DB_HOST = "/apps/web/db-host";
+    public static final String INSTANCE_TYPE = "/automation/web/instance-type";
+    public static final String SECRET_REF_PARAMETER = "/apps/web/db-secret-ref";
+    public static final String POINTER_PARAMETER = "/apps/web/pointer";
+    public static final String OWNED = "/apps/web/owned-by-stack";
+    public static final String UNUSED = "/apps/unused/flag";
+    public static final String SECRET = "db/web";
     /** No value in the seed holds it: the tests check it is never printed. */
-    static final String MARK = "s3cr3t-value-never-printed";
+    public static final String MARK = "s3cr3t-value-never-printed";
 
-    static final String JSON_STACK = "web-json";
-    static final String YAML_STACK = "web-yaml";
-    static final String WEB_TEMPLATE = "web";
-    static final String BATCH_TEMPLATE = "batch";
-    static final String FUNCTION = "web-bootstrap";
-    static final String ROTATION_FUNCTION = "rotate-db-web";
-    static final String TASK_FAMILY = "web-task";
+    public static final String JSON_STACK = "web-json";
+    public static final String YAML_STACK = "web-yaml";
+    public static final String WEB_TEMPLATE = "web";
+    public static final String BATCH_TEMPLATE = "batch";
+    public static final String FUNCTION = "web-bootstrap";
+    public static final String ROTATION_FUNCTION = "rotate-db-web";
+    public static final String TASK_FAMILY = "web-task";
 
     private UsageSeed() {
     }
 
     /** Seeds and returns the secret's ARN. */
-    static String seed(MotoServer moto, ClientFactory clients) {
+    public static String seed(MotoServer moto, ClientFactory clients) {
         var ssm = clients.ssm();
         ssm.putParameter(b -> b.name(GOLDEN_X86).type(ParameterType.STRING).value("ami-0123456789abcdef0"));
         ssm.putParameter(b -> b.name(GOLDEN_ARM).type(ParameterType.STRING).value("ami-0fedcba9876543210"));
