@@ -13,20 +13,20 @@ import picocli.CommandLine;
 /**
  * The launcher. A plain class (not an Application) so Coffer starts from the class path and from
  * the packaged runtime alike. Handles --help, --version, --self-check and the
- * {@code login}, {@code audit}, {@code diff} and {@code promote} subcommands without starting JavaFX.
+ * {@code login}, {@code audit}, {@code diff}, {@code promote} and {@code where-used} subcommands without starting JavaFX.
  */
 public final class Main {
 
     /** The subcommands' names, as {@link #commands} registers them: only these make Main build them. */
-    static final Set<String> SUBCOMMANDS = Set.of("login", "audit", "diff", "promote");
+    static final Set<String> SUBCOMMANDS = Set.of("login", "audit", "diff", "promote", "where-used");
 
     private Main() {
     }
 
-    /** Coffer's command line: the launch options and the {@code login}, {@code audit}, {@code diff} and {@code promote} subcommands. */
+    /** Coffer's command line: the launch options and the {@code login}, {@code audit}, {@code diff}, {@code promote} and {@code where-used} subcommands. */
     static CommandLine commands(LaunchOptions options) {
         return new CommandLine(options).addSubcommand(new LoginCommand()).addSubcommand(new AuditCommand())
-                .addSubcommand(new DiffCommand()).addSubcommand(new PromoteCommand());
+                .addSubcommand(new DiffCommand()).addSubcommand(new PromoteCommand()).addSubcommand(new WhereUsedCommand());
     }
 
     public static void main(String[] args) {

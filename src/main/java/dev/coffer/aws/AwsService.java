@@ -11,7 +11,9 @@ public enum AwsService {
     KMS("kms", "KMS", "Kms"),
     EC2("ec2", "EC2", "Ec2"),
     LAMBDA("lambda", "LAMBDA", "Lambda"),
-    STS("sts", "STS", "Sts");
+    STS("sts", "STS", "Sts"),
+    CLOUDFORMATION("cloudformation", "CLOUDFORMATION", "CloudFormation"),
+    ECS("ecs", "ECS", "Ecs");
 
     private final String configKey;
     private final String variableSuffix;

@@ -27,7 +27,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -164,6 +166,14 @@ public final class ClientFactory implements AutoCloseable {
 
     public LambdaClient lambda() {
         return client(LambdaClient.class, () -> configure(LambdaClient.builder(), AwsService.LAMBDA));
+    }
+
+    public CloudFormationClient cloudFormation() {
+        return client(CloudFormationClient.class, () -> configure(CloudFormationClient.builder(), AwsService.CLOUDFORMATION));
+    }
+
+    public EcsClient ecs() {
+        return client(EcsClient.class, () -> configure(EcsClient.builder(), AwsService.ECS));
     }
 
     public StsClient sts() {

@@ -151,6 +151,32 @@ public final class MotoServer implements AutoCloseable {
         post("/moto-api/config", "{\"lambda\":{\"use_docker\":false}}");
     }
 
+    /**
+     * Creates an IAM role for Lambda functions and returns its ARN: moto's CreateFunction wants the
+     * role to exist, and Coffer has no IAM client (it never calls IAM), so this asks moto's IAM
+     * query API itself. moto reads the service from the credential scope and checks no signature.
+     */
+    public String createLambdaRole(String name) {
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String form = "Action=CreateRole&Version=2010-05-08&RoleName=" + encode(name) + "&AssumeRolePolicyDocument=" + encode(trust);
+        String answer = send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=sandbox/20260101/us-east-1/iam/aws4_request, "
+                        + "SignedHeaders=host, Signature=sandbox")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        int start = answer.indexOf("<Arn>");
+        int end = answer.indexOf("</Arn>");
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("moto did not create the IAM role " + name);
+        }
+        return answer.substring(start + "<Arn>".length(), end);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** POSTs to one of moto's own /moto-api endpoints and returns the body. */
     public String post(String path, String body) {
         return send(HttpRequest.newBuilder(endpoint.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The local sandbox: a private moto_server seeded with {@link SandboxData}, so the app can be
@@ -41,20 +41,21 @@ public final class Sandbox implements AutoCloseable {
 
     /** As {@link #start()}, writing moto's request log to {@code log} when given. */
     public static Sandbox start(Optional<Path> log) {
-        return start(log, clients -> {
+        return start(log, (moto, clients) -> {
             warmUp(clients);
             SandboxData.seed(clients);
+            SandboxConsumers.seed(clients, moto.createLambdaRole(SandboxConsumers.LAMBDA_ROLE));
         });
     }
 
     /** Starts moto and fills it with {@code seed}; the timings cover the whole seed. */
-    static Sandbox start(Optional<Path> log, Consumer<ClientFactory> seed) {
+    static Sandbox start(Optional<Path> log, BiConsumer<MotoServer, ClientFactory> seed) {
         MotoServer moto = MotoServer.start(log, Map.of());
         ClientFactory seeding = null;
         try {
             seeding = SessionClients.open(Sessions.local(sandboxConnection(false, moto.endpoint()), moto.endpoint()));
             long started = System.nanoTime();
-            seed.accept(seeding);
+            seed.accept(moto, seeding);
             return new Sandbox(moto, seeding, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException | Error e) {
             if (seeding != null) {
@@ -76,7 +77,10 @@ public final class Sandbox implements AutoCloseable {
                 () -> clients.ec2().describeImages(b -> b.owners("self")),
                 () -> clients.ssm().describeParameters(b -> b.maxResults(1)),
                 () -> clients.kms().listAliases(b -> b.limit(1)),
-                () -> clients.secretsManager().listSecrets(b -> b.maxResults(1)));
+                () -> clients.secretsManager().listSecrets(b -> b.maxResults(1)),
+                () -> clients.cloudFormation().describeStacks(),
+                () -> clients.lambda().listFunctions(b -> b.maxItems(1)),
+                () -> clients.ecs().listTaskDefinitionFamilies(b -> b.maxResults(1)));
         ExecutorService pool = Executors.newFixedThreadPool(reads.size(), r -> {
             Thread t = new Thread(r, "coffer-sandbox-warm-up");
             t.setDaemon(true);

@@ -36,19 +36,19 @@ class ArchitectureTest {
 
     /** Features: each owns its views and talks to the shell through an interface it declares. */
     private static final String[] FEATURES = {"dev.coffer.parameters..", "dev.coffer.secrets..", "dev.coffer.ami..",
-            "dev.coffer.rotation..", "dev.coffer.audit..", "dev.coffer.compare.."};
+            "dev.coffer.rotation..", "dev.coffer.audit..", "dev.coffer.compare..", "dev.coffer.usage.."};
     /** The features' domain and services, without their views. */
     private static final String[] FEATURE_DOMAIN = {"dev.coffer.parameters", "dev.coffer.secrets", "dev.coffer.ami",
-            "dev.coffer.rotation", "dev.coffer.audit", "dev.coffer.kms", "dev.coffer.compare"};
+            "dev.coffer.rotation", "dev.coffer.audit", "dev.coffer.kms", "dev.coffer.compare", "dev.coffer.usage"};
     /** The classes that call AWS for a feature (see docs/architecture.md). */
     private static final Set<String> STORES = Set.of("ParameterStore", "SecretStore", "KeyCatalog", "ImageCatalog",
-            "RotationFunctions", "RotationSetup");
+            "RotationFunctions", "RotationSetup", "ConsumerStore");
     /** Views, view models and controllers: everything a window is made of. */
     private static final String[] SCREENS = {"..view..", "dev.coffer.ui.kit..", "dev.coffer.ui.shell..", "dev.coffer.ui.connect.."};
     /** Domain and services: plain Java and the AWS SDK. */
     private static final String[] DOMAIN = {"dev.coffer.aws..", "dev.coffer.auth..", "dev.coffer.files..", "dev.coffer.kms..",
             "dev.coffer.parameters", "dev.coffer.secrets", "dev.coffer.ami", "dev.coffer.rotation", "dev.coffer.audit",
-            "dev.coffer.compare", "dev.coffer.sandbox.."};
+            "dev.coffer.compare", "dev.coffer.usage", "dev.coffer.sandbox.."};
 
     private static JavaClasses main;
 

@@ -188,7 +188,7 @@ class ProfilesTest {
 
         Profiles withEndpoint = profiles(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"));
         assertThat(endpoints(withEndpoint, "localstack")).allSatisfy((service, uri) -> assertThat(uri).hasToString("http://127.0.0.1:5000"));
-        assertThat(endpoints(withEndpoint, "default")).hasSize(6);
+        assertThat(endpoints(withEndpoint, "default")).hasSize(AwsService.values().length);
 
         Profiles ignoring = profiles(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
         assertThat(endpoints(ignoring, "localstack")).isEmpty();
@@ -224,12 +224,13 @@ class ProfilesTest {
         assertThat(urls(plain, "split")).containsExactly(entry(AwsService.SSM, "http://ssm:3"),
                 entry(AwsService.SECRETS_MANAGER, "http://secrets:4"), entry(AwsService.KMS, "http://kms:6"),
                 entry(AwsService.EC2, "http://profile:2"), entry(AwsService.LAMBDA, "http://profile:2"),
-                entry(AwsService.STS, "http://profile:2"));
+                entry(AwsService.STS, "http://profile:2"), entry(AwsService.CLOUDFORMATION, "http://profile:2"),
+                entry(AwsService.ECS, "http://profile:2"));
         assertThat(urls(plain, "sections-only")).containsOnlyKeys(AwsService.SSM, AwsService.SECRETS_MANAGER, AwsService.KMS);
         assertThat(urls(plain, "missing-section")).as("a services section that does not exist").isEmpty();
 
         Profiles global = new Profiles(files(dir, config, ""), Map.of("AWS_ENDPOINT_URL", "http://global:7")::get);
-        assertThat(urls(global, "split")).hasSize(6).allSatisfy((service, url) -> assertThat(url).isEqualTo("http://global:7"));
+        assertThat(urls(global, "split")).hasSize(AwsService.values().length).allSatisfy((service, url) -> assertThat(url).isEqualTo("http://global:7"));
 
         Profiles perService = new Profiles(files(dir, config, ""),
                 Map.of("AWS_ENDPOINT_URL", "http://global:7", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://secrets-env:8",

@@ -2,9 +2,11 @@ package dev.coffer.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.AwsSession;
+import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.ReadOnlyRefusedException;
@@ -12,6 +14,10 @@ import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
+import dev.coffer.usage.Consumer;
+import dev.coffer.usage.ConsumerIndex;
+import dev.coffer.usage.ConsumerKind;
+import dev.coffer.usage.UsageScan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,6 +35,26 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** The sandbox as the app uses it: its own moto process, seeded, reachable read-only, stopped on close or exit. */
 class SandboxIT {
+
+    /** Where used has something to show in the sandbox: issue 19's consumers, read in audit mode. */
+    private static void sandboxHasAConsumerOfEveryKind(ConsumerIndex index) {
+        assertThat(index.unread()).isEmpty();
+        assertThat(index.ofParameter(SandboxConsumers.GOLDEN_PROD))
+                .extracting(Consumer::kind, Consumer::resource, Consumer::location, Consumer::pinnedVersion)
+                .containsExactlyInAnyOrder(
+                        tuple(ConsumerKind.CLOUDFORMATION_STACK, SandboxConsumers.NETWORK_STACK, "Parameters.ImageId", Optional.empty()),
+                        tuple(ConsumerKind.LAUNCH_TEMPLATE, SandboxConsumers.WEB_TEMPLATE, "version 1 (default and latest) ImageId", Optional.empty()),
+                        tuple(ConsumerKind.LAUNCH_TEMPLATE, SandboxConsumers.PINNED_TEMPLATE, "version 1 (default and latest) ImageId", Optional.of("1")));
+        assertThat(index.ofParameter(SandboxConsumers.RETENTION_DAYS)).extracting(Consumer::resource, Consumer::location)
+                .containsExactly(tuple(SandboxConsumers.NETWORK_STACK, "Events.Tags[0].Value"));
+        assertThat(index.ofParameter(SandboxConsumers.STACK_OWNED_PARAMETER)).extracting(Consumer::kind, Consumer::manages)
+                .containsExactlyInAnyOrder(tuple(ConsumerKind.CLOUDFORMATION_STACK, true), tuple(ConsumerKind.ECS_TASK_DEFINITION, false));
+        assertThat(index.ofParameter(SandboxConsumers.BILLING_CONFIG)).extracting(Consumer::kind)
+                .containsExactlyInAnyOrder(ConsumerKind.LAMBDA_FUNCTION, ConsumerKind.ECS_TASK_DEFINITION);
+        // The seed's own parameters may point at it too (a parameter of the /aws/reference/secretsmanager/ form).
+        assertThat(index.ofSecret(SandboxConsumers.BILLING_SECRET)).extracting(Consumer::kind)
+                .contains(ConsumerKind.LAMBDA_FUNCTION, ConsumerKind.ECS_TASK_DEFINITION);
+    }
 
     @Test
     void startsSeededAndStopsOnClose() {
@@ -50,12 +76,15 @@ class SandboxIT {
             try (ClientFactory clients = SessionClients.open(session)) {
                 List<String> names = new ArrayList<>();
                 new ParameterStore(clients).listAll(page -> page.forEach(p -> names.add(p.name())), () -> false);
-                assertThat(names).containsExactlyInAnyOrderElementsOf(sandbox.inventory().parameters());
+                // Every parameter of the seed, and the one a stack of the sandbox owns.
+                assertThat(names).containsAll(sandbox.inventory().parameters()).contains(SandboxConsumers.STACK_OWNED_PARAMETER)
+                        .hasSize(sandbox.inventory().parameters().size() + 1);
                 List<Secret> secrets = new ArrayList<>();
                 new SecretStore(clients).listAll(secrets::addAll, () -> false);
                 assertThat(secrets).extracting(Secret::name).containsExactlyInAnyOrderElementsOf(sandbox.inventory().secrets());
                 assertThatThrownBy(() -> clients.ssm().putParameter(b -> b.name("/x").value("x").type(ParameterType.STRING)))
                         .isInstanceOf(ReadOnlyRefusedException.class);
+                sandboxHasAConsumerOfEveryKind(UsageScan.scan(clients, new Cancellation(), message -> { }));
             }
             try (ClientFactory writable = SessionClients.open(sandbox.session(false))) {
                 writable.ssm().putParameter(b -> b.name("/sandbox/scratch").value("x").type(ParameterType.STRING));
@@ -97,7 +126,7 @@ class SandboxIT {
      */
     public static final class Child {
         public static void main(String[] args) {
-            Sandbox sandbox = Sandbox.start(Optional.empty(), clients -> { });
+            Sandbox sandbox = Sandbox.start(Optional.empty(), (moto, clients) -> { });
             System.out.println("ENDPOINT " + sandbox.endpoint());
             System.out.flush();
             System.exit(0);

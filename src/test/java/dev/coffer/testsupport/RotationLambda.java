@@ -44,7 +44,8 @@ public final class RotationLambda {
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(zip())))).functionArn();
     }
 
-    private static byte[] zip() {
+    /** A function package that does nothing, as CreateFunction wants one. */
+    public static byte[] zip() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("rotate.py"));
             zip.write("def handler(event, context):\n    return {}\n".getBytes(StandardCharsets.UTF_8));
