@@ -41,6 +41,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -372,6 +373,9 @@ public final class CompareBenchmark {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (onFx(() -> run.isDisabled() || rows.getItems().isEmpty())) {
             check(System.nanoTime() < deadline, "the window's comparison did not finish within 15 minutes");
+            // Done without rows: the comparison failed, and the window says why.
+            check(onFx(() -> run.isDisabled() || !rows.getItems().isEmpty()),
+                    "the window's comparison failed: " + onFx(() -> ((Label) scene.lookup("#compareMessage")).getText()));
             Thread.sleep(100);
         }
         double compareSeconds = (System.nanoTime() - t0) / 1e9;
