@@ -1,6 +1,7 @@
 package dev.coffer.audit;
 
 import dev.coffer.aws.AwsSession;
+import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.CallerIdentity;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
@@ -19,6 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -51,17 +58,73 @@ public final class ReportCollector {
         this.cancelled = cancelled;
     }
 
-    /** Collects every connection in turn and builds the report (throws CancellationException once cancelled). */
+    /**
+     * Connections read at once. Each has its own clients, so its own adaptive retries: throttling
+     * in one account and region slows that connection only.
+     */
+    static final int CONNECTIONS_AT_ONCE = 8;
+
+    /**
+     * Collects every connection, up to {@link #CONNECTIONS_AT_ONCE} at the same time, and builds
+     * the report with the connections in the order given. With several connections each progress
+     * message names its connection, and the steps counted are the connections done. The first
+     * connection that fails stops the others and is named in a {@link ConnectionReadException};
+     * throws CancellationException once cancelled.
+     */
     public static AuditReport report(List<ClientFactory> connections, AuditSettings settings, Progress progress, BooleanSupplier cancelled) {
         Instant started = Instant.now();
-        List<AuditReport.ConnectionInfo> infos = new ArrayList<>();
-        List<InventoryItem> items = new ArrayList<>();
-        for (ClientFactory clients : connections) {
-            Collected collected = new ReportCollector(clients, settings, progress, cancelled).collect();
-            infos.add(collected.connection());
-            items.addAll(collected.items());
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(CONNECTIONS_AT_ONCE, connections.size())), r -> {
+            Thread t = new Thread(r, "audit-connection-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Collected>> reads = new ArrayList<>();
+            for (ClientFactory clients : connections) {
+                String name = clients.session().label();
+                Progress named = connections.size() == 1 ? progress
+                        : (message, step, steps) -> progress.update(name + ": " + message, done.get(), connections.size());
+                reads.add(readers.submit(Cancellation.carried(() -> {
+                    try {
+                        Collected collected = new ReportCollector(clients, settings, named, stop).collect();
+                        done.incrementAndGet();
+                        return collected;
+                    } catch (RuntimeException e) {
+                        if (!(e instanceof CancellationException) && !cancelled.getAsBoolean()) {
+                            failure.compareAndSet(null, new ConnectionReadException(name, e));
+                        }
+                        throw e;
+                    }
+                })));
+            }
+            List<AuditReport.ConnectionInfo> infos = new ArrayList<>();
+            List<InventoryItem> items = new ArrayList<>();
+            for (Future<Collected> read : reads) {
+                try {
+                    Collected collected = read.get();
+                    infos.add(collected.connection());
+                    items.addAll(collected.items());
+                } catch (ExecutionException e) {
+                    // Told below: the first failure, or the cancellation.
+                }
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("The audit report was cancelled.");
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return AuditReport.of(started, settings, infos, items);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("The audit report was cancelled.");
+        } finally {
+            readers.shutdownNow();
         }
-        return AuditReport.of(started, settings, infos, items);
     }
 
     /** What one connection holds; throws CancellationException once cancelled. */

@@ -69,6 +69,15 @@ public final class Cancellation {
         }
     }
 
+    /**
+     * {@code work} to be run on another thread inside the cancellation this thread's work runs in
+     * (when it runs in one), so that Cancel stops it too.
+     */
+    public static <T> Callable<T> carried(Callable<T> work) {
+        Cancellation current = CURRENT.get();
+        return current == null ? work : () -> current.run(work);
+    }
+
     /** Whether the work on this thread runs inside a cancellation that was cancelled. */
     static boolean currentCancelled() {
         Cancellation current = CURRENT.get();

@@ -62,6 +62,11 @@ public final class ParameterTree {
             return folders.get(segment);
         }
 
+        /** The parameter of this folder with that full name, or null. */
+        public Parameter parameter(String name) {
+            return parameters.get(name);
+        }
+
         @Override
         public String toString() {
             return path + " (" + count + ")";
@@ -103,6 +108,9 @@ public final class ParameterTree {
                 folder = next;
             }
             Parameter previous = folder.parameters.put(p.name(), p);
+            if (p.equals(previous)) {
+                continue; // listed again as it was (a reopened connection's fresh listing)
+            }
             changed.add(folder);
             if (previous == null) {
                 all.add(p);
@@ -116,24 +124,30 @@ public final class ParameterTree {
         return changed;
     }
 
-    /** Removes parameters (after a delete or a move); folders left empty go too. */
-    public void removeAll(Collection<String> names) {
+    /**
+     * Removes parameters (after a delete or a move, or gone since a reopened connection's last
+     * listing); folders left empty go too. Returns the folders whose direct children changed.
+     */
+    public Set<Folder> removeAll(Collection<String> names) {
         Set<String> gone = new java.util.HashSet<>();
+        Set<Folder> changed = new LinkedHashSet<>();
         for (String name : names) {
             Folder folder = findFolder(ParameterPath.parentOf(name));
             if (folder == null || folder.parameters.remove(name) == null) {
                 continue;
             }
             gone.add(name);
+            changed.add(folder);
             for (Folder f = folder; f != null; f = f.parent) {
                 f.count--;
                 if (f.count == 0 && f.parent != null) {
                     f.parent.folders.remove(f.name);
+                    changed.add(f.parent);
                 }
             }
         }
         if (gone.isEmpty()) {
-            return;
+            return changed;
         }
         List<Parameter> kept = new ArrayList<>(all.size());
         for (Parameter p : all) {
@@ -143,6 +157,7 @@ public final class ParameterTree {
         }
         all.clear();
         all.addAll(kept);
+        return changed;
     }
 
     /** Finds a parameter by its full name. */
@@ -250,6 +265,17 @@ public final class ParameterTree {
          * Takes a page that was just added to the tree into account. Returns whether any of its
          * parameters match (new ones, or ones whose metadata changed).
          */
+        /** Takes parameters about to be removed from the tree out of the matches (before the tree removes them). */
+        public void remove(Collection<Parameter> gone) {
+            for (Parameter p : gone) {
+                if (names.remove(p.name())) {
+                    for (Folder f = findFolder(p.path()); f != null; f = f.parent) {
+                        counts.merge(f, -1, Integer::sum);
+                    }
+                }
+            }
+        }
+
         public boolean add(Collection<Parameter> page) {
             boolean any = false;
             for (Parameter p : page) {

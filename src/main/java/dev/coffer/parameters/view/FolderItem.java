@@ -71,6 +71,11 @@ public final class FolderItem extends TreeItem<TreeEntry> {
         return matches == null || matches.contains(p);
     }
 
+    private boolean shownHere(String name) {
+        Parameter p = folder.parameter(name);
+        return p != null && shows(p);
+    }
+
     private int shownChildren() {
         if (matches == null) {
             return folder.folders().size() + folder.parameters().size();
@@ -101,18 +106,25 @@ public final class FolderItem extends TreeItem<TreeEntry> {
     }
 
     /**
-     * Brings this row up to date after a page arrived: a new count, and new children inserted in
-     * order (folders first, then parameters, each by name). Rows are only ever added while loading.
+     * Brings this row up to date after parameters were added, changed or removed: a new count,
+     * children that are no longer shown taken out, new children inserted in order (folders first,
+     * then parameters, each by name) and changed parameters given their new metadata; the rows
+     * that stay are the same rows, so the tree keeps their selection and expansion.
+     *
+     * @param childrenChanged whether this folder's own parameters or folders changed
      */
-    void update() {
+    void update(boolean childrenChanged) {
         count.set(shownCount());
         if (!built) {
             return;
         }
         ObservableList<TreeItem<TreeEntry>> items = super.getChildren();
-        if (items.size() == shownChildren()) {
+        if (!childrenChanged && items.size() == shownChildren()) {
             return;
         }
+        items.removeIf(item -> item.getValue() instanceof TreeEntry.FolderEntry fe
+                ? !shows(fe.folder()) || folder.folder(fe.folder().name()) != fe.folder()
+                : !(item.getValue() instanceof TreeEntry.ParameterEntry pe) || !shownHere(pe.parameter().name()));
         int i = 0;
         for (ParameterTree.Folder f : folder.folders()) {
             if (!shows(f)) {

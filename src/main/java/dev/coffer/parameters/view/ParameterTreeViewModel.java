@@ -4,10 +4,12 @@ import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterPath;
 import dev.coffer.parameters.ParameterTree;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -76,11 +78,14 @@ public final class ParameterTreeViewModel {
 
     /** Adds one page from DescribeParameters (FX thread). */
     public void addPage(List<Parameter> page) {
-        tree.addAll(page);
+        Set<ParameterTree.Folder> changed = tree.addAll(page);
+        if (changed.isEmpty()) {
+            return; // listed again as they were
+        }
         total.set(tree.size());
         recent.clear();
         if (matches == null || matches.add(page)) {
-            refreshRows();
+            refreshRows(changed);
         }
         shownCount.set(shown());
     }
@@ -89,32 +94,34 @@ public final class ParameterTreeViewModel {
         return matches == null ? tree.size() : matches.size();
     }
 
-    /** Takes deleted or moved parameters out of the tree, keeping open folders open. */
-    public void remove(java.util.Collection<String> names) {
-        java.util.Set<String> open = new java.util.HashSet<>();
-        rows.forEach((folder, row) -> {
-            if (row.isExpanded()) {
-                open.add(folder.path());
-            }
-        });
-        tree.removeAll(names);
-        applyFilter();
-        reopen(root.get(), open);
-    }
-
-    private static void reopen(TreeItem<TreeEntry> item, java.util.Set<String> open) {
-        if (item instanceof FolderItem folder && open.contains(folder.folder().path())) {
-            folder.setExpanded(true);
-            for (TreeItem<TreeEntry> child : folder.getChildren()) {
-                reopen(child, open);
+    /**
+     * Takes deleted or moved parameters (or ones gone since a reopened connection's last listing)
+     * out of the tree in place: the other rows stay as they are, open or closed, selected or not.
+     */
+    public void remove(Collection<String> names) {
+        List<Parameter> gone = new ArrayList<>();
+        for (String name : names) {
+            Parameter p = tree.find(name);
+            if (p != null) {
+                gone.add(p);
             }
         }
+        if (gone.isEmpty()) {
+            return;
+        }
+        if (matches != null) {
+            matches.remove(gone);
+        }
+        refreshRows(tree.removeAll(names));
+        recent.clear();
+        total.set(tree.size());
+        shownCount.set(shown());
     }
 
-    private void refreshRows() {
+    private void refreshRows(Set<ParameterTree.Folder> changed) {
         // Rows made during this pass are new and already current; iterate over a copy.
         for (FolderItem row : new ArrayList<>(rows.values())) {
-            row.update();
+            row.update(changed.contains(row.folder()));
         }
     }
 

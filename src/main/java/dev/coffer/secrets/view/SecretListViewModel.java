@@ -2,7 +2,13 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.aws.Tag;
 import dev.coffer.secrets.Secret;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,6 +24,8 @@ public final class SecretListViewModel {
     private final FilteredList<Row> filtered = new FilteredList<>(all);
     private final SortedList<Row> sorted = new SortedList<>(filtered);
     private final StringProperty filter = new SimpleStringProperty("");
+    /** Where each ARN's row is in {@link #all}, so a fresh listing replaces rows without a search. */
+    private final Map<String, Integer> positions = new HashMap<>();
 
     /** A secret with its search text computed once, so filtering thousands stays fast. */
     public record Row(Secret secret, String searchText) {
@@ -75,26 +83,42 @@ public final class SecretListViewModel {
 
     public void clear() {
         all.clear();
+        positions.clear();
     }
 
     /** Puts a created or changed secret in the list, replacing the row with the same ARN. */
     public void upsert(Secret secret) {
-        Row row = Row.of(secret);
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).secret().arn().equals(secret.arn())) {
-                all.set(i, row);
-                return;
-            }
-        }
-        all.add(row);
+        addPage(List.of(secret));
     }
 
     /** Takes a deleted secret out of the list. */
     public void remove(String arn) {
-        all.removeIf(r -> r.secret().arn().equals(arn));
+        remove(Set.of(arn));
     }
 
+    /** Takes secrets out of the list by ARN (deleted, or gone since a reopened connection's last listing). */
+    public void remove(Collection<String> arns) {
+        Set<String> gone = new HashSet<>(arns);
+        if (all.removeIf(r -> gone.contains(r.secret().arn()))) {
+            positions.clear();
+            for (int i = 0; i < all.size(); i++) {
+                positions.put(all.get(i).secret().arn(), i);
+            }
+        }
+    }
+
+    /** Adds a page from ListSecrets: a secret already listed is replaced in place when it changed, so its row stays selected. */
     public void addPage(List<Secret> page) {
-        all.addAll(page.stream().map(Row::of).toList());
+        List<Row> added = new ArrayList<>();
+        for (Secret s : page) {
+            Integer at = positions.get(s.arn());
+            if (at == null) {
+                positions.put(s.arn(), all.size() + added.size());
+                added.add(Row.of(s));
+            } else if (!all.get(at).secret().equals(s)) {
+                all.set(at, Row.of(s));
+            }
+        }
+        all.addAll(added);
     }
 }

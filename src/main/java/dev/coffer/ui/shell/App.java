@@ -194,6 +194,7 @@ public final class App extends Application {
             // --audit: every window of this process is in audit mode, before its first connection.
             viewModel.enterAuditMode();
         }
+        viewModel.useListingCache(settings.rememberListings ? ListingCache.inCofferHome() : null);
         controller.init(viewModel, new Actions(new Connections.Target(target, viewModel)), settings.darkTheme, background);
         controller.showSecretColumns(settings.secretColumns);
         Windows.window(target, null, null, false, loader.getRoot(), width, height);
@@ -409,6 +410,29 @@ public final class App extends Application {
         @Override
         public void setDarkTheme(boolean dark) {
             applyTheme(dark);
+        }
+
+        @Override
+        public boolean remembersListings() {
+            return settings.rememberListings;
+        }
+
+        @Override
+        public void rememberListings(boolean on) {
+            settings.rememberListings = on;
+            settings.save();
+            windows.forEach(w -> w.useListingCache(on ? ListingCache.inCofferHome() : null));
+        }
+
+        @Override
+        public void forgetListings() {
+            MainViewModel asking = target.model();
+            ListingCache cache = ListingCache.inCofferHome();
+            background.run(() -> {
+                cache.clear();
+                return null;
+            }, cleared -> asking.statusProperty().set("Remembered listings forgotten."),
+                    error -> asking.noticeProperty().set("Coffer could not delete the remembered listings in " + cache.folder() + "."));
         }
 
         @Override

@@ -16,8 +16,10 @@ import dev.coffer.secrets.view.SecretListViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,7 @@ public final class MainViewModel {
     private final BooleanProperty signInOffered = new SimpleBooleanProperty();
     private final StringProperty accountName = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper auditMode = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper();
     private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
     private final BooleanBinding connected = connection.isNotNull();
@@ -76,6 +79,18 @@ public final class MainViewModel {
             () -> auditMode.get() || connection.get() != null && connection.get().readOnly(), auditMode, connection);
     private final MainWindowActions actions;
 
+    /** Where listings are remembered for an instant reopen; null when the user turned that off. */
+    private ListingCache listingCache;
+    /**
+     * While a reopened connection shows its last listing: the names (secrets: ARNs) the fresh
+     * listing has confirmed so far, and the account the last listing was of. Rows not confirmed
+     * when the fresh listing completes are gone from AWS and leave the window; null otherwise.
+     */
+    private Set<String> listedParameters;
+    private Set<String> listedSecrets;
+    private String rememberedAccount;
+    /** Both listings of the current load completed (after a retry too): what the window shows is the whole connection. */
+    private boolean listedInFull;
     /** Where each listing that stopped part way goes on from (a NextToken; null: from the start). */
     private String parametersResumeToken;
     private String secretsResumeToken;
@@ -208,6 +223,23 @@ public final class MainViewModel {
         return auditMode.getReadOnlyProperty();
     }
 
+    /**
+     * Whether the window shows a reopened connection's last listing, remembered on this computer,
+     * while the fresh listing runs; false once every row is confirmed, updated or taken out.
+     */
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    /**
+     * Remembers each complete listing in {@code cache} and shows it at once the next time the
+     * connection opens; null turns both off. An audit window neither writes nor reads it: what an
+     * auditor sees comes from AWS in this session only.
+     */
+    public void useListingCache(ListingCache cache) {
+        this.listingCache = cache;
+    }
+
     /** Puts the window in audit mode for good (Coffer started with --audit). */
     public void enterAuditMode() {
         auditMode.set(true);
@@ -244,6 +276,11 @@ public final class MainViewModel {
         background.run(() -> calls.run(() -> current.clients().identity()), id -> {
             if (current == open) {
                 identity.set(id);
+                if (rememberedAccount != null && !rememberedAccount.equals(id.account())) {
+                    // The profile now reaches another account: its last listing is not this one's.
+                    dropUnconfirmed();
+                }
+                remember();
             }
         }, error -> {
             // A cancelled load says so once, from its listings.
@@ -251,7 +288,7 @@ public final class MainViewModel {
                 report(error);
             }
         });
-        reload();
+        reload(true);
     }
 
     public AwsSession session() {
@@ -344,15 +381,15 @@ public final class MainViewModel {
         if (parametersFailed.get()) {
             String from = parametersResumeToken;
             resume(parametersLoading, parametersFailed);
-            load(gen, (onPage, cancelled) -> current.parameters().listFrom(from, onPage, cancelled), feed(gen, parameters::addPage),
-                    parametersLoading, parametersFailed, token -> parametersResumeToken = token, shown);
+            load(gen, (onPage, cancelled) -> current.parameters().listFrom(from, onPage, cancelled), feed(gen, this::listedParameters),
+                    parametersLoading, parametersFailed, token -> parametersResumeToken = token, shown, this::parametersListed);
         }
         if (secretsFailed.get()) {
             String from = secretsResumeToken;
             boolean withDeleted = showDeletedSecrets.get();
             resume(secretsLoading, secretsFailed);
-            load(gen, (onPage, cancelled) -> current.secrets().listFrom(from, onPage, cancelled, withDeleted), feed(gen, secrets::addPage),
-                    secretsLoading, secretsFailed, token -> secretsResumeToken = token, shown);
+            load(gen, (onPage, cancelled) -> current.secrets().listFrom(from, onPage, cancelled, withDeleted), feed(gen, this::listedSecrets),
+                    secretsLoading, secretsFailed, token -> secretsResumeToken = token, shown, this::secretsListed);
         }
     }
 
@@ -371,7 +408,7 @@ public final class MainViewModel {
         abandonLoads();
         open = new OpenConnection(open.clients(), open.parameters(), open.secrets(), gen);
         problem.set(null);
-        reload();
+        reload(false);
     }
 
     /** Re-reads one parameter after it was saved and puts it in the tree (a full refresh of thousands is not needed). */
@@ -382,7 +419,7 @@ public final class MainViewModel {
         }
         background.run(() -> current.parameters().describe(name), found -> {
             if (current == open && found.isPresent()) {
-                parameters.addPage(List.of(found.get()));
+                listedParameters(List.of(found.get()));
                 updateStatus();
                 then.accept(found.get());
             }
@@ -398,7 +435,7 @@ public final class MainViewModel {
         List<String> saved = List.copyOf(names);
         background.run(() -> current.parameters().describeAll(saved), found -> {
             if (current == open && !found.isEmpty()) {
-                parameters.addPage(List.copyOf(found.values()));
+                listedParameters(List.copyOf(found.values()));
                 updateStatus();
             }
         }, this::report);
@@ -412,7 +449,7 @@ public final class MainViewModel {
         }
         background.run(() -> current.secrets().describe(name), secret -> {
             if (current == open) {
-                secrets.upsert(secret);
+                listedSecrets(List.of(secret));
                 updateStatus();
                 // The selection keeps up with the saved secret (a restore ends its scheduled deletion).
                 if (selection.get() instanceof Selection.SecretSelection s && s.secret().arn().equals(secret.arn())) {
@@ -473,24 +510,150 @@ public final class MainViewModel {
         }
     }
 
-    private void reload() {
+    /**
+     * Lists both stores from the start. When the connection is opened ({@code remembered}) and its
+     * last listing is remembered, that shows first, marked as refreshing, and the fresh listing
+     * then updates it in place.
+     */
+    private void reload(boolean remembered) {
         OpenConnection current = open;
-        int gen = current.generation();
         parameters.clear();
         secrets.clear();
+        listedParameters = null;
+        listedSecrets = null;
+        rememberedAccount = null;
+        listedInFull = false;
+        refreshing.set(false);
         parametersLoading.set(true);
         secretsLoading.set(true);
         parametersFailed.set(false);
         secretsFailed.set(false);
         updateStatus();
-        RowFeed<Parameter> parameterRows = feed(gen, parameters::addPage);
-        RowFeed<Secret> secretRows = feed(gen, secrets::addPage);
+        ListingCache cache = cacheInUse();
+        if (!remembered || cache == null) {
+            list(current);
+            return;
+        }
+        Connection listed = connection.get();
+        background.run(() -> cache.read(listed), last -> {
+            if (current == open) {
+                last.ifPresent(this::showRemembered);
+                list(current);
+            }
+        }, error -> {
+            if (current == open) {
+                notice.set(notice.get().isEmpty() ? error.getMessage() : notice.get() + "\n" + error.getMessage());
+                list(current);
+            }
+        });
+    }
+
+    /** The cache, unless turned off or the window is in audit mode or on the sandbox (new every time it starts). */
+    private ListingCache cacheInUse() {
+        Connection c = connection.get();
+        return listingCache == null || readOnly.get() || c == null || c.sandbox() ? null : listingCache;
+    }
+
+    private void showRemembered(ListingCache.Listing last) {
+        CallerIdentity who = identity.get();
+        if (who != null && !who.account().equals(last.account())) {
+            return;
+        }
+        rememberedAccount = last.account();
+        listedParameters = new HashSet<>();
+        listedSecrets = new HashSet<>();
+        refreshing.set(true);
+        parameters.addPage(last.parameters());
+        secrets.addPage(last.secrets());
+        updateStatus();
+    }
+
+    private void list(OpenConnection current) {
+        int gen = current.generation();
+        RowFeed<Parameter> parameterRows = feed(gen, this::listedParameters);
+        RowFeed<Secret> secretRows = feed(gen, this::listedSecrets);
         CompletableFuture<Void> firstRows = CompletableFuture.allOf(parameterRows.firstRowsShown(), secretRows.firstRowsShown());
         load(gen, (onPage, cancelled) -> current.parameters().listAll(onPage, cancelled), parameterRows, parametersLoading,
-                parametersFailed, token -> parametersResumeToken = token, firstRows);
+                parametersFailed, token -> parametersResumeToken = token, firstRows, this::parametersListed);
         boolean withDeleted = showDeletedSecrets.get();
         load(gen, (onPage, cancelled) -> current.secrets().listAll(onPage, cancelled, withDeleted), secretRows, secretsLoading,
-                secretsFailed, token -> secretsResumeToken = token, firstRows);
+                secretsFailed, token -> secretsResumeToken = token, firstRows, this::secretsListed);
+    }
+
+    /** Parameters AWS listed (or a save re-read): added, or updated in place. */
+    private void listedParameters(List<Parameter> page) {
+        if (listedParameters != null) {
+            page.forEach(p -> listedParameters.add(p.name()));
+        }
+        parameters.addPage(page);
+    }
+
+    private void listedSecrets(List<Secret> page) {
+        if (listedSecrets != null) {
+            page.forEach(s -> listedSecrets.add(s.arn()));
+        }
+        secrets.addPage(page);
+    }
+
+    /** The parameter listing completed: remembered parameters it did not list are gone from AWS. */
+    private void parametersListed() {
+        if (listedParameters != null) {
+            parameters.remove(unconfirmedParameters());
+            listedParameters = null;
+        }
+        listingsDone();
+    }
+
+    private void secretsListed() {
+        if (listedSecrets != null) {
+            secrets.remove(unconfirmedSecrets());
+            listedSecrets = null;
+        }
+        listingsDone();
+    }
+
+    private List<String> unconfirmedParameters() {
+        return parameters.tree().all().stream().map(Parameter::name).filter(name -> !listedParameters.contains(name)).toList();
+    }
+
+    private List<String> unconfirmedSecrets() {
+        return secrets.all().stream().map(row -> row.secret().arn()).filter(arn -> !listedSecrets.contains(arn)).toList();
+    }
+
+    /** Takes out every remembered row the fresh listing has not confirmed yet; the listing goes on adding. */
+    private void dropUnconfirmed() {
+        if (listedParameters != null) {
+            parameters.remove(unconfirmedParameters());
+        }
+        if (listedSecrets != null) {
+            secrets.remove(unconfirmedSecrets());
+        }
+        updateStatus();
+    }
+
+    private void listingsDone() {
+        if (listedParameters == null && listedSecrets == null) {
+            refreshing.set(false);
+        }
+        listedInFull = !parametersLoading.get() && !secretsLoading.get() && !parametersFailed.get() && !secretsFailed.get();
+        remember();
+    }
+
+    /** Once both listings completed and STS said which account this is: the listing is remembered for the next open. */
+    private void remember() {
+        ListingCache cache = cacheInUse();
+        CallerIdentity who = identity.get();
+        if (cache == null || who == null || !listedInFull) {
+            return;
+        }
+        Connection listed = connection.get();
+        ListingCache.Listing listing = new ListingCache.Listing(who.account(), List.copyOf(parameters.tree().all()),
+                secrets.all().stream().map(SecretListViewModel.Row::secret).toList());
+        background.run(() -> {
+            cache.write(listed, listing);
+            return null;
+        }, written -> { }, error -> notice.set("Coffer could not remember this listing in " + cache.fileOf(listed)
+                + " for the next time it opens; it works on without."));
     }
 
     /** How a store lists everything: pages to a consumer, until cancelled. */
@@ -514,9 +677,10 @@ public final class MainViewModel {
      * {@code firstRows}, the first rows of every view on screen: those are the costliest frames of a
      * load (cells built and styled for the first time), and on two cores the listings' next pages
      * (their HTTP, parsing and JIT work) doubled those frames' stalls in the scale benchmark.
+     * {@code completed} runs once every page is shown, when the listing did not fail.
      */
     private <T> void load(int gen, Listing<T> listing, RowFeed<T> feed, BooleanProperty loadingFlag, BooleanProperty failedFlag,
-            Consumer<String> resumeFrom, CompletableFuture<Void> firstRows) {
+            Consumer<String> resumeFrom, CompletableFuture<Void> firstRows, Runnable completed) {
         Cancellation calls = loads;
         background.execute(() -> {
             try {
@@ -545,6 +709,9 @@ public final class MainViewModel {
                 background.later(() -> feed.finish(() -> {
                     if (gen == generation.get()) {
                         loadingFlag.set(false);
+                        if (!failedFlag.get()) {
+                            completed.run();
+                        }
                         updateStatus();
                     }
                 }));
@@ -567,6 +734,6 @@ public final class MainViewModel {
     private void updateStatus() {
         String counts = (parametersFailed.get() ? "at least " : "") + Formats.count(parameters.totalProperty().get(), "parameter", "parameters")
                 + " · " + (secretsFailed.get() ? "at least " : "") + Formats.count(secrets.total(), "secret", "secrets");
-        status.set(loading.get() ? "Loading… " + counts : counts);
+        status.set(loading.get() ? (refreshing.get() ? "Refreshing… " : "Loading… ") + counts : counts);
     }
 }

@@ -90,6 +90,7 @@ public final class MainWindowController {
     @FXML private Menu recentMenu;
     @FXML private ToggleButton themeToggle;
     @FXML private CheckMenuItem darkThemeItem;
+    @FXML private CheckMenuItem rememberListingsItem;
     @FXML private CheckBox showDeletedSecretsCheck;
     @FXML private MenuBar menuBar;
     @FXML private MenuItem refreshItem;
@@ -150,6 +151,15 @@ public final class MainWindowController {
 
         void setDarkTheme(boolean dark);
 
+        /** Whether connections' last listings are remembered for an instant reopen (settings.json: rememberListings). */
+        boolean remembersListings();
+
+        /** Turns remembering listings on or off for every window. */
+        void rememberListings(boolean on);
+
+        /** Deletes every remembered listing. */
+        void forgetListings();
+
         void quit();
 
         /** Lists the accounts and roles of an IAM Identity Center session and saves one as a new profile. */
@@ -184,6 +194,8 @@ public final class MainWindowController {
         themeToggle.setSelected(darkTheme);
         darkThemeItem.selectedProperty().bindBidirectional(themeToggle.selectedProperty());
         themeToggle.selectedProperty().addListener((obs, old, dark) -> actions.setDarkTheme(dark));
+        rememberListingsItem.setSelected(actions.remembersListings());
+        rememberListingsItem.selectedProperty().addListener((obs, old, on) -> actions.rememberListings(on));
         bindActions();
         bindKeys();
     }
@@ -594,6 +606,11 @@ public final class MainWindowController {
     @FXML
     private void onQuit() {
         actions.quit();
+    }
+
+    @FXML
+    private void onForgetListings() {
+        actions.forgetListings();
     }
 
     @FXML

@@ -48,6 +48,8 @@ public final class Settings {
     public double[] dividers = {0.27, 0.66};
     public boolean darkTheme;
     public List<RecentConnection> recentConnections = new ArrayList<>();
+    /** Whether each connection's last listing (metadata only) is remembered, for an instant reopen. */
+    public boolean rememberListings = true;
     /** The secrets table's shown columns, by title; empty for the first three. */
     public List<String> secretColumns = new ArrayList<>();
 

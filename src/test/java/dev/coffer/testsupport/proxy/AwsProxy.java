@@ -88,7 +88,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <h2>Counters</h2>
  * Per operation: {@link #requests} (every request the proxy received), {@link #throttles} (every
  * throttling answer, from a bucket or injected) and {@link #faults} (every injected fault);
- * {@link #connections()} counts accepted connections; {@link #resetCounters()} zeroes them all.
+ * {@link #connections()} counts accepted connections; {@link #mostRegionsInFlight()} tells whether
+ * connections to several regions were served at the same time; {@link #resetCounters()} zeroes them all.
  *
  * <h2>Example</h2>
  * <pre>{@code
@@ -141,6 +142,8 @@ public final class AwsProxy implements AutoCloseable {
     private final List<ActiveFault> rules = new CopyOnWriteArrayList<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final DescribeParametersPages describeParametersPages = new DescribeParametersPages();
+    private final Map<String, AtomicInteger> inFlightByRegion = new ConcurrentHashMap<>();
+    private final AtomicInteger mostRegionsInFlight = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration jitter = Duration.ZERO;
     private volatile boolean awsPaging;
@@ -291,7 +294,16 @@ public final class AwsProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /**
+     * The most regions that had a request in flight at the same moment (by each request's SigV4
+     * scope): 1 when the connections to this proxy are read one after another.
+     */
+    public int mostRegionsInFlight() {
+        return mostRegionsInFlight.get();
+    }
+
     public AwsProxy resetCounters() {
+        mostRegionsInFlight.set(0);
         requests.clear();
         throttles.clear();
         faults.clear();
@@ -338,7 +350,7 @@ public final class AwsProxy implements AutoCloseable {
             boolean keepOpen = true;
             while (keepOpen && !closed) {
                 Optional<ProxiedRequest> request = ProxiedRequest.read(in, out);
-                keepOpen = request.isPresent() && handle(request.get(), socket, in, out);
+                keepOpen = request.isPresent() && handleInFlight(request.get(), socket, in, out);
             }
         } catch (IOException e) {
             // The client went away (or gave up waiting); there is no one left to answer.
@@ -346,6 +358,22 @@ public final class AwsProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             open.remove(socket);
+        }
+    }
+
+    /** {@link #handle} while counting the request as in flight for its region. */
+    private boolean handleInFlight(ProxiedRequest request, Socket socket, InputStream in, OutputStream out)
+            throws IOException, InterruptedException {
+        AtomicInteger inRegion = inFlightByRegion.computeIfAbsent(request.region(), r -> new AtomicInteger());
+        synchronized (inFlightByRegion) {
+            inRegion.incrementAndGet();
+            long regions = inFlightByRegion.values().stream().filter(n -> n.get() > 0).count();
+            mostRegionsInFlight.accumulateAndGet((int) regions, Math::max);
+        }
+        try {
+            return handle(request, socket, in, out);
+        } finally {
+            inRegion.decrementAndGet();
         }
     }
 

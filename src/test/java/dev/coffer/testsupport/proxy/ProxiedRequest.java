@@ -38,6 +38,17 @@ record ProxiedRequest(String method, String target, List<Header> headers, byte[]
 
     private static final String EC2_API_VERSION = "2016-11-15";
 
+    /** The region the request was signed for (its SigV4 credential scope), or "" when it is not signed. */
+    String region() {
+        String authorization = header(headers, "Authorization").orElse("");
+        int credential = authorization.indexOf("Credential=");
+        if (credential < 0) {
+            return "";
+        }
+        String[] scope = authorization.substring(credential + "Credential=".length()).split("[/,]");
+        return scope.length > 2 ? scope[2] : "";
+    }
+
     /** Reads the next request of a kept-alive connection; empty when the client closed it between requests. */
     static Optional<ProxiedRequest> read(InputStream in, OutputStream out) throws IOException {
         String requestLine = readLine(in);

@@ -1,0 +1,83 @@
+package dev.coffer.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.coffer.aws.AwsErrors;
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.Connection;
+import dev.coffer.aws.RetrySettings;
+import dev.coffer.aws.Sessions;
+import dev.coffer.sandbox.MotoServer;
+import dev.coffer.testsupport.WithMoto;
+import dev.coffer.testsupport.proxy.AwsProxy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An audit of several connections reads them at the same time: the proxy in front of moto, with
+ * a round trip on every request, sees requests of different regions in flight at once. The report
+ * keeps the connections' order, progress names the connection, and a failure names it too.
+ */
+@WithMoto
+class ParallelAuditIT {
+
+    private static final List<String> REGIONS = List.of("eu-west-1", "us-east-2", "ap-southeast-2");
+    private static final RetrySettings QUICK = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 2, 1,
+            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(20));
+    private static final AuditSettings SETTINGS = new AuditSettings(List.of(), 90, 30, List.of(), "", false);
+
+    private static ClientFactory connection(URI endpoint, String region, boolean readOnly) {
+        return SessionClients.open(Sessions.local(Connection.endpoint(endpoint, region, readOnly), endpoint), QUICK);
+    }
+
+    @Test
+    void connectionsAreReadAtTheSameTimeAndKeepTheirOrder(MotoServer moto) {
+        for (String region : REGIONS) {
+            try (ClientFactory writable = connection(moto.endpoint(), region, false)) {
+                writable.ssm().putParameter(b -> b.name("/parallel/" + region).value("v").type("String"));
+            }
+        }
+        List<String> progress = Collections.synchronizedList(new ArrayList<>());
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).latency(Duration.ofMillis(100), Duration.ZERO)) {
+            List<ClientFactory> clients = REGIONS.stream().map(r -> connection(proxy.endpoint(), r, true)).toList();
+            try {
+                AuditReport report = ReportCollector.report(clients, SETTINGS, (message, done, total) -> progress.add(message), () -> false);
+
+                assertThat(proxy.mostRegionsInFlight()).as("regions with a request in flight at once").isGreaterThan(1);
+                assertThat(report.connections()).extracting(AuditReport.ConnectionInfo::region).containsExactlyElementsOf(REGIONS);
+                assertThat(report.inventory()).filteredOn(item -> item.name().startsWith("/parallel/"))
+                        .hasSize(REGIONS.size()).allSatisfy(item -> assertThat(item.name()).isEqualTo("/parallel/" + item.region()));
+            } finally {
+                clients.forEach(ClientFactory::close);
+            }
+        }
+        assertThat(progress).isNotEmpty().allSatisfy(message ->
+                assertThat(REGIONS).as("the connection named in \"%s\"", message).anyMatch(message::contains));
+    }
+
+    @Test
+    void aConnectionThatCannotBeReadIsNamed(MotoServer moto) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
+        List<ClientFactory> clients = List.of(connection(moto.endpoint(), "eu-west-1", true), connection(nowhere, "us-east-2", true));
+        try {
+            assertThatThrownBy(() -> ReportCollector.report(clients, SETTINGS, (message, done, total) -> { }, () -> false))
+                    .satisfies(e -> assertThat(AwsErrors.explain(e).commandText())
+                            .startsWith("Could not read 127.0.0.1:" + closedPort + " · us-east-2.")
+                            .contains("Cannot reach the AWS endpoint"));
+        } finally {
+            clients.forEach(ClientFactory::close);
+        }
+    }
+}
