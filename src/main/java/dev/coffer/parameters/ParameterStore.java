@@ -241,17 +241,24 @@ public final class ParameterStore {
         return all;
     }
 
+    /**
+     * A filtered listing that throttling only slows down: a page AWS still refuses after the
+     * client's retries is asked again from its own token, never the listing from its first page.
+     * Any other failure is thrown as the SDK gave it.
+     */
     private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
-        String token = null;
-        do {
-            DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(token);
-            if (filter != null) {
-                request.parameterFilters(filter);
-            }
-            DescribeParametersResponse page = ssm().describeParameters(request.build());
-            onPage.accept(page.parameters().stream().map(ParameterStore::toParameter).toList());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
+        try {
+            new ResumableListing<DescribeParametersResponse, Parameter>("parameters", clients, next -> {
+                DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(next);
+                if (filter != null) {
+                    request.parameterFilters(filter);
+                }
+                return ssm().describeParameters(request.build());
+            }, page -> page.parameters().stream().map(ParameterStore::toParameter).toList(), DescribeParametersResponse::nextToken)
+                    .from(null, onPage, cancelled);
+        } catch (ListingIncompleteException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     // ---------------------------------------------------------------- saving

@@ -180,6 +180,23 @@ class ListingUnderFaultsIT {
     }
 
     @Test
+    void aFolderListingThrottledPastTheClientsRetriesGoesOnFromThatPage() {
+        int throttled = QUICK_PAUSES.readAttempts() + 2;
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).awsPaging(true)
+                // Pages 1 and 2 pass; page 3 is refused more often than one call's attempts.
+                .inject(FaultRule.of(Fault.THROTTLING).on("DescribeParameters").after(2).times(throttled));
+             ClientFactory clients = proxy.clients(true, QUICK_PAUSES)) {
+
+            List<Parameter> listed = new ParameterStore(clients).describeUnder("/listing");
+
+            assertThat(listed).extracting(Parameter::name).containsExactlyInAnyOrderElementsOf(parameterNames);
+            assertThat(proxy.throttles("DescribeParameters")).isEqualTo(throttled);
+            assertThat(proxy.requests("DescribeParameters")).as("each page once, page 3 again after each refusal: no page 1 again")
+                    .isEqualTo(PARAMETER_PAGES + throttled);
+        }
+    }
+
+    @Test
     void mixedFaultsOnAFifthOfTheCallsAndMoreStillListEverything() {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).awsPaging(true)
                 .inject(FaultRule.of(Fault.THROTTLING).on("DescribeParameters", "ListSecrets").rate(0.2).seed(11))
