@@ -181,11 +181,14 @@ class ListingUnderFaultsIT {
 
     @Test
     void aFolderListingThrottledPastTheClientsRetriesGoesOnFromThatPage() {
-        int throttled = QUICK_PAUSES.readAttempts() + 2;
+        // Three attempts a call, so that few refusals outlast them (the SDK's adaptive rate slows every refusal down).
+        RetrySettings threeAttempts = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 3, 3,
+                Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
+        int throttled = threeAttempts.readAttempts() + 1;
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).awsPaging(true)
                 // Pages 1 and 2 pass; page 3 is refused more often than one call's attempts.
                 .inject(FaultRule.of(Fault.THROTTLING).on("DescribeParameters").after(2).times(throttled));
-             ClientFactory clients = proxy.clients(true, QUICK_PAUSES)) {
+             ClientFactory clients = proxy.clients(true, threeAttempts)) {
 
             List<Parameter> listed = new ParameterStore(clients).describeUnder("/listing");
 
