@@ -115,15 +115,25 @@ public final class ParameterStore {
     public Map<String, SecretText> valuesUnder(String folderPath, BooleanSupplier cancelled) {
         String path = ParameterPath.ROOT.equals(folderPath) ? folderPath : folderPath.replaceAll("/+$", "");
         Map<String, SecretText> values = new LinkedHashMap<>();
-        String token = null;
-        do {
-            String next = token;
-            GetParametersByPathResponse page = ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(true)
-                    .maxResults(VALUE_BATCH_SIZE).nextToken(next));
-            page.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
+        resumingAfterThrottling(new ResumableListing<GetParametersByPathResponse, software.amazon.awssdk.services.ssm.model.Parameter>(
+                "parameters", clients, next -> ssm().getParametersByPath(b -> b.path(path).recursive(true).withDecryption(true)
+                        .maxResults(VALUE_BATCH_SIZE).nextToken(next)),
+                GetParametersByPathResponse::parameters, GetParametersByPathResponse::nextToken),
+                page -> page.forEach(p -> values.put(p.name(), SecretText.of(p.value()))), cancelled);
         return values;
+    }
+
+    /**
+     * Runs a listing that throttling only slows down: a page AWS still refuses after the client's
+     * retries is asked again from its own token, never the listing from its first page. Any other
+     * failure is thrown as the SDK gave it.
+     */
+    private static <R, T> void resumingAfterThrottling(ResumableListing<R, T> listing, Consumer<List<T>> onPage, BooleanSupplier cancelled) {
+        try {
+            listing.from(null, onPage, cancelled);
+        } catch (ListingIncompleteException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
@@ -241,24 +251,16 @@ public final class ParameterStore {
         return all;
     }
 
-    /**
-     * A filtered listing that throttling only slows down: a page AWS still refuses after the
-     * client's retries is asked again from its own token, never the listing from its first page.
-     * Any other failure is thrown as the SDK gave it.
-     */
+    /** A filtered listing, going on after throttling from the page it refused (see {@link #resumingAfterThrottling}). */
     private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
-        try {
-            new ResumableListing<DescribeParametersResponse, Parameter>("parameters", clients, next -> {
-                DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(next);
-                if (filter != null) {
-                    request.parameterFilters(filter);
-                }
-                return ssm().describeParameters(request.build());
-            }, page -> page.parameters().stream().map(ParameterStore::toParameter).toList(), DescribeParametersResponse::nextToken)
-                    .from(null, onPage, cancelled);
-        } catch (ListingIncompleteException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        resumingAfterThrottling(new ResumableListing<DescribeParametersResponse, Parameter>("parameters", clients, next -> {
+            DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(next);
+            if (filter != null) {
+                request.parameterFilters(filter);
+            }
+            return ssm().describeParameters(request.build());
+        }, page -> page.parameters().stream().map(ParameterStore::toParameter).toList(), DescribeParametersResponse::nextToken),
+                onPage, cancelled);
     }
 
     // ---------------------------------------------------------------- saving
