@@ -96,13 +96,38 @@ public final class ParameterStore {
 
     /** Decrypted values of up to any number of names, fetched {@value #VALUE_BATCH_SIZE} at a time. */
     public Map<String, SecretText> values(List<String> names) {
+        return values(names, true);
+    }
+
+    /**
+     * GetParameters, {@value #VALUE_BATCH_SIZE} names a call; a call AWS still throttles after the
+     * client's retries is asked again (a batch is a one-page listing), so throttling only slows it.
+     * Without decryption SecureStrings are left out.
+     */
+    private Map<String, SecretText> values(List<String> names, boolean decrypt) {
         Map<String, SecretText> values = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
             List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
-            GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(true));
-            r.parameters().forEach(p -> values.put(p.name(), SecretText.of(p.value())));
+            resumingAfterThrottling(new ResumableListing<GetParametersResponse, software.amazon.awssdk.services.ssm.model.Parameter>(
+                    "parameter values", clients, next -> ssm().getParameters(b -> b.names(batch).withDecryption(decrypt)),
+                    GetParametersResponse::parameters, r -> null),
+                    page -> page.stream().filter(p -> decrypt || !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
+                            .forEach(p -> values.put(p.name(), SecretText.of(p.value()))), () -> false);
         }
         return values;
+    }
+
+    /**
+     * Runs a listing that throttling only slows down: a page AWS still refuses after the client's
+     * retries is asked again from its own token, never the listing from its first page. Any other
+     * failure is thrown as the SDK gave it.
+     */
+    private static <R, T> void resumingAfterThrottling(ResumableListing<R, T> listing, Consumer<List<T>> onPage, BooleanSupplier cancelled) {
+        try {
+            listing.from(null, onPage, cancelled);
+        } catch (ListingIncompleteException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /**
@@ -110,14 +135,7 @@ public final class ParameterStore {
      * (GetParameters without decryption, {@value #VALUE_BATCH_SIZE} names a call); SecureStrings are left out.
      */
     public Map<String, SecretText> plainValues(List<String> names) {
-        Map<String, SecretText> values = new HashMap<>();
-        for (int i = 0; i < names.size(); i += VALUE_BATCH_SIZE) {
-            List<String> batch = names.subList(i, Math.min(names.size(), i + VALUE_BATCH_SIZE));
-            GetParametersResponse r = ssm().getParameters(b -> b.names(batch).withDecryption(false));
-            r.parameters().stream().filter(p -> !ParameterType.SECURE_STRING.awsName().equals(p.typeAsString()))
-                    .forEach(p -> values.put(p.name(), SecretText.of(p.value())));
-        }
-        return values;
+        return values(names, false);
     }
 
     /** One decrypted value (also resolves /aws/reference/secretsmanager/... names). */
@@ -228,17 +246,16 @@ public final class ParameterStore {
         describePages(filter, onPage, cancelled);
     }
 
+    /** A filtered listing, going on after throttling from the page it refused (see {@link #resumingAfterThrottling}). */
     private void describePages(ParameterStringFilter filter, Consumer<List<Parameter>> onPage, BooleanSupplier cancelled) {
-        String token = null;
-        do {
-            DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(token);
+        resumingAfterThrottling(new ResumableListing<DescribeParametersResponse, Parameter>("parameters", clients, next -> {
+            DescribeParametersRequest.Builder request = DescribeParametersRequest.builder().maxResults(LIST_PAGE_SIZE).nextToken(next);
             if (filter != null) {
                 request.parameterFilters(filter);
             }
-            DescribeParametersResponse page = ssm().describeParameters(request.build());
-            onPage.accept(page.parameters().stream().map(ParameterStore::toParameter).toList());
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty() && !cancelled.getAsBoolean());
+            return ssm().describeParameters(request.build());
+        }, page -> page.parameters().stream().map(ParameterStore::toParameter).toList(), DescribeParametersResponse::nextToken),
+                onPage, cancelled);
     }
 
     // ---------------------------------------------------------------- saving

@@ -16,6 +16,7 @@ import dev.coffer.testsupport.proxy.FaultRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,9 @@ class ListingUnderFaultsIT {
     /** Coffer's attempts with pauses of milliseconds after every failure: a page that keeps failing gives up in no time. */
     private static final RetrySettings QUICK_PAUSES = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90),
             RetrySettings.standard().readAttempts(), RetrySettings.standard().writeAttempts(),
+            Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
+    /** Three attempts a call, so that few refusals outlast them (the SDK's adaptive rate slows every refusal down). */
+    private static final RetrySettings THREE_ATTEMPTS = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 3, 3,
             Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(5), Duration.ofMillis(20));
     private static final int PARAMETERS = 250;
     private static final int SECRETS = 120;
@@ -176,6 +180,40 @@ class ListingUnderFaultsIT {
             proxy.clearFaults();
             store.listFrom(stopped.resumeToken().orElse(null), page -> page.forEach(s -> secrets.add(s.name())), () -> false, false);
             assertThat(secrets).containsExactlyInAnyOrderElementsOf(secretNames);
+        }
+    }
+
+    @Test
+    void aFolderListingThrottledPastTheClientsRetriesGoesOnFromThatPage() {
+        int throttled = THREE_ATTEMPTS.readAttempts() + 1;
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).awsPaging(true)
+                // Pages 1 and 2 pass; page 3 is refused more often than one call's attempts.
+                .inject(FaultRule.of(Fault.THROTTLING).on("DescribeParameters").after(2).times(throttled));
+             ClientFactory clients = proxy.clients(true, THREE_ATTEMPTS)) {
+
+            List<Parameter> listed = new ParameterStore(clients).describeUnder("/listing");
+
+            assertThat(listed).extracting(Parameter::name).containsExactlyInAnyOrderElementsOf(parameterNames);
+            assertThat(proxy.throttles("DescribeParameters")).isEqualTo(throttled);
+            assertThat(proxy.requests("DescribeParameters")).as("each page once, page 3 again after each refusal: no page 1 again")
+                    .isEqualTo(PARAMETER_PAGES + throttled);
+        }
+    }
+
+    @Test
+    void valuesReadByNameThrottledPastTheClientsRetriesAreAskedAgainNotFailed() {
+        int throttled = THREE_ATTEMPTS.readAttempts() + 1;
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory clients = proxy.clients(true, THREE_ATTEMPTS)) {
+            ParameterStore store = new ParameterStore(clients);
+            List<String> names = List.copyOf(parameterNames);
+            proxy.inject(FaultRule.of(Fault.THROTTLING).on("GetParameters").after(2).times(throttled));
+
+            Map<String, SecretText> values = store.values(names);
+
+            assertThat(values).containsOnlyKeys(parameterNames);
+            int batches = (names.size() + ParameterStore.VALUE_BATCH_SIZE - 1) / ParameterStore.VALUE_BATCH_SIZE;
+            assertThat(proxy.requests("GetParameters")).as("each batch once, the third again after each refusal")
+                    .isEqualTo(batches + throttled);
         }
     }
 

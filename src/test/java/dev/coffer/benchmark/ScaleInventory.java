@@ -10,11 +10,13 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.services.ssm.model.ParameterTier;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The benchmark's account: 10,000 parameters in a team / app / environment hierarchy and 2,000
- * secrets, shaped like a large company's Parameter Store and Secrets Manager. Made from a fixed
+ * secrets (or 50,000 and 5,000, the environments also in other regions), shaped like a large
+ * company's Parameter Store and Secrets Manager. Made from a fixed
  * random seed, so every run lists the same inventory.
  */
 final class ScaleInventory {
@@ -23,6 +25,10 @@ final class ScaleInventory {
     static final int PARAMETERS = Integer.getInteger("benchmark.parameters", 10_000);
     static final int SECRETS = Integer.getInteger("benchmark.secrets", 2_000);
     static final List<String> ENVIRONMENTS = List.of("dev", "qa", "staging", "prod");
+    /** Beyond 10,800 parameters the environments are also run in other regions (prod-eu-west-1, …). */
+    private static final List<String> REGIONS = List.of("eu-west-1", "us-west-2", "ap-southeast-2", "sa-east-1");
+    /** The Standard tier's quota a region: parameters past it are Advanced, as AWS requires. */
+    private static final int STANDARD_TIER_QUOTA = 10_000;
 
     /** Teams and their applications. */
     private static final List<List<String>> TEAMS = List.of(
@@ -125,12 +131,19 @@ final class ScaleInventory {
         return secrets;
     }
 
-    static ScaleInventory generate() {
+    /** An inventory of this many parameters and secrets; up to 10,800 parameters always the same ones. */
+    static ScaleInventory generate(int parameterCount, int secretCount) {
         Random random = new Random(20_260_101L);
+        List<String> environments = new ArrayList<>(ENVIRONMENTS);
+        if (parameterCount > TEAMS.stream().mapToInt(team -> team.size() - 1).sum() * ENVIRONMENTS.size() * KEYS.size()) {
+            for (String region : REGIONS) {
+                ENVIRONMENTS.forEach(env -> environments.add(env + "-" + region));
+            }
+        }
         List<String[]> appEnvs = new ArrayList<>();
         for (List<String> team : TEAMS) {
             for (String app : team.subList(1, team.size())) {
-                for (String env : ENVIRONMENTS) {
+                for (String env : environments) {
                     appEnvs.add(new String[] {team.get(0), app, env});
                 }
             }
@@ -146,7 +159,7 @@ final class ScaleInventory {
             }
         }
         Collections.shuffle(params, random);
-        List<ParameterSpec> chosen = new ArrayList<>(params.subList(0, PARAMETERS));
+        List<ParameterSpec> chosen = new ArrayList<>(params.subList(0, parameterCount));
 
         List<SecretSpec> secretList = new ArrayList<>();
         for (String[] ae : appEnvs) {
@@ -164,7 +177,7 @@ final class ScaleInventory {
             }
         }
         Collections.shuffle(secretList, random);
-        return new ScaleInventory(chosen, new ArrayList<>(secretList.subList(0, SECRETS)));
+        return new ScaleInventory(chosen, new ArrayList<>(secretList.subList(0, secretCount)));
     }
 
     /**
@@ -178,12 +191,14 @@ final class ScaleInventory {
             List<Future<?>> done = new ArrayList<>();
             int chunk = (parameters.size() + threads - 1) / threads;
             for (int t = 0; t < threads; t++) {
-                List<ParameterSpec> mine = parameters.subList(Math.min(parameters.size(), t * chunk),
-                        Math.min(parameters.size(), (t + 1) * chunk));
+                int from = Math.min(parameters.size(), t * chunk);
+                List<ParameterSpec> mine = parameters.subList(from, Math.min(parameters.size(), (t + 1) * chunk));
                 done.add(pool.submit(() -> {
-                    for (ParameterSpec p : mine) {
+                    for (int i = 0; i < mine.size(); i++) {
+                        ParameterSpec p = mine.get(i);
+                        ParameterTier tier = from + i < STANDARD_TIER_QUOTA ? ParameterTier.STANDARD : ParameterTier.ADVANCED;
                         clients.ssm().putParameter(b -> {
-                            b.name(p.name()).type(p.type()).value(p.value());
+                            b.name(p.name()).type(p.type()).value(p.value()).tier(tier);
                             p.description().ifPresent(b::description);
                             if (!p.tags().isEmpty()) {
                                 b.tags(p.tags().stream().map(tag -> software.amazon.awssdk.services.ssm.model.Tag.builder()

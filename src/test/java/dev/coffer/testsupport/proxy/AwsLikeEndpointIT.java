@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.RetrySettings;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,6 +156,26 @@ class AwsLikeEndpointIT {
             assertThat(aws.throttles("DescribeParameters")).isPositive();
             // 10 a second with a burst of 20: never more answered than the bucket allowed.
             assertThat((double) answered).isLessThanOrEqualTo(20 + 10 * seconds + 1);
+        }
+    }
+
+    @Test
+    void ratesAndTheRoundTripAreSetBySystemProperties(MotoServer moto) {
+        Map<String, String> settings = Map.of("awslike.rate.DescribeParameters", "2", "awslike.burstSeconds", "1",
+                "awslike.latencyMs", "1", "awslike.jitterMs", "0");
+        List<ParameterStringFilter> nothing = List.of(ParameterStringFilter.builder().key("Name").option("Equals").values("/none").build());
+        settings.forEach(System::setProperty);
+        try (AwsProxy aws = AwsProxy.startAwsLike(moto.endpoint());
+             ClientFactory clients = aws.clients(true, RetrySettings.standard().withThrottledPauses(Duration.ofMillis(50), Duration.ofMillis(500)))) {
+            for (int i = 0; i < 6; i++) {
+                clients.ssm().describeParameters(b -> b.parameterFilters(nothing));
+            }
+
+            // 2 a second with a burst of 2 (not the default 10 and 20): six calls in a row meet the bucket empty.
+            assertThat(aws.throttles("DescribeParameters")).isPositive();
+            assertThat(aws.throttles("GetParameter")).isZero();
+        } finally {
+            settings.keySet().forEach(System::clearProperty);
         }
     }
 

@@ -82,7 +82,18 @@ import java.util.concurrent.atomic.LongAdder;
  *         <li>ListSecrets: 50 per second, the rate issue 20 names. AWS's Secrets Manager quotas
  *             raised ListSecrets to 100 per second in November 2022 ("AWS Secrets Manager increases
  *             API requests per second limits"); {@code throttle(100, "ListSecrets")} sets today's.</li>
- *       </ul></li>
+ *       </ul>
+ *       Sources: docs.aws.amazon.com/general/latest/gr/ssm.html (Parameter Store, max throughput),
+ *       repost.aws/knowledge-center/ssm-parameter-store-rate-exceeded,
+ *       docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html and
+ *       aws.amazon.com/about-aws/whats-new/2022/11/aws-secrets-manager-increases-api-requests-per-second-limits.</li>
+ *   <li><b>Settable</b>: every rate and the round trip by the builder methods below, and by system
+ *       properties that {@link #awsManners()} reads ({@code awslike.latencyMs}, {@code awslike.jitterMs},
+ *       {@code awslike.rate.DescribeParameters}, {@code awslike.rate.GetParameter} (the shared bucket),
+ *       {@code awslike.rate.ListSecrets}, {@code awslike.burstSeconds}).</li>
+ *   <li><b>Large inventories</b>: {@link #awsPaging} reads moto's whole list at a listing's first
+ *       page, which moto makes quadratic; past a few thousand parameters put the proxy, with
+ *       {@code awsPaging(false)}, in front of {@link MotoWithAwsPaging}, which pages as AWS does itself.</li>
  * </ul>
  *
  * <h2>Counters</h2>
@@ -123,6 +134,12 @@ public final class AwsProxy implements AutoCloseable {
     public static final double DESCRIBE_PARAMETERS_PER_SECOND = 10;
     public static final double GET_PARAMETERS_PER_SECOND = 40;
     public static final double LIST_SECRETS_PER_SECOND = 50;
+    /** A bucket holds two seconds of calls: a burst of twice the rate. */
+    public static final double DEFAULT_BURST_SECONDS = 2;
+    public static final String LATENCY_PROPERTY = "awslike.latencyMs";
+    public static final String JITTER_PROPERTY = "awslike.jitterMs";
+    public static final String RATE_PROPERTY = "awslike.rate.";
+    public static final String BURST_PROPERTY = "awslike.burstSeconds";
 
     /** Headers the JDK's HTTP client sets itself (it refuses them) or that only concern one hop. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
@@ -200,14 +217,55 @@ public final class AwsProxy implements AutoCloseable {
 
     // ---- AWS's manners
 
-    /** The round trip, paging and throttling of AWS at their defaults (see the class comment). */
+    /**
+     * The round trip, paging and throttling of AWS at their defaults (see the class comment), each
+     * replaced by its system property when set: {@value #LATENCY_PROPERTY} and
+     * {@value #JITTER_PROPERTY} (milliseconds), {@value #RATE_PROPERTY}{@code NAME} (calls per
+     * second of the bucket named after its first operation: DescribeParameters, GetParameter,
+     * ListSecrets) and {@value #BURST_PROPERTY} (how many seconds of calls a bucket holds). The
+     * benchmark passes them on from {@code mvn -Pbenchmark verify -Dawslike.rate.DescribeParameters=5}.
+     */
     public AwsProxy awsManners() {
-        latency(DEFAULT_LATENCY, DEFAULT_JITTER);
+        latency(Duration.ofMillis(Long.getLong(LATENCY_PROPERTY, DEFAULT_LATENCY.toMillis())),
+                Duration.ofMillis(Long.getLong(JITTER_PROPERTY, DEFAULT_JITTER.toMillis())));
         awsPaging(true);
-        throttle(DESCRIBE_PARAMETERS_PER_SECOND, "DescribeParameters");
-        throttle(GET_PARAMETERS_PER_SECOND, "GetParameter", "GetParameters", "GetParametersByPath");
-        throttle(LIST_SECRETS_PER_SECOND, "ListSecrets");
+        double burstSeconds = doubleProperty(BURST_PROPERTY, DEFAULT_BURST_SECONDS);
+        throttleFor(burstSeconds, DESCRIBE_PARAMETERS_PER_SECOND, "DescribeParameters");
+        throttleFor(burstSeconds, GET_PARAMETERS_PER_SECOND, "GetParameter", "GetParameters", "GetParametersByPath");
+        throttleFor(burstSeconds, LIST_SECRETS_PER_SECOND, "ListSecrets");
         return this;
+    }
+
+    /** One bucket at its default rate or the rate its property names, holding {@code burstSeconds} of calls. */
+    private void throttleFor(double burstSeconds, double defaultRate, String... operations) {
+        double perSecond = doubleProperty(RATE_PROPERTY + operations[0], defaultRate);
+        throttle(perSecond, (int) Math.max(1, Math.ceil(burstSeconds * perSecond)), operations);
+    }
+
+    private static double doubleProperty(String name, double fallback) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("System property " + name + " must be a number, not '" + value + "'", e);
+        }
+    }
+
+    /** The calls per second an operation is allowed, or empty when it is not throttled by rate. */
+    public Optional<Double> rate(String operation) {
+        return Optional.ofNullable(buckets.get(operation)).map(TokenBucket::perSecond);
+    }
+
+    /** The round trip every request waits, and the most jitter added to it. */
+    public Duration latency() {
+        return latency;
+    }
+
+    public Duration jitter() {
+        return jitter;
     }
 
     /** Every request waits {@code roundTrip} plus a random part of {@code jitter} before it is handled; zero for none. */
@@ -272,12 +330,12 @@ public final class AwsProxy implements AutoCloseable {
         return count(throttles, operation);
     }
 
-    /** Faults the proxy injected into an operation's requests (an injected throttling counts here and in throttles). */
     /** Slow answers of this operation whose client closed the connection while it waited (it gave up, or was cancelled). */
     public long abandoned(String operation) {
         return count(abandoned, operation);
     }
 
+    /** Faults the proxy injected into an operation's requests (an injected throttling counts here and in throttles). */
     public long faults(String operation) {
         return count(faults, operation);
     }

@@ -22,6 +22,10 @@ final class TokenBucket {
         this.refilledAt = System.nanoTime();
     }
 
+    double perSecond() {
+        return perSecond;
+    }
+
     /** Takes one call's token; false when the bucket is empty (the call is throttled). */
     synchronized boolean take() {
         long now = System.nanoTime();

@@ -1,0 +1,91 @@
+package dev.coffer.testsupport.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.coffer.aws.ClientFactory;
+import dev.coffer.sandbox.MotoServer;
+import dev.coffer.testsupport.Moto;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
+import software.amazon.awssdk.services.ssm.model.InvalidNextTokenException;
+import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
+import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.SsmException;
+
+/** moto itself paging DescribeParameters as AWS does, for the benchmark's large inventories: 60 parameters here. */
+class MotoWithAwsPagingIT {
+
+    private static final List<ParameterStringFilter> KEPT =
+            List.of(ParameterStringFilter.builder().key("Path").option("Recursive").values("/kept").build());
+    private static MotoServer moto;
+    private static ClientFactory clients;
+
+    @BeforeAll
+    static void start() {
+        moto = MotoWithAwsPaging.start(Optional.empty(), Map.of());
+        clients = Moto.clients(moto, false);
+        for (int i = 0; i < 60; i++) {
+            String name = "/kept/param-" + i;
+            clients.ssm().putParameter(b -> b.name(name).value("value").type(ParameterType.STRING));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+        moto.close();
+    }
+
+    @Test
+    void pagesHoldWhatMaxResultsAsksUpToFiftyAndTenWhenAbsent() {
+        List<Integer> pages = new ArrayList<>();
+        clients.ssm().describeParametersPaginator(b -> b.maxResults(50)).forEach(page -> pages.add(page.parameters().size()));
+        DescribeParametersResponse unasked = clients.ssm().describeParameters();
+
+        assertThat(pages).containsExactly(50, 10);
+        assertThat(unasked.parameters()).hasSize(10);
+        assertThat(unasked.nextToken()).isNotBlank();
+    }
+
+    @Test
+    void maxResultsAboveFiftyIsAValidationException() {
+        Throwable above = catchThrowable(() -> clients.ssm().describeParameters(b -> b.maxResults(51)));
+
+        assertThat(above).isInstanceOf(SsmException.class);
+        assertThat(((SsmException) above).awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(((SsmException) above).awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '51' at "
+                + "'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50");
+    }
+
+    @Test
+    void aListingKeepsItsListBetweenPagesAndANewListingSeesChanges() {
+        DescribeParametersResponse first = clients.ssm().describeParameters(b -> b.parameterFilters(KEPT).maxResults(50));
+        clients.ssm().deleteParameter(b -> b.name("/kept/param-59"));
+        clients.ssm().putParameter(b -> b.name("/kept/param-60").value("value").type(ParameterType.STRING));
+        try {
+            DescribeParametersResponse second = clients.ssm().describeParameters(
+                    b -> b.parameterFilters(KEPT).maxResults(50).nextToken(first.nextToken()));
+            List<String> fresh = new ArrayList<>();
+            clients.ssm().describeParametersPaginator(b -> b.parameterFilters(KEPT).maxResults(50))
+                    .forEach(page -> page.parameters().forEach(p -> fresh.add(p.name())));
+
+            assertThat(first.parameters()).hasSize(50);
+            assertThat(second.parameters()).extracting(ParameterMetadata::name)
+                    .as("the listing's own list, not a rescan").hasSize(10).contains("/kept/param-59").doesNotContain("/kept/param-60");
+            assertThat(fresh).hasSize(60).contains("/kept/param-60").doesNotContain("/kept/param-59");
+            assertThat(catchThrowable(() -> clients.ssm().describeParameters(b -> b.maxResults(50).nextToken(first.nextToken()))))
+                    .as("a token belongs to its listing's filters").isInstanceOf(InvalidNextTokenException.class);
+        } finally {
+            clients.ssm().deleteParameter(b -> b.name("/kept/param-60"));
+            clients.ssm().putParameter(b -> b.name("/kept/param-59").value("value").type(ParameterType.STRING));
+        }
+    }
+}
