@@ -73,7 +73,9 @@ public final class MainViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
     private final BooleanBinding connected = connection.isNotNull();
-    /** The connection's where-used scan, null until one ran: every Where used window of this window reads it. */
+    /** The open connection's where-used scan, null until one ran: every Where used window of this connection reads it. */
+    private ObjectProperty<ConsumerIndex> connectionScan = new SimpleObjectProperty<>();
+    /** The open connection's scan as the details count from it; a scan of an earlier connection never lands here. */
     private final ObjectProperty<ConsumerIndex> consumerIndex = new SimpleObjectProperty<>();
     private final StringBinding usedBy;
     /** The one answer to "is this window read-only": audit mode, which a window never leaves. */
@@ -139,9 +141,12 @@ public final class MainViewModel {
         return details;
     }
 
-    /** The connection's where-used scan (null until Where used ran); a new connection empties it. */
+    /**
+     * The open connection's where-used scan (null until Where used ran). Each connection has its
+     * own: a scan that ends after the window opened another connection fills only its own.
+     */
     public ObjectProperty<ConsumerIndex> consumerIndexProperty() {
-        return consumerIndex;
+        return connectionScan;
     }
 
     /** "Used by 2 consumers" for the parameter or secret the details show, once a scan exists; empty before. */
@@ -268,6 +273,13 @@ public final class MainViewModel {
         problem.set(null);
         selection.set(Selection.NONE);
         details.clear();
+        ObjectProperty<ConsumerIndex> scan = new SimpleObjectProperty<>();
+        scan.addListener((obs, old, index) -> {
+            if (connectionScan == scan) {
+                consumerIndex.set(index);
+            }
+        });
+        connectionScan = scan;
         consumerIndex.set(null);
         if (previous != null) {
             background.execute(() -> previous.clients().close());

@@ -105,13 +105,20 @@ class MainViewModelIT {
         model.selectionProperty().set(new Selection.ParameterSelection(shown));
         assertThat(model.usedByProperty().get()).as("nothing said before a scan").isEmpty();
 
-        model.consumerIndexProperty().set(new ConsumerIndex(List.of(new Consumer(Target.parameter(shown.name()),
+        ConsumerIndex scan = new ConsumerIndex(List.of(new Consumer(Target.parameter(shown.name()),
                 ConsumerKind.LAUNCH_TEMPLATE, "web", "version 1 (default and latest) ImageId", Optional.empty(), false)),
-                List.of(), List.of(), java.time.Instant.now()));
+                List.of(), List.of(), java.time.Instant.now());
+        var firstConnection = model.consumerIndexProperty();
+        firstConnection.set(scan);
         assertThat(model.usedByProperty().get()).isEqualTo("Used by 1 consumer");
 
         model.open(session(moto, false));
+        model.selectionProperty().set(new Selection.ParameterSelection(shown));
         assertThat(model.consumerIndexProperty().get()).as("the scan was of the previous connection").isNull();
+        assertThat(model.usedByProperty().get()).isEmpty();
+        // A Where used window of the previous connection whose scan ends only now fills that connection's cache only.
+        firstConnection.set(scan);
+        assertThat(model.consumerIndexProperty().get()).isNull();
         assertThat(model.usedByProperty().get()).isEmpty();
     }
 
