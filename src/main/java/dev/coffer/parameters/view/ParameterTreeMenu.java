@@ -26,18 +26,21 @@ public final class ParameterTreeMenu {
      * the selected row when the menu is asked for (right-clicking a row selects it first).
      *
      * @param files    comparing, exporting and importing a folder, which the compare feature does
-     * @param readOnly whether the connection may change nothing
+     * @param whereUsed Where used… on the row (right-clicking selects it), which the usage feature does
+     * @param readOnly  whether the connection may change nothing
      */
-    public static void install(TreeView<TreeEntry> tree, ParameterActions actions, FolderFiles files, BooleanSupplier readOnly) {
+    public static void install(TreeView<TreeEntry> tree, ParameterActions actions, FolderFiles files, Runnable whereUsed,
+                               BooleanSupplier readOnly) {
         ContextMenu menu = new ContextMenu();
         tree.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             TreeItem<TreeEntry> row = tree.getSelectionModel().getSelectedItem();
-            menu.getItems().setAll(itemsFor(actions, files, row == null ? null : row.getValue(), readOnly.getAsBoolean()));
+            menu.getItems().setAll(itemsFor(actions, files, whereUsed, row == null ? null : row.getValue(), readOnly.getAsBoolean()));
         });
         tree.setContextMenu(menu);
     }
 
-    private static List<MenuItem> itemsFor(ParameterActions actions, FolderFiles files, TreeEntry entry, boolean readOnly) {
+    private static List<MenuItem> itemsFor(ParameterActions actions, FolderFiles files, Runnable whereUsed, TreeEntry entry,
+                                           boolean readOnly) {
         List<MenuItem> items = new ArrayList<>();
         if (entry instanceof TreeEntry.FolderEntry folder) {
             String path = folder.folder().path();
@@ -47,6 +50,7 @@ public final class ParameterTreeMenu {
             }
             items.add(item("Export folder…", "mdal-get_app", () -> files.export().accept(path)));
             items.add(item("Compare with…", "mdal-compare_arrows", () -> files.compareWith().accept(path)));
+            items.add(item("Where used…", "mdal-account_tree", whereUsed));
             if (!readOnly) {
                 items.add(item("Import into folder…", "mdmz-publish", () -> files.importInto().accept(path)));
                 items.add(new SeparatorMenuItem());
@@ -58,6 +62,7 @@ public final class ParameterTreeMenu {
                 items.add(item("Edit…", "mdal-edit", () -> actions.edit(p)));
             }
             items.add(item("History and labels…", "mdal-history", () -> actions.history(p)));
+            items.add(item("Where used…", "mdal-account_tree", whereUsed));
             if (!readOnly) {
                 items.add(item("Copy or move…", "mdal-file_copy", () -> actions.copy(p)));
                 items.add(item("Update golden AMI…", "mdal-album", () -> actions.updateGoldenImage(java.util.Optional.of(p))));

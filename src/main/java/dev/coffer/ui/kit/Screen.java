@@ -29,6 +29,7 @@ public enum Screen {
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),
     COMPARE("/dev/coffer/compare/view/compare.fxml"),
     COMPARE_PLAN("/dev/coffer/compare/view/compare_plan.fxml"),
+    WHERE_USED("/dev/coffer/usage/view/where_used.fxml"),
     /** Parameter history and secret versions alike, over a {@link dev.coffer.ui.kit.versions.VersionSource}. */
     VERSION_BROWSER("/dev/coffer/ui/kit/versions/version_browser.fxml");
 

@@ -7,6 +7,9 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.parameters.view.ParameterWindow;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.secrets.view.SecretWindow;
+import dev.coffer.usage.ConsumerIndex;
+import dev.coffer.usage.view.WhereUsedWindow;
+import javafx.beans.property.ObjectProperty;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,7 +18,7 @@ import java.util.stream.Stream;
 import javafx.stage.Window;
 
 /** The main window as the feature screens see it: the interfaces they declare, implemented on its state. */
-final class FeatureWindow implements ParameterWindow, SecretWindow, CompareWindow {
+final class FeatureWindow implements ParameterWindow, SecretWindow, CompareWindow, WhereUsedWindow {
 
     private final MainViewModel model;
     private final Supplier<Window> owner;
@@ -48,6 +51,11 @@ final class FeatureWindow implements ParameterWindow, SecretWindow, CompareWindo
     @Override
     public SecretStore secrets() {
         return model.openConnection().secrets();
+    }
+
+    @Override
+    public ObjectProperty<ConsumerIndex> consumerIndex() {
+        return model.consumerIndexProperty();
     }
 
     @Override

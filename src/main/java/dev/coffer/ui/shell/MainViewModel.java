@@ -15,6 +15,7 @@ import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.view.SecretListViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
+import dev.coffer.usage.ConsumerIndex;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -74,6 +76,11 @@ public final class MainViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>(Selection.NONE);
     private final BooleanBinding connected = connection.isNotNull();
+    /** The open connection's where-used scan, null until one ran: every Where used window of this connection reads it. */
+    private ObjectProperty<ConsumerIndex> connectionScan = new SimpleObjectProperty<>();
+    /** The open connection's scan as the details count from it; a scan of an earlier connection never lands here. */
+    private final ObjectProperty<ConsumerIndex> consumerIndex = new SimpleObjectProperty<>();
+    private final StringBinding usedBy;
     /** The one answer to "is this window read-only": audit mode, which a window never leaves. */
     private final BooleanBinding readOnly = Bindings.createBooleanBinding(
             () -> auditMode.get() || connection.get() != null && connection.get().readOnly(), auditMode, connection);
@@ -109,6 +116,7 @@ public final class MainViewModel {
         this.feeds = feeds;
         this.details = new DetailsViewModel(background, () -> open, readOnly::get, this::report);
         this.actions = new MainWindowActions(connected, readOnly, selection, details.shownProperty(), details.valueStateProperty());
+        this.usedBy = Bindings.createStringBinding(this::usedBy, consumerIndex, details.shownProperty());
         loading.bind(parametersLoading.or(secretsLoading));
         showDeletedSecrets.addListener((obs, old, show) -> refresh());
         selection.addListener((obs, old, selected) -> {
@@ -146,6 +154,35 @@ public final class MainViewModel {
 
     public DetailsViewModel details() {
         return details;
+    }
+
+    /**
+     * The open connection's where-used scan (null until Where used ran). Each connection has its
+     * own: a scan that ends after the window opened another connection fills only its own.
+     */
+    public ObjectProperty<ConsumerIndex> consumerIndexProperty() {
+        return connectionScan;
+    }
+
+    /** "Used by 2 consumers" for the parameter or secret the details show, once a scan exists; empty before. */
+    public StringBinding usedByProperty() {
+        return usedBy;
+    }
+
+    private String usedBy() {
+        ConsumerIndex index = consumerIndex.get();
+        Selection shown = details.shownProperty().get();
+        int used;
+        if (index == null) {
+            return "";
+        } else if (shown instanceof Selection.ParameterSelection p) {
+            used = index.ofParameter(p.parameter().name()).size();
+        } else if (shown instanceof Selection.SecretSelection s) {
+            used = index.ofSecret(s.secret().arn()).size();
+        } else {
+            return "";
+        }
+        return used == 0 ? "No consumer found (Where used…)" : "Used by " + Formats.count(used, "consumer", "consumers");
     }
 
     public ObjectProperty<Connection> connectionProperty() {
@@ -268,6 +305,14 @@ public final class MainViewModel {
         problem.set(null);
         selection.set(Selection.NONE);
         details.clear();
+        ObjectProperty<ConsumerIndex> scan = new SimpleObjectProperty<>();
+        scan.addListener((obs, old, index) -> {
+            if (connectionScan == scan) {
+                consumerIndex.set(index);
+            }
+        });
+        connectionScan = scan;
+        consumerIndex.set(null);
         if (previous != null) {
             background.execute(() -> previous.clients().close());
         }

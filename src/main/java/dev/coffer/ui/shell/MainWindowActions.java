@@ -25,7 +25,7 @@ public final class MainWindowActions {
         DELETE_PARAMETER(true), GOLDEN_IMAGE(true), EXPORT_FOLDER(false), IMPORT_INTO_FOLDER(true), RESOLVE_REFERENCE(false),
         NEW_SECRET(true), EDIT_SECRET(true), SECRET_VERSIONS(false), SECRET_POLICY(false), ROTATION(true),
         DELETE_SECRET(true), RESTORE_SECRET(true), REVEAL(false), COPY_VALUE(false), COPY_NAME(false), COPY_ARN(false),
-        AUDIT_REPORT(false), COMPARE(false);
+        AUDIT_REPORT(false), COMPARE(false), WHERE_USED(false);
 
         /** Whether it could change AWS: then a read-only window does not offer it at all. */
         final boolean changes;
@@ -82,6 +82,8 @@ public final class MainWindowActions {
         enabled.put(Action.COPY_ARN, connection.and(itemShown));
         enabled.put(Action.AUDIT_REPORT, connection);
         enabled.put(Action.COMPARE, connection);
+        // Where used only reads, so read-only windows keep it.
+        enabled.put(Action.WHERE_USED, connection.and(inTree.or(secret)));
         BooleanBinding writable = Bindings.createBooleanBinding(() -> !readOnly.get(), readOnly);
         BooleanBinding always = Bindings.createBooleanBinding(() -> true);
         for (Action action : Action.values()) {

@@ -11,6 +11,8 @@ import dev.coffer.aws.Connection;
 import dev.coffer.parameters.view.ParameterActions;
 import dev.coffer.parameters.view.ParameterCell;
 import dev.coffer.parameters.view.FolderFiles;
+import dev.coffer.usage.view.UsageActions;
+import dev.coffer.usage.view.WhereUsedViewModel;
 import dev.coffer.parameters.view.ParameterTreeMenu;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.rotation.view.RotationBar;
@@ -124,6 +126,8 @@ public final class MainWindowController {
     @FXML private MenuItem copyArnItem;
     @FXML private MenuItem auditReportItem;
     @FXML private MenuItem compareItem;
+    @FXML private MenuItem whereUsedItem;
+    @FXML private MenuItem whereUsedSecretItem;
 
     private MainViewModel model;
     private MainWindowActions rules;
@@ -131,6 +135,7 @@ public final class MainWindowController {
     private ParameterActions parameterActions;
     private SecretActions secretActions;
     private CompareActions compareActions;
+    private UsageActions usageActions;
     private Background background;
     private final ClipboardGuard clipboard = new ClipboardGuard();
 
@@ -181,6 +186,7 @@ public final class MainWindowController {
         this.secretActions = new SecretActions(features, background);
         this.parameterActions = new ParameterActions(features, background);
         this.compareActions = new CompareActions(features, background);
+        this.usageActions = new UsageActions(features, background);
 
         bindParameters();
         bindSecrets();
@@ -188,6 +194,12 @@ public final class MainWindowController {
         detailsPane.addActions(new RotationBar(Bindings.createObjectBinding(
                 () -> model.details().shownProperty().get() instanceof SecretSelection s ? s.secret() : null, model.details().shownProperty()),
                 rules.canChange().not(), secretActions));
+        Label usedBy = new Label();
+        usedBy.setId("usedBy");
+        usedBy.textProperty().bind(model.usedByProperty());
+        usedBy.visibleProperty().bind(model.usedByProperty().isNotEmpty());
+        usedBy.managedProperty().bind(usedBy.visibleProperty());
+        detailsPane.addActions(usedBy);
         detailsScroll.setContent(detailsPane);
         bindStatus();
 
@@ -228,8 +240,11 @@ public final class MainWindowController {
         bind(Action.COPY_ARN, copyArnItem);
         bind(Action.AUDIT_REPORT, auditReportItem);
         bind(Action.COMPARE, compareItem);
+        bind(Action.WHERE_USED, whereUsedItem);
+        bind(Action.WHERE_USED, whereUsedSecretItem);
         ParameterTreeMenu.install(parameterTree, parameterActions,
-                new FolderFiles(compareActions::open, compareActions::exportFolder, compareActions::importInto), () -> !rules.canChange().get());
+                new FolderFiles(compareActions::open, compareActions::exportFolder, compareActions::importInto), this::onWhereUsed,
+                () -> !rules.canChange().get());
     }
 
     private void bind(Action action, MenuItem item, Button... buttons) {
@@ -659,6 +674,22 @@ public final class MainWindowController {
     private void onAuditReport() {
         if (usable(Action.AUDIT_REPORT)) {
             AuditReportController.open(root.getScene().getWindow(), model.session(), background);
+        }
+    }
+
+    /** Where used… on the selected parameter, folder (everything under it) or secret. */
+    @FXML
+    private void onWhereUsed() {
+        if (!usable(Action.WHERE_USED)) {
+            return;
+        }
+        Selection selected = selection();
+        if (selected instanceof ParameterSelection p) {
+            usageActions.whereUsed(WhereUsedViewModel.Subject.parameter(p.parameter().name()));
+        } else if (selected instanceof Selection.FolderSelection f) {
+            usageActions.whereUsed(WhereUsedViewModel.Subject.folder(f.path()));
+        } else if (selected instanceof SecretSelection s) {
+            usageActions.whereUsed(WhereUsedViewModel.Subject.secret(s.secret().arn(), s.secret().name()));
         }
     }
 

@@ -195,8 +195,8 @@ class AuditModeUiTest {
             assertThat(otherWindows()).as("after firing " + id).isZero();
         }
         // Right-click menus offer only reads.
-        assertThat(contextMenuFor("db")).containsExactly("Export folder…", "Compare with…");
-        assertThat(contextMenuFor("password")).containsExactly("History and labels…");
+        assertThat(contextMenuFor("db")).containsExactly("Export folder…", "Compare with…", "Where used…");
+        assertThat(contextMenuFor("password")).containsExactly("History and labels…", "Where used…");
 
         // Keys and double clicks on a parameter.
         robot.clickOn(CofferUi.treeRow(robot, "password"));

@@ -17,6 +17,10 @@ import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.SameThreadBackground;
 import dev.coffer.testsupport.WithMoto;
 import dev.coffer.ui.shell.MainWindowActions.Action;
+import dev.coffer.usage.Consumer;
+import dev.coffer.usage.ConsumerIndex;
+import dev.coffer.usage.ConsumerKind;
+import dev.coffer.usage.Target;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
@@ -90,6 +94,32 @@ class MainViewModelIT {
         // Listing fetched no value.
         assertThat(model.openConnection().clients().calls().snapshot())
                 .doesNotContainKeys("GetParameter", "GetParameters", "GetSecretValue", "BatchGetSecretValue");
+    }
+
+    @Test
+    void theDetailsCountConsumersOnceAScanExistsAndAnotherConnectionForgetsTheScan(MotoServer moto) {
+        model.open(session(moto, false));
+        Parameter shown = new Parameter("/team0/app0/p0", dev.coffer.parameters.ParameterType.STRING, dev.coffer.parameters.ParameterTier.STANDARD,
+                dev.coffer.parameters.ParameterDataType.TEXT, 1, java.time.Instant.parse("2026-11-01T10:00:00Z"), "alice", Optional.empty(),
+                Optional.empty(), "");
+        model.selectionProperty().set(new Selection.ParameterSelection(shown));
+        assertThat(model.usedByProperty().get()).as("nothing said before a scan").isEmpty();
+
+        ConsumerIndex scan = new ConsumerIndex(List.of(new Consumer(Target.parameter(shown.name()),
+                ConsumerKind.LAUNCH_TEMPLATE, "web", "version 1 (default and latest) ImageId", Optional.empty(), false)),
+                List.of(), List.of(), java.time.Instant.now());
+        var firstConnection = model.consumerIndexProperty();
+        firstConnection.set(scan);
+        assertThat(model.usedByProperty().get()).isEqualTo("Used by 1 consumer");
+
+        model.open(session(moto, false));
+        model.selectionProperty().set(new Selection.ParameterSelection(shown));
+        assertThat(model.consumerIndexProperty().get()).as("the scan was of the previous connection").isNull();
+        assertThat(model.usedByProperty().get()).isEmpty();
+        // A Where used window of the previous connection whose scan ends only now fills that connection's cache only.
+        firstConnection.set(scan);
+        assertThat(model.consumerIndexProperty().get()).isNull();
+        assertThat(model.usedByProperty().get()).isEmpty();
     }
 
     @Test

@@ -67,7 +67,9 @@ class MainWindowActionsTest {
             Map.entry(Action.COPY_NAME, SHOWN),
             Map.entry(Action.COPY_ARN, SHOWN),
             Map.entry(Action.AUDIT_REPORT, CONNECTED),
-            Map.entry(Action.COMPARE, CONNECTED));
+            Map.entry(Action.COMPARE, CONNECTED),
+            // Where used only reads: a read-only window keeps it, for a parameter, a folder and a secret alike.
+            Map.entry(Action.WHERE_USED, CONNECTED));
 
     /** What a read-only window does not offer at all. */
     private static final Set<Action> CHANGES = EnumSet.of(Action.NEW_PARAMETER, Action.EDIT_PARAMETER, Action.COPY_MOVE,
@@ -119,6 +121,14 @@ class MainWindowActionsTest {
             }
             assertThat(rules.canChange().get()).as("can change in %s", state).isEqualTo(WRITABLE.contains(state));
         }
+    }
+
+    @Test
+    void whereUsedNeedsAParameterAFolderOrASecretSelected() {
+        enter(State.FOLDER);
+        selection.set(Selection.NONE);
+
+        assertThat(rules.enabled(Action.WHERE_USED).get()).isFalse();
     }
 
     @Test
