@@ -66,8 +66,8 @@ class ParameterBulkReadOnlyUiTest {
             app.window().selectParameter(NAME);
             return null;
         });
-        assertThat(menuFor("app")).containsExactly("Export folder…", "Compare with…");
-        assertThat(menuFor("endpoint")).containsExactly("History and labels…");
+        assertThat(menuFor("app")).containsExactly("Export folder…", "Compare with…", "Where used…");
+        assertThat(menuFor("endpoint")).containsExactly("History and labels…", "Where used…");
 
         robot.clickOn(CofferUi.treeRow(robot, "endpoint"));
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);

@@ -158,12 +158,12 @@ class ParameterBulkUiTest {
     void foldersAndParametersOfferEveryBulkActionOnTheirContextMenus() {
         selectFolder("/bulk/menu");
         assertThat(contextMenuOf("menu")).containsExactly("New parameter here…", "Copy or move folder…", "Export folder…",
-                "Compare with…", "Import into folder…", "Delete folder…");
+                "Compare with…", "Where used…", "Import into folder…", "Delete folder…");
         onFx(() -> {
             app.window().selectParameter("/bulk/menu/endpoint");
             return null;
         });
-        assertThat(contextMenuOf("endpoint")).containsExactly("Edit…", "History and labels…", "Copy or move…",
+        assertThat(contextMenuOf("endpoint")).containsExactly("Edit…", "History and labels…", "Where used…", "Copy or move…",
                 "Update golden AMI…", "Delete…");
     }
 
