@@ -1,5 +1,6 @@
 package dev.coffer;
 
+import dev.coffer.testsupport.ClosedPort;
 import static dev.coffer.usage.UsageSeed.DB_HOST;
 import static dev.coffer.usage.UsageSeed.GOLDEN_X86;
 import static dev.coffer.usage.UsageSeed.MARK;
@@ -16,7 +17,6 @@ import dev.coffer.testsupport.WithMoto;
 import dev.coffer.usage.UsageSeed;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -123,11 +123,10 @@ class WhereUsedCommandIT {
 
     @Test
     void awsUnreachableExitsThreeSayingWhatCouldNotBeRead() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        Run run;
+        try (ClosedPort closed = new ClosedPort()) {
+            run = run("--endpoint-url", closed.uri().toString(), DB_HOST);
         }
-        Run run = run("--endpoint-url", "http://127.0.0.1:" + closedPort, DB_HOST);
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("CloudFormation stacks could not be read", "ECS task definitions could not be read")

@@ -1,5 +1,6 @@
 package dev.coffer.audit;
 
+import dev.coffer.testsupport.ClosedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +13,6 @@ import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.WithMoto;
 import dev.coffer.testsupport.proxy.AwsProxy;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,13 +64,10 @@ class ParallelAuditIT {
 
     @Test
     void aConnectionThatCannotBeReadIsNamed(MotoServer moto) throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-        List<ClientFactory> clients = List.of(connection(moto.endpoint(), "eu-west-1", true), connection(nowhere, "us-east-2", true));
-        try {
+        ClosedPort closed = new ClosedPort();
+        int closedPort = closed.port();
+        List<ClientFactory> clients = List.of(connection(moto.endpoint(), "eu-west-1", true), connection(closed.uri(), "us-east-2", true));
+        try (closed) {
             assertThatThrownBy(() -> ReportCollector.report(clients, SETTINGS, (message, done, total) -> { }, () -> false))
                     .satisfies(e -> assertThat(AwsErrors.explain(e).commandText())
                             .startsWith("Could not read 127.0.0.1:" + closedPort + " · us-east-2.")

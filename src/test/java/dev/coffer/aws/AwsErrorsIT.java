@@ -1,5 +1,6 @@
 package dev.coffer.aws;
 
+import dev.coffer.testsupport.ClosedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -15,9 +16,6 @@ import dev.coffer.testsupport.proxy.AwsProxy;
 import dev.coffer.testsupport.proxy.Fault;
 import dev.coffer.testsupport.proxy.FaultRule;
 import java.util.List;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,13 +30,9 @@ class AwsErrorsIT {
 
     @Test
     void aClosedPortIsUnreachable() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        URI nowhere = URI.create("http://127.0.0.1:" + port);
-        Connection connection = new Connection("nowhere", "us-east-1", Optional.of(nowhere), true, false);
-        try (ClientFactory clients = SessionClients.open(Sessions.local(connection, nowhere))) {
+        try (ClosedPort closed = new ClosedPort(); ClientFactory clients = SessionClients.open(Sessions.local(
+                new Connection("nowhere", "us-east-1", Optional.of(closed.uri()), true, false), closed.uri()))) {
+            int port = closed.port();
             long started = System.nanoTime();
             Throwable error = catchThrowable(() -> new ParameterStore(clients).listAll(page -> { }, () -> false));
             Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -1,5 +1,6 @@
 package dev.coffer.compare;
 
+import dev.coffer.testsupport.ClosedPort;
 import static dev.coffer.compare.CompareSeed.LEFT_PATH;
 import static dev.coffer.compare.CompareSeed.LEFT_PREFIX;
 import static dev.coffer.compare.CompareSeed.MARK;
@@ -15,7 +16,6 @@ import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,12 +127,11 @@ class CompareCommandsIT {
 
     @Test
     void whatCannotBeReadExitsThree(@TempDir Path dir) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
+        Run unreachable;
+        try (ClosedPort closed = new ClosedPort()) {
+            unreachable = run(diff(), "--left-endpoint-url", closed.uri().toString(), "--left-path", "/a",
+                    "--right-endpoint-url", endpoint, "--right-path", "/b");
         }
-        Run unreachable = run(diff(), "--left-endpoint-url", "http://127.0.0.1:" + closedPort, "--left-path", "/a",
-                "--right-endpoint-url", endpoint, "--right-path", "/b");
         assertThat(unreachable.exit()).isEqualTo(3);
         assertThat(unreachable.err()).doesNotContain("software.amazon").doesNotContain("Exception");
 

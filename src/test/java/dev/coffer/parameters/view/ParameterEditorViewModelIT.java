@@ -1,5 +1,6 @@
 package dev.coffer.parameters.view;
 
+import dev.coffer.testsupport.ClosedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.aws.ClientFactory;
@@ -21,8 +22,6 @@ import dev.coffer.testsupport.proxy.AwsProxy;
 import dev.coffer.testsupport.proxy.Fault;
 import dev.coffer.testsupport.proxy.FaultRule;
 import dev.coffer.ui.kit.controls.TagRow;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,13 +228,8 @@ class ParameterEditorViewModelIT {
 
     @Test
     void aSaveThatCannotReachAwsKeepsTheDraftAndSaysWhatToDo() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        URI nowhere = URI.create("http://127.0.0.1:" + closedPort);
-        try (ClientFactory unreachable = SessionClients.open(Sessions.local(
-                new Connection("gone", "us-east-1", Optional.of(nowhere), false, false), nowhere))) {
+        try (ClosedPort closed = new ClosedPort(); ClientFactory unreachable = SessionClients.open(Sessions.local(
+                new Connection("gone", "us-east-1", Optional.of(closed.uri()), false, false), closed.uri()))) {
             ParameterEditorViewModel model = ParameterEditorViewModel.create(background, unreachable, new ParameterStore(unreachable), "/");
             model.nameProperty().set("/app/endpoint");
             model.valueProperty().set("https://api.example.com");

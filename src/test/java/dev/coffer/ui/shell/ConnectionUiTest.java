@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.ClosedPort;
 import dev.coffer.testsupport.CofferRobot;
 import static dev.coffer.testsupport.CofferUi.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import dev.coffer.sandbox.SandboxData;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Screenshots;
 import dev.coffer.testsupport.WithMoto;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import javafx.scene.Node;
@@ -33,16 +33,18 @@ class ConnectionUiTest {
 
     private final FxRobot robot = new CofferRobot();
     private App app;
+    private final ClosedPort closedPort = new ClosedPort();
 
     @AfterEach
     void close() throws Exception {
         CofferUi.close(app);
+        closedPort.close();
     }
 
     @Test
     void anUnreachableEndpointSaysSoAndTheUserCanConnectElsewhere(MotoServer moto) throws Exception {
         CofferUi.seedSandboxData(moto);
-        URI closed = URI.create("http://127.0.0.1:" + closedPort());
+        URI closed = closedPort.uri();
         FxToolkit.registerPrimaryStage();
         app = (App) FxToolkit.setupApplication(() -> new App(new StartOptions(null, "us-east-1", closed, false, false)));
 
@@ -72,11 +74,5 @@ class ConnectionUiTest {
         assertThat(choices).isNotNull();
         Screenshots.save(app.stage().getScene(), "main-window-read-only");
         assertThat(Window.getWindows()).hasSize(1);
-    }
-
-    private static int closedPort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

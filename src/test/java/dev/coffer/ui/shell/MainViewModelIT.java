@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.testsupport.ClosedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.aws.AwsErrors;
@@ -21,8 +22,6 @@ import dev.coffer.usage.Consumer;
 import dev.coffer.usage.ConsumerIndex;
 import dev.coffer.usage.ConsumerKind;
 import dev.coffer.usage.Target;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -161,13 +160,11 @@ class MainViewModelIT {
 
     @Test
     void anUnreachableEndpointIsReportedAndTheListsSayTheyFailed() throws Exception {
-        URI closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = URI.create("http://127.0.0.1:" + s.getLocalPort());
+        try (ClosedPort closed = new ClosedPort()) {
+            model.open(Sessions.local(Connection.endpoint(closed.uri(), "us-east-1", false), closed.uri()));
         }
-        model.open(Sessions.local(Connection.endpoint(closed, "us-east-1", false), closed));
 
-        assertThat(model.problemProperty().get().kind()).isEqualTo(AwsErrors.Kind.UNREACHABLE);
+        assertThat(model.problemProperty().get().kind()).as(model.problemProperty().get().text()).isEqualTo(AwsErrors.Kind.UNREACHABLE);
         assertThat(model.problemProperty().get().text()).contains("Cannot reach the AWS endpoint").doesNotContain("Exception");
         assertThat(model.parametersFailedProperty().get()).isTrue();
         assertThat(model.secretsFailedProperty().get()).isTrue();
