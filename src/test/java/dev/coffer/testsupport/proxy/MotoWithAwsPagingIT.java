@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
+import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
@@ -86,6 +87,38 @@ class MotoWithAwsPagingIT {
         } finally {
             clients.ssm().deleteParameter(b -> b.name("/kept/param-60"));
             clients.ssm().putParameter(b -> b.name("/kept/param-59").value("value").type(ParameterType.STRING));
+        }
+    }
+
+    @Test
+    void getParametersByPathKeepsItsListBetweenPagesOfTen() {
+        clients.ssm().putParameter(b -> b.name("/kept/deeper/secret").value("s3cr3t").type(ParameterType.SECURE_STRING));
+        try {
+            GetParametersByPathResponse first = clients.ssm().getParametersByPath(b -> b.path("/kept").recursive(true));
+            clients.ssm().putParameter(b -> b.name("/kept/param-61").value("value").type(ParameterType.STRING));
+            List<software.amazon.awssdk.services.ssm.model.Parameter> rest = new ArrayList<>();
+            String token = first.nextToken();
+            while (token != null) {
+                String from = token;
+                GetParametersByPathResponse page = clients.ssm().getParametersByPath(
+                        b -> b.path("/kept").recursive(true).withDecryption(true).nextToken(from));
+                assertThat(page.parameters()).hasSizeLessThanOrEqualTo(10);
+                rest.addAll(page.parameters());
+                token = page.nextToken();
+            }
+            Map<String, String> values = new java.util.HashMap<>();
+            first.parameters().forEach(p -> values.put(p.name(), p.value()));
+            rest.forEach(p -> values.put(p.name(), p.value()));
+
+            assertThat(first.parameters()).hasSize(10);
+            assertThat(values).as("the listing's own list, not a rescan").hasSize(61).doesNotContainKey("/kept/param-61");
+            assertThat(values.get("/kept/deeper/secret")).as("decrypted when asked").isEqualTo("s3cr3t");
+            assertThat(catchThrowable(() -> clients.ssm().getParametersByPath(b -> b.path("/kept").maxResults(11))))
+                    .isInstanceOf(SsmException.class).hasMessageContaining("less than or equal to 10");
+            assertThat(catchThrowable(() -> clients.ssm().getParametersByPath(b -> b.path("/other").nextToken(first.nextToken()))))
+                    .as("a token belongs to its listing's path").isInstanceOf(InvalidNextTokenException.class);
+        } finally {
+            clients.ssm().deleteParameters(b -> b.names("/kept/deeper/secret", "/kept/param-61"));
         }
     }
 }

@@ -6,6 +6,11 @@ page, so a listing of 50,000 parameters costs 5,000 full scans (about 25 minutes
 MaxResults up to 50. Here a listing's first page scans once and keeps its filtered list, and the
 later pages are served from it: MaxResults 1 to 50, 10 when absent, ValidationException outside,
 a NextToken that belongs to its listing's filters (InvalidNextToken otherwise).
+
+GetParametersByPath is kept the same way: moto walks every name under the path again for each
+10-item page (60 ms a page at 10,000 parameters, more than AWS's whole round trip), so a listing's
+first page walks once and its later pages (MaxResults up to 10, as AWS) come from that list.
+Values are read when a page is answered, as AWS does.
 """
 import itertools
 import json
@@ -36,22 +41,8 @@ def _describe_parameters(self):
     parameter_filters = self._get_param("ParameterFilters")
     key = json.dumps([self.current_account, self.region, filters, parameter_filters], sort_keys=True)
     token = (self._get_param("NextToken") or "").strip()
-    if not token:
-        found = self.ssm_backend.describe_parameters(filters, parameter_filters)
-        listing, offset = next(_listing_ids), 0
-        with _lock:
-            _listings[listing] = (key, found)
-            while len(_listings) > LISTINGS_KEPT:
-                _listings.popitem(last=False)
-    else:
-        try:
-            listing, offset = (int(part) for part in token.split(":"))
-        except ValueError:
-            listing, offset = 0, -1
-        with _lock:
-            kept_key, found = _listings.get(listing, (None, None))
-        if kept_key != key or offset < 0 or offset > len(found):
-            raise SSMException("InvalidNextToken", "The specified token isn't valid.")
+    listing, found, offset = _kept_listing(
+        key, token, lambda: self.ssm_backend.describe_parameters(filters, parameter_filters))
     end = min(offset + max_results, len(found))
     page = {"Parameters": [p.describe_response_object(False) for p in found[offset:end]]}
     if end < len(found):
@@ -59,4 +50,58 @@ def _describe_parameters(self):
     return responses.ActionResult(page)
 
 
+def _kept_listing(key, token, find):
+    """The listing a NextToken continues (or a new one for no token): its id, what it found and the offset."""
+    if not token:
+        found = find()
+        listing, offset = next(_listing_ids), 0
+        with _lock:
+            _listings[listing] = (key, found)
+            while len(_listings) > LISTINGS_KEPT:
+                _listings.popitem(last=False)
+        return listing, found, offset
+    try:
+        listing, offset = (int(part) for part in token.split(":"))
+    except ValueError:
+        listing, offset = 0, -1
+    with _lock:
+        kept_key, found = _listings.get(listing, (None, None))
+    if kept_key != key or offset < 0 or offset > len(found):
+        raise SSMException("InvalidNextToken", "The specified token isn't valid.")
+    return listing, found, offset
+
+
+BY_PATH_MAX_RESULTS = 10
+
+
+def _get_parameters_by_path(self):
+    path = self._get_param("Path")
+    with_decryption = self._get_param("WithDecryption")
+    recursive = self._get_param("Recursive", False)
+    filters = self._get_param("ParameterFilters")
+    max_results = self._get_param("MaxResults", BY_PATH_MAX_RESULTS)
+    if max_results < 1 or max_results > BY_PATH_MAX_RESULTS:
+        bound = "greater than or equal to 1" if max_results < 1 else f"less than or equal to {BY_PATH_MAX_RESULTS}"
+        raise ValidationException(
+            f"1 validation error detected: Value '{max_results}' at 'maxResults' failed to satisfy constraint: "
+            f"Member must have value {bound}")
+    key = json.dumps(["by-path", self.current_account, self.region, path, recursive, filters], sort_keys=True)
+    token = (self._get_param("NextToken") or "").strip()
+
+    def everything():
+        backend = self.ssm_backend
+        # moto's own call checks the path and the filters (and pages, so its page is not used).
+        backend.get_parameters_by_path(path, recursive, filters, None, BY_PATH_MAX_RESULTS)
+        names = backend._parameters.get_keys_beginning_with(path.rstrip("/") + "/", recursive)
+        return [p for p in (backend.get_parameter(n) for n in names) if p and backend._match_filters(p, filters)]
+
+    listing, found, offset = _kept_listing(key, token, everything)
+    end = min(offset + max_results, len(found))
+    page = {"Parameters": [p.response_object(with_decryption, self.region) for p in found[offset:end]]}
+    if end < len(found):
+        page["NextToken"] = f"{listing}:{end}"
+    return responses.ActionResult(page)
+
+
 responses.SimpleSystemManagerResponse.describe_parameters = _describe_parameters
+responses.SimpleSystemManagerResponse.get_parameters_by_path = _get_parameters_by_path
