@@ -1,11 +1,8 @@
 package dev.coffer;
 
 import dev.coffer.about.Version;
+import dev.coffer.audit.CommandSessions;
 import dev.coffer.audit.SessionClients;
-import dev.coffer.auth.Profiles;
-import dev.coffer.auth.sso.CachedSignIn;
-import dev.coffer.auth.sso.SsoConfig;
-import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.Cancellation;
@@ -13,7 +10,6 @@ import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.LocalFileException;
 import dev.coffer.aws.ServiceText;
-import dev.coffer.aws.Sessions;
 import dev.coffer.usage.Consumer;
 import dev.coffer.usage.ConsumerIndex;
 import dev.coffer.usage.ConsumerReport;
@@ -75,7 +71,7 @@ public final class WhereUsedCommand implements Callable<Integer> {
     Format format;
 
     /** Read when a profile is needed: an endpoint alone needs no AWS file. */
-    private Profiles profilesRead;
+    private final CommandSessions sessions = new CommandSessions();
 
     @Override
     public Integer call() {
@@ -91,13 +87,14 @@ public final class WhereUsedCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--path " + path + " is not a folder: a folder starts with /, such as /apps/billing.");
                 }
             }
-            Connection connection = connection();
-            Optional<List<String>> signIn = signInProblem(connection);
+            // Read-only, as coffer audit.
+            Connection connection = sessions.connection(profile, region, endpoint, true, "", "Name a --profile (or an --endpoint-url).");
+            Optional<List<String>> signIn = sessions.signInProblem(connection);
             if (signIn.isPresent()) {
                 signIn.get().forEach(err::println);
                 return FAILED;
             }
-            session = session(connection);
+            session = sessions.session(connection);
         } catch (LocalFileException e) {
             err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
             return FAILED;
@@ -123,53 +120,6 @@ public final class WhereUsedCommand implements Callable<Integer> {
             err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
             return FAILED;
         }
-    }
-
-    /** Read-only, as {@code coffer audit}: the endpoint alone, or a profile in its region or the one given. */
-    private Connection connection() {
-        if (profile == null && endpoint != null) {
-            return Connection.endpoint(endpoint, region == null ? "us-east-1" : region, true);
-        }
-        String name = profile != null ? profile : profiles().defaultProfileName()
-                .orElseThrow(() -> new IllegalArgumentException("Name a --profile (or an --endpoint-url)."));
-        if (profiles().find(name).isEmpty()) {
-            throw new IllegalArgumentException("There is no AWS profile named '" + name + "' in your AWS config files.");
-        }
-        String chosen = region != null ? region : profiles().regionFor(name)
-                .orElseThrow(() -> new IllegalArgumentException("The profile '" + name + "' names no region; add --region."));
-        return Connection.profile(name, chosen, endpoint, true);
-    }
-
-    /** An IAM Identity Center profile must be signed in before the SDK tries, and logs its failure with stack traces. */
-    private Optional<List<String>> signInProblem(Connection connection) {
-        if (connection.usesLocalCredentials()) {
-            return Optional.empty();
-        }
-        Optional<SsoConfig> sso = SsoConfig.ofProfile(profiles().file(), connection.profile());
-        if (sso.isPresent()) {
-            CachedSignIn signIn = SsoLogin.standard(sso.get()).cachedSignIn();
-            if (signIn.state() != CachedSignIn.State.SIGNED_IN) {
-                return Optional.of(signIn.explain(connection.profile()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private AwsSession session(Connection c) {
-        return c.usesLocalCredentials()
-                ? Sessions.local(c, c.endpoint().orElseThrow())
-                : Sessions.forProfile(c, profiles().file(), profiles().endpointsFor(c.profile()));
-    }
-
-    /** The AWS files, read once; one that cannot be read stops the command (exit 3), naming it. */
-    private Profiles profiles() {
-        if (profilesRead == null) {
-            profilesRead = Profiles.fromEnvironment();
-        }
-        if (!profilesRead.unreadableFiles().isEmpty()) {
-            throw profilesRead.unreadableFiles().get(0);
-        }
-        return profilesRead;
     }
 
     /** Accepts text or json in any case. */

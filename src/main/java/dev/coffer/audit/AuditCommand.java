@@ -2,21 +2,18 @@ package dev.coffer.audit;
 
 import dev.coffer.about.Version;
 import dev.coffer.auth.Profiles;
-import dev.coffer.auth.sso.CachedSignIn;
-import dev.coffer.auth.sso.SsoConfig;
-import dev.coffer.auth.sso.SsoLogin;
 import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.LocalFileException;
 import dev.coffer.aws.ServiceText;
-import dev.coffer.aws.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,32 +81,14 @@ public final class AuditCommand implements Callable<Integer> {
     boolean parameterTags;
 
     /** Read when the command runs, not when the command line is built (which happens at every start). */
-    private final java.util.function.Supplier<Profiles> readProfiles;
-    private Profiles awsProfilesRead;
+    private final CommandSessions sessions;
 
     public AuditCommand() {
-        this.readProfiles = Profiles::fromEnvironment;
+        this.sessions = new CommandSessions();
     }
 
     AuditCommand(Profiles awsProfiles) {
-        this.readProfiles = () -> awsProfiles;
-    }
-
-    /** The AWS profiles; a config or credentials file that cannot be read stops the command (exit 3), naming it. */
-    private Profiles awsProfiles() {
-        Profiles read = readAwsFiles();
-        if (!read.unreadableFiles().isEmpty()) {
-            throw read.unreadableFiles().get(0);
-        }
-        return read;
-    }
-
-    /** The AWS files, read once: an audit of an endpoint alone needs none, so a damaged one does not stop it. */
-    private Profiles readAwsFiles() {
-        if (awsProfilesRead == null) {
-            awsProfilesRead = readProfiles.get();
-        }
-        return awsProfilesRead;
+        this.sessions = new CommandSessions(() -> awsProfiles);
     }
 
     @Override
@@ -118,11 +97,11 @@ public final class AuditCommand implements Callable<Integer> {
         PrintWriter outText = spec.commandLine().getOut();
         AuditSettings settings;
         List<Connection> connections;
-        List<AwsSession> sessions;
+        List<AwsSession> opened;
         try {
             settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
             connections = connections();
-            sessions = connections.stream().map(this::session).toList();
+            opened = connections.stream().map(this.sessions::session).toList();
         } catch (LocalFileException e) {
             // Not a bad option: a file of the user's that the command needs.
             err.println(ServiceText.printable(AwsErrors.explain(e).commandText()));
@@ -131,7 +110,7 @@ public final class AuditCommand implements Callable<Integer> {
             err.println(AwsErrors.explain(e).text());
             return 2;
         }
-        List<ClientFactory> clients = sessions.stream().map(SessionClients::open).toList();
+        List<ClientFactory> clients = opened.stream().map(SessionClients::open).toList();
         try {
             Optional<List<String>> signInProblem = signInProblem(connections);
             if (signInProblem.isPresent()) {
@@ -159,57 +138,30 @@ public final class AuditCommand implements Callable<Integer> {
     /** Every profile in every region asked for, each read-only. */
     private List<Connection> connections() {
         if (profiles.isEmpty() && endpoint == null) {
-            Optional<String> fallback = awsProfiles().defaultProfileName();
-            if (fallback.isEmpty()) {
-                throw new IllegalArgumentException("Name a --profile (or an --endpoint-url) to audit.");
-            }
-            profiles.add(fallback.get());
+            profiles.add(sessions.profiles().defaultProfileName()
+                    .orElseThrow(() -> new IllegalArgumentException("Name a --profile (or an --endpoint-url) to audit.")));
         }
         List<Connection> result = new ArrayList<>();
         if (profiles.isEmpty()) {
-            readAwsFiles();
             for (String region : regions.isEmpty() ? List.of("us-east-1") : regions) {
                 result.add(Connection.endpoint(endpoint, region, true));
             }
             return result;
         }
         for (String profile : profiles) {
-            if (awsProfiles().find(profile).isEmpty()) {
-                throw new IllegalArgumentException("There is no AWS profile named '" + profile + "' in your AWS config files.");
-            }
-            List<String> profileRegions = regions.isEmpty()
-                    ? List.of(awsProfiles().regionFor(profile).orElseThrow(() -> new IllegalArgumentException(
-                            "The profile '" + profile + "' names no region; add --region.")))
-                    : regions;
-            for (String region : profileRegions) {
+            sessions.requireProfile(profile);
+            for (String region : regions.isEmpty() ? List.of(sessions.regionOf(profile, "")) : regions) {
                 result.add(Connection.profile(profile, region, endpoint, true));
             }
         }
         return result;
     }
 
-    /**
-     * An IAM Identity Center profile whose cached sign-in is missing, expired or no longer refreshes:
-     * which it is, and how to sign in. Checked (and refreshed) here, before the SDK's SSO provider
-     * would try and log its own failure with stack traces on the terminal.
-     */
+    /** How to sign in, for the first profile that must sign in to IAM Identity Center first (each profile checked once). */
     private Optional<List<String>> signInProblem(List<Connection> connections) {
-        for (String profile : connections.stream().filter(c -> !c.usesLocalCredentials()).map(Connection::profile).distinct().toList()) {
-            Optional<SsoConfig> sso = SsoConfig.ofProfile(awsProfiles().file(), profile);
-            if (sso.isPresent()) {
-                CachedSignIn signIn = SsoLogin.standard(sso.get()).cachedSignIn();
-                if (signIn.state() != CachedSignIn.State.SIGNED_IN) {
-                    return Optional.of(signIn.explain(profile));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private AwsSession session(Connection c) {
-        return c.usesLocalCredentials()
-                ? Sessions.local(c, c.endpoint().orElseThrow())
-                : Sessions.forProfile(c, awsProfiles().file(), awsProfiles().endpointsFor(c.profile()));
+        Map<String, Connection> byProfile = new LinkedHashMap<>();
+        connections.forEach(c -> byProfile.putIfAbsent(c.profile(), c));
+        return byProfile.values().stream().map(sessions::signInProblem).flatMap(Optional::stream).findFirst();
     }
 
     /** Accepts html, csv or json in any case. */

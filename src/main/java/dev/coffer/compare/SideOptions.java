@@ -1,15 +1,10 @@
 package dev.coffer.compare;
 
+import dev.coffer.audit.CommandSessions;
 import dev.coffer.audit.SessionClients;
-import dev.coffer.auth.Profiles;
-import dev.coffer.auth.sso.CachedSignIn;
-import dev.coffer.auth.sso.SsoConfig;
-import dev.coffer.auth.sso.SsoLogin;
-import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.Connection;
 import dev.coffer.aws.CofferException;
-import dev.coffer.aws.Sessions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +65,7 @@ abstract class SideOptions {
     ReportFormat format;
 
     /** Read when a side needs a profile: a side given by endpoint or file needs no AWS file. */
-    private Profiles profilesRead;
+    private final CommandSessions sessions = new CommandSessions();
 
     /**
      * The side the options describe, its clients added to {@code opened} for closing.
@@ -96,61 +91,20 @@ abstract class SideOptions {
             }
             return new Side.ExportFile(file);
         }
-        Connection connection = connection(which, profile, region, endpoint, readOnly);
+        Connection connection = sessions.connection(profile, region, endpoint, readOnly, which + "-", "Name a --" + which
+                + "-profile (or a --" + which + "-endpoint-url or --" + which + "-file) for the " + which + " side.");
         Optional<String> pathOption = Optional.ofNullable(path);
         Optional<String> prefixOption = Optional.ofNullable(prefix);
         if (pathOption.isEmpty() && prefixOption.isEmpty()) {
             throw new IllegalArgumentException("Name a --" + which + "-path or a --secrets-prefix for the " + which + " side.");
         }
-        signInCheck(connection);
-        ClientFactory clients = SessionClients.open(session(connection));
+        Optional<List<String>> signIn = sessions.signInProblem(connection);
+        if (signIn.isPresent()) {
+            throw new NotSignedInException(String.join(System.lineSeparator(), signIn.get()));
+        }
+        ClientFactory clients = SessionClients.open(sessions.session(connection));
         opened.add(clients);
         return new Side.Live(clients, pathOption, prefixOption);
-    }
-
-    private Connection connection(String which, String profile, String region, URI endpoint, boolean readOnly) {
-        if (profile == null && endpoint != null) {
-            return Connection.endpoint(endpoint, region == null ? "us-east-1" : region, readOnly);
-        }
-        String name = profile != null ? profile : profiles().defaultProfileName().orElseThrow(() -> new IllegalArgumentException(
-                "Name a --" + which + "-profile (or a --" + which + "-endpoint-url or --" + which + "-file) for the " + which + " side."));
-        if (profiles().find(name).isEmpty()) {
-            throw new IllegalArgumentException("There is no AWS profile named '" + name + "' in your AWS config files.");
-        }
-        String chosenRegion = region != null ? region : profiles().regionFor(name).orElseThrow(() -> new IllegalArgumentException(
-                "The profile '" + name + "' names no region; add --" + which + "-region."));
-        return Connection.profile(name, chosenRegion, endpoint, readOnly);
-    }
-
-    /** An IAM Identity Center profile must be signed in before the SDK tries, and logs its failure with stack traces. */
-    private void signInCheck(Connection connection) {
-        if (connection.usesLocalCredentials()) {
-            return;
-        }
-        Optional<SsoConfig> sso = SsoConfig.ofProfile(profiles().file(), connection.profile());
-        if (sso.isPresent()) {
-            CachedSignIn signIn = SsoLogin.standard(sso.get()).cachedSignIn();
-            if (signIn.state() != CachedSignIn.State.SIGNED_IN) {
-                throw new NotSignedInException(String.join(System.lineSeparator(), signIn.explain(connection.profile())));
-            }
-        }
-    }
-
-    private AwsSession session(Connection c) {
-        return c.usesLocalCredentials()
-                ? Sessions.local(c, c.endpoint().orElseThrow())
-                : Sessions.forProfile(c, profiles().file(), profiles().endpointsFor(c.profile()));
-    }
-
-    /** The AWS profiles, read once; a config or credentials file that cannot be read stops the command, naming it. */
-    private Profiles profiles() {
-        if (profilesRead == null) {
-            profilesRead = Profiles.fromEnvironment();
-        }
-        if (!profilesRead.unreadableFiles().isEmpty()) {
-            throw profilesRead.unreadableFiles().get(0);
-        }
-        return profilesRead;
     }
 
     /** A profile that needs signing in to IAM Identity Center first: the message says how. */
