@@ -70,6 +70,8 @@ public final class CompareBenchmark {
     private static final int SECRETS = Integer.getInteger("benchmark.compareSecrets", 300);
     /** The comparison with tags has no budget and costs one call per parameter: -Dbenchmark.compareTags=false skips it. */
     private static final boolean WITH_TAGS = Boolean.parseBoolean(System.getProperty("benchmark.compareTags", "true"));
+    /** -Dbenchmark.compareWindowOnly=true: only the window's run (its FX stall), without the timed API runs. */
+    private static final boolean WINDOW_ONLY = Boolean.getBoolean("benchmark.compareWindowOnly");
     /** Every 20th secret's password differs between the prefixes. */
     private static final int SECRET_DIFFERENCE_EVERY = 20;
     private static final String LEFT = "/bench/shop/staging";
@@ -122,8 +124,10 @@ public final class CompareBenchmark {
             try (ClientFactory clients = Moto.clients(moto, false)) {
                 seed(clients);
             }
-            try (ClientFactory clients = aws.clients(true)) {
-                timedRuns(clients);
+            if (!WINDOW_ONLY) {
+                try (ClientFactory clients = aws.clients(true)) {
+                    timedRuns(clients);
+                }
             }
             details.put("aws_like_requests", aws.requests());
             window(app);
@@ -455,7 +459,7 @@ public final class CompareBenchmark {
 
     // ---- the report ------------------------------------------------------------------------------
 
-    private boolean report() throws Exception {
+    private void timedRows() {
         double baseline = num("sdk_values_listing_seconds");
         row("sdk_values_listing_seconds", "s", "the limit: GetParametersByPath of " + LEFT + ", 10 a page", null);
         row("coffer_listing_seconds", "s", "describeUnder, then values by name, of that folder", null);
@@ -465,6 +469,12 @@ public final class CompareBenchmark {
                 num("compare_seconds") <= 1.2 * baseline);
         if (WITH_TAGS) {
             row("compare_with_tags_seconds", "s", "no budget: one ListTagsForResource per parameter", null);
+        }
+    }
+
+    private boolean report() throws Exception {
+        if (!WINDOW_ONLY) {
+            timedRows();
         }
         row("window_compare_seconds", "s", "", null);
         row("window_max_fx_stall_ms", "ms", "≤ 50", num("window_max_fx_stall_ms") <= 50);
