@@ -30,8 +30,8 @@ public final class ChangeWarning {
     }
 
     /**
-     * The consumers found, e.g. "3 consumers read /golden/ami/web: launch template web-lt (version 1
-     * (default and latest) ImageId, follows the latest version), … They will fail, …".
+     * The consumers found, one a line, e.g. "3 consumers read /golden/ami/web:", "• launch template
+     * web-lt (version 1 (default and latest) ImageId, follows the latest version)", …, "They will fail, …".
      *
      * @param subject   what is changed as a person reads it: "/apps/db-host", "parameters under /apps", "secret db/web"
      * @param consumers its consumers, from one scan of the connection
@@ -53,15 +53,16 @@ public final class ChangeWarning {
             for (Consumer consumer : consumers.subList(0, Math.min(NAMED, consumers.size()))) {
                 named.add(describe(consumer, folder));
             }
-            text.append(count(consumers.size())).append(consumers.size() == 1 ? " reads " : " read ").append(subject).append(": ")
-                    .append(String.join(", ", named));
+            // One consumer a line: an administrator scans the list for the resources to fix.
+            text.append(count(consumers.size())).append(consumers.size() == 1 ? " reads " : " read ").append(subject).append(":\n• ")
+                    .append(String.join("\n• ", named));
             if (consumers.size() > NAMED) {
-                text.append(" and ").append(consumers.size() - NAMED).append(" more (Where used… lists them all)");
+                text.append("\nand ").append(consumers.size() - NAMED).append(" more (Where used… lists them all)");
             }
-            text.append(". ").append(change.consequence);
+            text.append("\n").append(change.consequence);
         }
         if (!unread.isEmpty()) {
-            text.append(" Not read, so consumers there are not known: ").append(String.join(" ", unread));
+            text.append("\nNot read, so consumers there are not known: ").append(String.join(" ", unread));
         }
         return text.toString();
     }

@@ -19,8 +19,8 @@ class ChangeWarningTest {
                 List.of(reads(ConsumerKind.LAUNCH_TEMPLATE, "web-lt", "version 4 (latest) ImageId", null)),
                 false, ChangeWarning.Change.DELETE, List.of());
 
-        assertThat(text).isEqualTo("1 consumer reads /golden/ami/web: launch template web-lt (version 4 (latest) ImageId, "
-                + "follows the latest version). They will fail, or keep the old value they already read, once it is deleted.");
+        assertThat(text).isEqualTo("1 consumer reads /golden/ami/web:\n• launch template web-lt (version 4 (latest) ImageId, "
+                + "follows the latest version)\nThey will fail, or keep the old value they already read, once it is deleted.");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ChangeWarningTest {
                 List.of(reads(ConsumerKind.CLOUDFORMATION_STACK, "web-stack", "Parameters.ImageId", null)),
                 false, ChangeWarning.Change.MOVE, List.of("Lambda functions could not be read: access denied."));
 
-        assertThat(text).startsWith("1 consumer reads /golden/ami/web: stack web-stack (Parameters.ImageId, follows the latest version). "
-                + "They still name the old name").endsWith(" Not read, so consumers there are not known: Lambda functions could not be read: access denied.");
+        assertThat(text).startsWith("1 consumer reads /golden/ami/web:\n• stack web-stack (Parameters.ImageId, follows the latest version)\n"
+                + "They still name the old name").endsWith("\nNot read, so consumers there are not known: Lambda functions could not be read: access denied.");
     }
 }

@@ -531,7 +531,7 @@ public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWiz
             return;
         }
         String note = split.isEmpty() ? "No launch template or stack of this account and region uses these parameters."
-                : "Of the launch templates and stacks that use them, " + split.follow().size()
+                : split.follow().size()
                 + (split.follow().size() == 1 ? " follows the new image by itself and " : " follow the new image by themselves and ")
                 + split.needAction().size() + (split.needAction().size() == 1 ? " needs an action." : " need an action.");
         consumersNote.set(index.unread().isEmpty() ? note

@@ -200,7 +200,7 @@ class GoldenAmiWizardUiTest {
                 PROD + ": stack prod-web-stack, Parameters.ImageId: resolves the parameter only at its next stack update; update stack prod-web-stack",
                 PROD + ": launch template prod-batch, version 1 (default and latest) ImageId: pinned to version 1, will not follow the update");
         assertThat(text("#reviewConsumersNote"))
-                .isEqualTo("Of the launch templates and stacks that use them, 2 follow the new image by themselves and 2 need an action.");
+                .isEqualTo("2 follow the new image by themselves and 2 need an action.");
         assertThat(onFx(() -> robot.lookup("#lookForConsumersButton").queryAs(Button.class).isVisible())).isFalse();
         robot.clickOn("#changeNoteField").write("CHG-1042: monthly patch image");
         ListView<String> plan = robot.lookup("#planList").queryAs(ListView.class);

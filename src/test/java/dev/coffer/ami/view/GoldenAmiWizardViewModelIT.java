@@ -425,7 +425,7 @@ class GoldenAmiWizardViewModelIT {
         assertThat(vm.followers()).containsExactlyElementsOf(follow);
         assertThat(vm.needAction()).containsExactlyElementsOf(act);
         assertThat(vm.consumersNoteProperty().get())
-                .isEqualTo("Of the launch templates and stacks that use them, 2 follow the new image by themselves and 2 need an action.");
+                .isEqualTo("2 follow the new image by themselves and 2 need an action.");
         assertThat(vm.canLookForConsumersProperty().get()).isFalse();
         assertThat(vm.lookingForConsumersProperty().get()).isFalse();
 
@@ -444,7 +444,7 @@ class GoldenAmiWizardViewModelIT {
         assertThat(vm.followers()).as("the Done page repeats the list").containsExactly(follow.get(0));
         assertThat(vm.needAction()).containsExactlyElementsOf(act);
         assertThat(vm.consumersNoteProperty().get())
-                .isEqualTo("Of the launch templates and stacks that use them, 1 follows the new image by itself and 2 need an action.");
+                .isEqualTo("1 follows the new image by itself and 2 need an action.");
     }
 
     @Test

@@ -85,10 +85,10 @@ class ConsumerCheckIT {
         assertThat(check.knownProperty().get()).isTrue();
         assertThat(check.canLookProperty().get()).isFalse();
         assertThat(check.foundProperty().get()).isEqualTo(3);
-        assertThat(check.textProperty().get()).isEqualTo("3 consumers read " + GOLDEN_X86 + ": "
-                + "stack web-json (Parameters.ImageId, follows the latest version), "
-                + "launch template batch (version 1 (default and latest) ImageId, pinned to version 1), "
-                + "launch template web (version 1 (default) ImageId, follows the latest version). " + DELETED);
+        assertThat(check.textProperty().get()).isEqualTo("3 consumers read " + GOLDEN_X86 + ":\n"
+                + "• stack web-json (Parameters.ImageId, follows the latest version)\n"
+                + "• launch template batch (version 1 (default and latest) ImageId, pinned to version 1)\n"
+                + "• launch template web (version 1 (default) ImageId, follows the latest version)\n" + DELETED);
     }
 
     @Test
@@ -97,10 +97,10 @@ class ConsumerCheckIT {
         ConsumerCheck check = check(Subject.parameter(DB_HOST), Change.MOVE);
 
         assertThat(check.textProperty().get())
-                .startsWith(check.foundProperty().get() + " consumers read " + DB_HOST + ": ")
-                .contains("Lambda function " + UsageSeed.FUNCTION + " (environment variable DB_HOST_PARAMETER, follows the latest version)")
-                .contains("parameter " + UsageSeed.POINTER_PARAMETER + " (value, follows the latest version)")
-                .endsWith(MOVED);
+                .startsWith(check.foundProperty().get() + " consumers read " + DB_HOST + ":\n• ")
+                .contains("\n• Lambda function " + UsageSeed.FUNCTION + " (environment variable DB_HOST_PARAMETER, follows the latest version)\n")
+                .contains("\n• parameter " + UsageSeed.POINTER_PARAMETER + " (value, follows the latest version)\n")
+                .endsWith("\n" + MOVED);
     }
 
     @Test
@@ -109,18 +109,19 @@ class ConsumerCheckIT {
         ConsumerCheck deleteFolder = check(Subject.folder("/apps/web"), Change.DELETE);
         assertThat(deleteFolder.foundProperty().get()).isEqualTo(cache.get().underFolder("/apps/web").size());
         assertThat(deleteFolder.textProperty().get())
-                .startsWith(deleteFolder.foundProperty().get() + " consumers read parameters under /apps/web: ")
-                .contains("stack web-json manages " + OWNED + " (Config (AWS::SSM::Parameter)): change it there")
-                .contains("Lambda function " + UsageSeed.FUNCTION + " reads " + DB_HOST + " (environment variable DB_HOST_PARAMETER, ")
-                .endsWith(". " + DELETED)
+                .startsWith(deleteFolder.foundProperty().get() + " consumers read parameters under /apps/web:\n• ")
+                .contains("\n• stack web-json manages " + OWNED + " (Config (AWS::SSM::Parameter)): change it there\n")
+                .contains("\n• Lambda function " + UsageSeed.FUNCTION + " reads " + DB_HOST + " (environment variable DB_HOST_PARAMETER, ")
+                .endsWith("\n" + DELETED)
                 .doesNotContain(" more ");
 
         // Everything: more consumers than a confirmation names.
         ConsumerCheck moveRoot = check(Subject.folder("/"), Change.MOVE);
         int found = moveRoot.foundProperty().get();
         assertThat(found).isGreaterThan(5);
-        assertThat(moveRoot.textProperty().get()).startsWith(found + " consumers read parameters under /: ")
-                .endsWith(" and " + (found - 5) + " more (Where used… lists them all). " + MOVED);
+        assertThat(moveRoot.textProperty().get()).startsWith(found + " consumers read parameters under /:\n• ")
+                .endsWith("\nand " + (found - 5) + " more (Where used… lists them all)\n" + MOVED);
+        assertThat(moveRoot.textProperty().get().lines().filter(line -> line.startsWith("• "))).as("five named").hasSize(5);
     }
 
     @Test
@@ -129,8 +130,8 @@ class ConsumerCheckIT {
         ConsumerCheck check = check(Subject.secret(secretArn, SECRET), Change.DELETE);
 
         assertThat(check.textProperty().get())
-                .startsWith(check.foundProperty().get() + " consumers read secret " + SECRET + ": ")
-                .contains("Lambda function " + UsageSeed.ROTATION_FUNCTION + " (rotation function, follows the latest version)")
+                .startsWith(check.foundProperty().get() + " consumers read secret " + SECRET + ":\n• ")
+                .contains("\n• Lambda function " + UsageSeed.ROTATION_FUNCTION + " (rotation function, follows the latest version)\n")
                 .endsWith(DELETED)
                 .doesNotContain(UsageSeed.MARK)
                 .doesNotContain("arn:aws:lambda:");
@@ -155,7 +156,7 @@ class ConsumerCheckIT {
         scanned();
 
         assertThat(check.knownProperty().get()).isTrue();
-        assertThat(check.textProperty().get()).startsWith(check.foundProperty().get() + " consumers read secret " + SECRET + ": ");
+        assertThat(check.textProperty().get()).startsWith(check.foundProperty().get() + " consumers read secret " + SECRET + ":\n• ");
     }
 
     @Test

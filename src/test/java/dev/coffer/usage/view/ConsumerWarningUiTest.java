@@ -105,8 +105,8 @@ class ConsumerWarningUiTest {
 
         robot.clickOn("#lookForConsumersButton");
         await().atMost(WAIT).until(() -> warning().startsWith("2 consumers read"));
-        assertThat(warning()).isEqualTo("2 consumers read " + GOLDEN + ": stack web-stack (Parameters.ImageId, follows the latest version), "
-                + "launch template web-servers (version 1 (default and latest) ImageId, follows the latest version). "
+        assertThat(warning()).isEqualTo("2 consumers read " + GOLDEN + ":\n• stack web-stack (Parameters.ImageId, follows the latest version)\n"
+                + "• launch template web-servers (version 1 (default and latest) ImageId, follows the latest version)\n"
                 + "They will fail, or keep the old value they already read, once it is deleted.");
         assertThat(visible("#lookForConsumersButton")).isFalse();
         assertThat(onFx(() -> robot.lookup("#deleteButton").queryAs(Button.class).isDisabled())).as("the user still decides").isFalse();
@@ -128,8 +128,8 @@ class ConsumerWarningUiTest {
         assertThat(visible("#consumerWarning")).as("a copy breaks nothing").isFalse();
         robot.clickOn("#copyMoveCheck");
         assertThat(visible("#consumerWarning")).isTrue();
-        assertThat(warning()).startsWith("3 consumers read parameters under /cw-ui/golden-ami: ")
-                .contains("launch template batch-workers reads /cw-ui/golden-ami/batch (version 1 (default and latest) ImageId, pinned to version 1)")
+        assertThat(warning()).startsWith("3 consumers read parameters under /cw-ui/golden-ami:\n• ")
+                .contains("\n• launch template batch-workers reads /cw-ui/golden-ami/batch (version 1 (default and latest) ImageId, pinned to version 1)\n")
                 .endsWith("point them at the new name.");
         Screenshots.save(robot.lookup("#copyTargetField").queryAs(Node.class).getScene(), "move-folder-consumers");
         cancelDialog("#copyCloseButton", "#copyTargetField");
@@ -141,7 +141,7 @@ class ConsumerWarningUiTest {
         await().atMost(WAIT).until(() -> onFx(() -> SECRET.equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText())));
         robot.press(KeyCode.DELETE).release(KeyCode.DELETE);
         awaitNode("#recoverySpinner");
-        assertThat(warning()).isEqualTo("1 consumer reads secret " + SECRET + ": stack web-stack (Queue.Tags[0].Value, follows the latest version). "
+        assertThat(warning()).isEqualTo("1 consumer reads secret " + SECRET + ":\n• stack web-stack (Queue.Tags[0].Value, follows the latest version)\n"
                 + "They will fail, or keep the old value they already read, once it is deleted.");
         Screenshots.save(robot.lookup("#recoverySpinner").queryAs(Node.class).getScene(), "delete-secret-consumers");
         cancelDialog("#cancelButton", "#recoverySpinner");
