@@ -70,7 +70,7 @@ public final class ChangeWarning {
     /** No scan of the connection yet: the confirmation offers to look. */
     public static String notKnown(String subject) {
         return "Consumers of " + subject + " are not known: no where-used scan of this connection has run yet. "
-                + "Look for consumers to see the stacks, launch templates, functions and task definitions that read it before you confirm.";
+                + "Look for consumers to list the stacks, launch templates, functions and task definitions that would break, before you confirm.";
     }
 
     /** While the scan runs; {@code progress} is what it has read so far (may be empty). */

@@ -73,8 +73,8 @@ class ConsumerCheckIT {
     void withoutAScanTheConsumersAreNotKnownAndLookingRunsTheConnectionsScan() {
         ConsumerCheck check = check(Subject.parameter(GOLDEN_X86), Change.DELETE);
         assertThat(check.textProperty().get()).isEqualTo("Consumers of " + GOLDEN_X86 + " are not known: no where-used scan of this "
-                + "connection has run yet. Look for consumers to see the stacks, launch templates, functions and task definitions "
-                + "that read it before you confirm.");
+                + "connection has run yet. Look for consumers to list the stacks, launch templates, functions and task definitions "
+                + "that would break, before you confirm.");
         assertThat(check.knownProperty().get()).isFalse();
         assertThat(check.canLookProperty().get()).isTrue();
         assertThat(check.foundProperty().get()).isEqualTo(-1);
