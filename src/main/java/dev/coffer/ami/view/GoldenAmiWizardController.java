@@ -7,6 +7,7 @@ import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.controls.WizardFrame;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -17,6 +18,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -24,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.StringConverter;
 
 /** The golden AMI wizard's pages (golden_ami_wizard.fxml). Thin: state lives in {@link GoldenAmiWizardViewModel}. */
@@ -74,7 +77,17 @@ public final class GoldenAmiWizardController {
     @FXML private ListView<String> planList;
     @FXML private Label reviewProblems;
 
+    @FXML private Label reviewConsumersNote;
+    @FXML private ProgressIndicator lookingForConsumers;
+    @FXML private Button lookForConsumersButton;
+    @FXML private Button stopLookingButton;
+    @FXML private ListView<String> reviewFollowList;
+    @FXML private ListView<String> reviewActionList;
+
     @FXML private ListView<String> resultList;
+    @FXML private Label doneConsumersNote;
+    @FXML private ListView<String> doneFollowList;
+    @FXML private ListView<String> doneActionList;
 
     public void init(GoldenAmiWizardViewModel model, Stage stage) {
         goldenParameterList.setItems(model.names());
@@ -135,6 +148,29 @@ public final class GoldenAmiWizardController {
         WizardFrame.wrapLines(planList);
         reviewProblems.textProperty().bind(model.reviewProblemsProperty());
 
+        lookingForConsumers.visibleProperty().bind(model.lookingForConsumersProperty());
+        stopLookingButton.visibleProperty().bind(model.lookingForConsumersProperty());
+        stopLookingButton.setOnAction(e -> model.stopLookingForConsumers());
+        lookForConsumersButton.visibleProperty().bind(model.canLookForConsumersProperty());
+        lookForConsumersButton.setOnAction(e -> model.lookForConsumers());
+        for (var node : List.of(lookingForConsumers, stopLookingButton, lookForConsumersButton)) {
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        // The Done page repeats the review's list: the same lines, after the update.
+        for (Label note : List.of(reviewConsumersNote, doneConsumersNote)) {
+            note.textProperty().bind(model.consumersNoteProperty());
+        }
+        for (ListView<String> follow : List.of(reviewFollowList, doneFollowList)) {
+            follow.setItems(model.followers());
+            consumerList(follow, model);
+        }
+        for (ListView<String> act : List.of(reviewActionList, doneActionList)) {
+            act.setItems(model.needAction());
+            consumerList(act, model);
+        }
+        // A scan the wizard started stops with it.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> model.stopLookingForConsumers());
+
         resultList.setItems(model.results());
         WizardFrame.wrapLines(resultList);
 
@@ -159,6 +195,15 @@ public final class GoldenAmiWizardController {
                 compareGrid.add(value, c + 1, r + 1);
             }
         }
+    }
+
+    /** An empty list of consumers says whether none uses the parameters or nobody knows yet. */
+    private static void consumerList(ListView<String> list, GoldenAmiWizardViewModel model) {
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(model.canLookForConsumersProperty().or(model.lookingForConsumersProperty()))
+                .then("Not known").otherwise("None"));
+        list.setPlaceholder(empty);
+        WizardFrame.wrapLines(list);
     }
 
     private static <T> void column(TableColumn<T, String> column, Function<T, String> value) {

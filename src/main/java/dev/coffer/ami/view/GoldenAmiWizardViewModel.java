@@ -3,6 +3,7 @@ package dev.coffer.ami.view;
 import dev.coffer.ami.CurrentImage;
 import dev.coffer.ami.GoldenImageUpdate;
 import dev.coffer.ami.ImageCatalog;
+import dev.coffer.ami.ImageConsumers;
 import dev.coffer.ami.ImageIds;
 import dev.coffer.ami.ImageReplacement;
 import dev.coffer.ami.ImageSearch;
@@ -18,6 +19,8 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
 import dev.coffer.ui.kit.WizardViewModel;
+import dev.coffer.usage.ConsumerIndex;
+import dev.coffer.usage.view.ConsumerScan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,13 +42,19 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
  * The golden AMI wizard: the parameters and the image each names now, the new image (search, id
  * or public parameter), the new image beside the current ones, a review of every change, then
- * apply, verify and a summary. Every input is checked before any call.
+ * apply, verify and a summary. Every input is checked before any call. The review and the summary
+ * list the launch templates and stacks that use the parameters (from the connection's where-used
+ * scan, run on the review when there is none yet): which follow the new image by themselves and
+ * which need an action. The update does not wait for that list, nor fails with it.
  */
 public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWizardViewModel.Page> {
 
@@ -96,17 +106,35 @@ public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWiz
 
     private final ObservableList<String> results = FXCollections.observableArrayList();
 
+    private final ConsumerScan consumerScan;
+    private final ObservableList<String> followers = FXCollections.observableArrayList();
+    private final ObservableList<String> needAction = FXCollections.observableArrayList();
+    private final StringProperty consumersNote = new SimpleStringProperty("");
+    private final BooleanBinding canLookForConsumers;
+    /** Kept so the weak listener on the window's cache lives as long as the wizard. */
+    private final ChangeListener<Object> consumersChanged = (o, was, now) -> refreshConsumers();
+
     /**
-     * @param start     the parameter the wizard starts from, or empty to create one
-     * @param onChanged told the names of the parameters that may have changed, after apply (also a failed one)
+     * @param consumerScan the connection's where-used scan, for the launch templates and stacks that use the parameters
+     * @param start        the parameter the wizard starts from, or empty to create one
+     * @param onChanged    told the names of the parameters that may have changed, after apply (also a failed one)
      */
     public GoldenAmiWizardViewModel(Background background, ParameterStore parameters, ImageCatalog catalog, GoldenImageUpdate update,
-                                    Optional<Parameter> start, Consumer<List<String>> onChanged) {
+                                    ConsumerScan consumerScan, Optional<Parameter> start, Consumer<List<String>> onChanged) {
         super(background, Page.class);
         this.parameters = parameters;
         this.catalog = catalog;
         this.update = update;
+        this.consumerScan = consumerScan;
         this.onChanged = onChanged;
+        // The window's cache outlives the wizard: a weak listener lets the wizard go when it closes.
+        consumerScan.indexProperty().addListener(new WeakChangeListener<>(consumersChanged));
+        consumerScan.scanningProperty().addListener(consumersChanged);
+        consumerScan.progressProperty().addListener(consumersChanged);
+        consumerScan.failureProperty().addListener(consumersChanged);
+        names.addListener((ListChangeListener<String>) c -> refreshConsumers());
+        canLookForConsumers = Bindings.createBooleanBinding(() -> consumerScan.indexProperty().get() == null
+                && !consumerScan.scanningProperty().get(), consumerScan.indexProperty(), consumerScan.scanningProperty());
         start.ifPresent(p -> names.add(p.name()));
         readyWhen(Page.PARAMETERS, Bindings.isNotEmpty(names));
         readyWhen(Page.COMPARE, needsConfirmation.not().or(confirmed));
@@ -121,7 +149,15 @@ public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWiz
         switch (page) {
             case PARAMETERS -> loadCurrent();
             case COMPARE -> compare();
-            case REVIEW -> refreshReview();
+            case REVIEW -> {
+                refreshReview();
+                refreshConsumers();
+                // Reads only, in the background: Apply need not wait for it. A scan the user stopped, or
+                // that failed, is not started again by itself: Look for consumers does that.
+                if (consumerScan.failureProperty().get().isEmpty()) {
+                    consumerScan.ensure();
+                }
+            }
             default -> { }
         }
     }
@@ -437,6 +473,69 @@ public final class GoldenAmiWizardViewModel extends WizardViewModel<GoldenAmiWiz
             }
             onChanged.accept(wanted);
         });
+    }
+
+    // ---------------------------------------------------------------- 4 and 5: who uses the parameters
+
+    /** Launch templates that follow the new image by themselves (at their next launch), one a line, each after its parameter. */
+    public ObservableList<String> followers() {
+        return followers;
+    }
+
+    /** Pinned launch templates and stacks, which need an action to use the new image, one a line, each after its parameter. */
+    public ObservableList<String> needAction() {
+        return needAction;
+    }
+
+    /** How many follow and need an action, the scan's progress, or why the consumers are unknown. */
+    public ReadOnlyStringProperty consumersNoteProperty() {
+        return consumersNote;
+    }
+
+    public ReadOnlyBooleanProperty lookingForConsumersProperty() {
+        return consumerScan.scanningProperty();
+    }
+
+    /** Look for consumers is offered: none known and no scan running (it failed or was cancelled). */
+    public BooleanBinding canLookForConsumersProperty() {
+        return canLookForConsumers;
+    }
+
+    /** Scans the connection for consumers (again, after a failed or cancelled scan). */
+    public void lookForConsumers() {
+        consumerScan.scan();
+    }
+
+    /** Stops the scan; the wizard goes on with the consumers unknown. */
+    public void stopLookingForConsumers() {
+        consumerScan.cancel();
+    }
+
+    private void refreshConsumers() {
+        ConsumerIndex index = consumerScan.indexProperty().get();
+        if (index == null) {
+            followers.clear();
+            needAction.clear();
+            String failure = consumerScan.failureProperty().get();
+            consumersNote.set(consumerScan.scanningProperty().get()
+                    ? "Looking for the launch templates and stacks that use these parameters… " + consumerScan.progressProperty().get()
+                    : !failure.isEmpty() ? "Consumers unknown: " + failure + " The update does not need them; check them later with Where used…"
+                    : "Consumers unknown: the connection has not been scanned for them yet.");
+            return;
+        }
+        ImageConsumers split = ImageConsumers.of(index, List.copyOf(names));
+        followers.setAll(split.follow());
+        needAction.setAll(split.needAction());
+        if (split.isEmpty() && !index.unread().isEmpty()) {
+            consumersNote.set("Consumers unknown: " + String.join(" ", index.unread()) + " The update does not need them.");
+            return;
+        }
+        String note = split.isEmpty() ? "No launch template or stack of this account and region uses these parameters."
+                : split.follow().size()
+                + (split.follow().size() == 1 ? " follows the new image by itself and " : " follow the new image by themselves and ")
+                + split.needAction().size() + (split.needAction().size() == 1 ? " needs an action." : " need an action.");
+        consumersNote.set(index.unread().isEmpty() ? note
+                : note + " Not read, so consumers there are unknown: " + String.join(" ", index.unread()));
     }
 
     // ---------------------------------------------------------------- 5: summary

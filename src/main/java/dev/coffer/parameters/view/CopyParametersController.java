@@ -1,6 +1,8 @@
 package dev.coffer.parameters.view;
 
 import dev.coffer.ui.kit.Formats;
+import dev.coffer.usage.view.ConsumerCheck;
+import dev.coffer.usage.view.ConsumerWarningBar;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -18,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The copy or move window. Thin: state lives in {@link CopyParametersViewModel}. */
 public final class CopyParametersController {
@@ -29,6 +32,7 @@ public final class CopyParametersController {
     @FXML private TextField copyTargetField;
     @FXML private Label copyProblems;
     @FXML private CheckBox copyMoveCheck;
+    @FXML private ConsumerWarningBar consumerWarning;
     @FXML private Label previewCount;
     @FXML private TableView<CopyParametersViewModel.Row> copyPreview;
     @FXML private TableColumn<CopyParametersViewModel.Row, String> fromColumn;
@@ -43,8 +47,12 @@ public final class CopyParametersController {
     @FXML private Button copyCloseButton;
     @FXML private Button copyButton;
 
-    /** {@code onChanged} runs with what changed in AWS, so the tree can follow. */
-    public void init(CopyParametersViewModel model, Stage stage, Consumer<CopyParametersViewModel.Copied> onChanged) {
+    /**
+     * {@code consumers} says, once Move is ticked, who reads the old names; {@code onChanged} runs
+     * with what changed in AWS, so the tree can follow.
+     */
+    public void init(CopyParametersViewModel model, ConsumerCheck consumers, Stage stage,
+                     Consumer<CopyParametersViewModel.Copied> onChanged) {
         copyTitle.setText((model.isFolder() ? "Copy or move folder " : "Copy or move ") + model.source());
         copySubtitle.setText(model.isFolder()
                 ? "Every parameter in the folder and below it gets a new name under the new path."
@@ -59,6 +67,10 @@ public final class CopyParametersController {
         BooleanBinding locked = model.busyProperty().or(model.doneProperty());
         copyTargetField.disableProperty().bind(locked);
         copyMoveCheck.disableProperty().bind(locked);
+        // A copy leaves the old names in place, so it breaks no consumer; a move (or rename) does.
+        consumerWarning.show(consumers);
+        consumerWarning.visibleProperty().bind(model.moveProperty());
+        consumerWarning.managedProperty().bind(consumerWarning.visibleProperty());
 
         column(fromColumn, CopyParametersViewModel.Row::from);
         column(toColumn, CopyParametersViewModel.Row::to);
@@ -102,6 +114,8 @@ public final class CopyParametersController {
         copyCloseButton.disableProperty().bind(model.busyProperty());
         copyCloseButton.setOnAction(e -> stage.close());
         // Closing mid-copy would hide its outcome; the copy itself cannot be stopped half way safely.
+        // A scan this confirmation started stops with it.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> consumers.cancel());
         stage.setOnCloseRequest(e -> {
             if (model.busyProperty().get()) {
                 e.consume();

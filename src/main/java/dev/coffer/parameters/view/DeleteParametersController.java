@@ -2,6 +2,8 @@ package dev.coffer.parameters.view;
 
 import dev.coffer.parameters.Parameter;
 import dev.coffer.ui.kit.Formats;
+import dev.coffer.usage.view.ConsumerCheck;
+import dev.coffer.usage.view.ConsumerWarningBar;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -12,6 +14,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The delete confirmation for a parameter or a folder. Thin: state lives in {@link DeleteParametersViewModel}. */
 public final class DeleteParametersController {
@@ -22,6 +25,7 @@ public final class DeleteParametersController {
     @FXML private Label listHeader;
     @FXML private ListView<String> deleteNames;
     @FXML private Label warningText;
+    @FXML private ConsumerWarningBar consumerWarning;
     @FXML private VBox confirmBox;
     @FXML private Label confirmLabel;
     @FXML private TextField deleteConfirmField;
@@ -30,8 +34,12 @@ public final class DeleteParametersController {
     @FXML private Button cancelButton;
     @FXML private Button deleteButton;
 
-    /** {@code onDeleted} runs after AWS deleted the parameters; the window then closes. */
-    public void init(DeleteParametersViewModel model, Stage stage, Consumer<DeleteParametersViewModel.Deleted> onDeleted) {
+    /**
+     * {@code consumers} says, before Delete is pressed, who reads what would go; {@code onDeleted}
+     * runs after AWS deleted the parameters; the window then closes.
+     */
+    public void init(DeleteParametersViewModel model, ConsumerCheck consumers, Stage stage,
+                     Consumer<DeleteParametersViewModel.Deleted> onDeleted) {
         boolean isFolder = model.folder().isPresent();
         if (isFolder) {
             String path = model.folder().get();
@@ -61,6 +69,9 @@ public final class DeleteParametersController {
                 hidden.setManaged(false);
             }
         }
+        consumerWarning.show(consumers);
+        // A scan this confirmation started stops with it.
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> consumers.cancel());
         busyIndicator.visibleProperty().bind(model.busyProperty());
         deleteMessage.textProperty().bind(model.messageProperty());
         deleteButton.disableProperty().bind(model.canDelete().not());

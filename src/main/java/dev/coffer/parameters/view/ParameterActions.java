@@ -11,6 +11,10 @@ import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
 import dev.coffer.ui.kit.versions.VersionBrowserController;
 import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
+import dev.coffer.usage.ChangeWarning;
+import dev.coffer.usage.view.ConsumerCheck;
+import dev.coffer.usage.view.ConsumerScan;
+import dev.coffer.usage.view.WhereUsedViewModel.Subject;
 import java.util.Optional;
 import javafx.stage.Stage;
 
@@ -52,24 +56,36 @@ public final class ParameterActions {
      */
     public Stage updateGoldenImage(Optional<Parameter> parameter) {
         GoldenAmiWizardViewModel vm = new GoldenAmiWizardViewModel(background, main.parameters(), new ImageCatalog(main.clients()),
-                new GoldenImageUpdate(main.parameters()), parameter, main::parametersSaved);
+                new GoldenImageUpdate(main.parameters()), consumerScan(), parameter, main::parametersSaved);
         return Windows.open(main.owner(), Screen.GOLDEN_AMI_WIZARD, "Update golden AMI", false,
                 (GoldenAmiWizardController c, Stage stage) -> c.init(vm, stage));
     }
 
     /** Asks before deleting one parameter; the tree follows. */
     public Stage delete(Parameter parameter) {
-        return openDelete(DeleteParametersViewModel.parameter(background, main.parameters(), parameter), "Delete parameter");
+        return openDelete(DeleteParametersViewModel.parameter(background, main.parameters(), parameter),
+                consumers(Subject.parameter(parameter.name()), ChangeWarning.Change.DELETE), "Delete parameter");
     }
 
     /** Lists everything in a folder and deletes it once the user typed the folder's path. */
     public Stage deleteFolder(String folderPath) {
-        return openDelete(DeleteParametersViewModel.folder(background, main.parameters(), folderPath), "Delete folder");
+        return openDelete(DeleteParametersViewModel.folder(background, main.parameters(), folderPath),
+                consumers(Subject.folder(folderPath), ChangeWarning.Change.DELETE), "Delete folder");
     }
 
-    private Stage openDelete(DeleteParametersViewModel vm, String title) {
+    /** The connection's where-used scan, read from (or filled into) the window's cache. */
+    private ConsumerScan consumerScan() {
+        return new ConsumerScan(background, main.clients(), main.consumerIndex());
+    }
+
+    /** What a confirmation says about the consumers the change would break. */
+    private ConsumerCheck consumers(Subject subject, ChangeWarning.Change change) {
+        return new ConsumerCheck(consumerScan(), subject, change);
+    }
+
+    private Stage openDelete(DeleteParametersViewModel vm, ConsumerCheck consumers, String title) {
         return Windows.open(main.owner(), Screen.DELETE_PARAMETERS, title, true,
-                (DeleteParametersController c, Stage stage) -> c.init(vm, stage, deleted -> {
+                (DeleteParametersController c, Stage stage) -> c.init(vm, consumers, stage, deleted -> {
                     main.parametersRemoved(deleted.names());
                     main.showStatus(deleted.summary());
                 }));
@@ -77,17 +93,20 @@ public final class ParameterActions {
 
     /** Copies or moves one parameter to a new name. */
     public Stage copy(Parameter parameter) {
-        return openCopy(CopyParametersViewModel.parameter(background, main.parameters(), parameter), "Copy or move parameter");
+        return openCopy(CopyParametersViewModel.parameter(background, main.parameters(), parameter),
+                consumers(Subject.parameter(parameter.name()), ChangeWarning.Change.MOVE), "Copy or move parameter");
     }
 
     /** Copies or moves a folder with everything below it. */
     public Stage copyFolder(String folderPath) {
-        return openCopy(CopyParametersViewModel.folder(background, main.parameters(), folderPath), "Copy or move folder");
+        return openCopy(CopyParametersViewModel.folder(background, main.parameters(), folderPath),
+                consumers(Subject.folder(folderPath), ChangeWarning.Change.MOVE), "Copy or move folder");
     }
 
-    private Stage openCopy(CopyParametersViewModel vm, String title) {
+    /** {@code consumers}: what a move (or rename) would break; a copy breaks nothing, so the window shows it only for a move. */
+    private Stage openCopy(CopyParametersViewModel vm, ConsumerCheck consumers, String title) {
         return Windows.open(main.owner(), Screen.COPY_PARAMETERS, title, true,
-                (CopyParametersController c, Stage stage) -> c.init(vm, stage, copied -> {
+                (CopyParametersController c, Stage stage) -> c.init(vm, consumers, stage, copied -> {
                     // Only the names that changed are re-read, never the whole store.
                     if (!copied.removed().isEmpty()) {
                         main.parametersRemoved(copied.removed());

@@ -3,8 +3,10 @@ package dev.coffer.parameters.view;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.ParameterStore;
+import dev.coffer.usage.ConsumerIndex;
 import java.util.Collection;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.stage.Window;
 
 /**
@@ -21,6 +23,12 @@ public interface ParameterWindow {
 
     /** Parameter Store of the connection shown. */
     ParameterStore parameters();
+
+    /**
+     * The connection's where-used scan, null until the first: the golden AMI wizard and the
+     * confirmations of delete and move read it, or fill it when they look for consumers.
+     */
+    ObjectProperty<ConsumerIndex> consumerIndex();
 
     /** Whether the connection shown may change nothing (audit mode). */
     boolean readOnly();

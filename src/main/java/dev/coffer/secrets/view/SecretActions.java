@@ -12,6 +12,10 @@ import dev.coffer.ui.kit.Screen;
 import dev.coffer.ui.kit.Windows;
 import dev.coffer.ui.kit.versions.VersionBrowserController;
 import dev.coffer.ui.kit.versions.VersionBrowserViewModel;
+import dev.coffer.usage.ChangeWarning;
+import dev.coffer.usage.view.ConsumerCheck;
+import dev.coffer.usage.view.ConsumerScan;
+import dev.coffer.usage.view.WhereUsedViewModel;
 import java.util.List;
 import javafx.stage.Stage;
 
@@ -52,8 +56,10 @@ public final class SecretActions implements RotationActions {
     /** The delete dialog; afterwards the row leaves the list (or shows its deletion date when those are listed). */
     public Stage delete(Secret secret) {
         SecretDeleteViewModel vm = new SecretDeleteViewModel(background, main.secrets(), secret);
+        ConsumerCheck consumers = new ConsumerCheck(new ConsumerScan(background, main.clients(), main.consumerIndex()),
+                WhereUsedViewModel.Subject.secret(secret.arn(), secret.name()), ChangeWarning.Change.DELETE);
         return Windows.open(main.owner(), Screen.SECRET_DELETE,
-                "Delete secret", true, (SecretDeleteController c, Stage stage) -> c.init(vm, stage, force -> {
+                "Delete secret", true, (SecretDeleteController c, Stage stage) -> c.init(vm, consumers, stage, force -> {
                     if (!force && main.showsDeletedSecrets()) {
                         main.secretSaved(secret.name());
                     } else {

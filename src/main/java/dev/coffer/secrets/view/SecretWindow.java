@@ -2,6 +2,8 @@ package dev.coffer.secrets.view;
 
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.secrets.SecretStore;
+import dev.coffer.usage.ConsumerIndex;
+import javafx.beans.property.ObjectProperty;
 import javafx.stage.Window;
 
 /**
@@ -18,6 +20,9 @@ public interface SecretWindow {
 
     /** Secrets Manager of the connection shown. */
     SecretStore secrets();
+
+    /** The connection's where-used scan, null until the first: the delete confirmation reads it, or fills it when it looks. */
+    ObjectProperty<ConsumerIndex> consumerIndex();
 
     /** Whether the connection shown may change nothing (audit mode). */
     boolean readOnly();

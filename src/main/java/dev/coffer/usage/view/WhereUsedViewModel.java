@@ -53,7 +53,17 @@ public final class WhereUsedViewModel {
             };
         }
 
-        List<Consumer> lookUp(ConsumerIndex index) {
+        /** As a sentence names it, e.g. "parameters under /apps/web" or "secret db/web". */
+        public String phrase() {
+            return switch (kind) {
+                case PARAMETER -> name;
+                case FOLDER -> "parameters under " + name;
+                case SECRET -> "secret " + name;
+            };
+        }
+
+        /** Its consumers in the connection's scan. */
+        public List<Consumer> lookUp(ConsumerIndex index) {
             return switch (kind) {
                 case PARAMETER -> index.ofParameter(id);
                 case FOLDER -> index.underFolder(id);

@@ -75,6 +75,17 @@ class GoldenAmiWizardUiTest {
             sdk.ssm().putParameter(b -> b.name(name).value(current).type(ParameterType.STRING).dataType("aws:ec2:image")
                     .description("Golden image for " + name));
         }
+        // What uses them: the review splits these into those that follow the new image and those that need an action.
+        sdk.ec2().createLaunchTemplate(b -> b.launchTemplateName("prod-web-servers")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:" + PROD).instanceType("t3.micro")));
+        sdk.ec2().createLaunchTemplate(b -> b.launchTemplateName("staging-web-servers")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:" + STAGING).instanceType("t3.micro")));
+        sdk.ec2().createLaunchTemplate(b -> b.launchTemplateName("prod-batch")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:" + PROD + ":1").instanceType("c5.large")));
+        sdk.cloudFormation().createStack(b -> b.stackName("prod-web-stack").templateBody("""
+                {"Parameters": {"ImageId": {"Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", "Default": "%s"}},
+                 "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}
+                """.formatted(PROD)));
         app = CofferUi.launch(moto, false);
     }
 
@@ -176,20 +187,36 @@ class GoldenAmiWizardUiTest {
         await().atMost(WAIT).until(() -> robot.lookup("#compareGrid .label").match(LabeledMatchers.hasText(current)).tryQuery().isPresent());
         screenshot("golden-ami-3-compare");
 
-        // 4. The review lists every change; 5. Apply, then what changed.
+        // 4. The review lists every change and who uses the parameters (the wizard scans, as the window had not);
+        // 5. Apply, then what changed, and the same list again.
         next("Review");
+        ListView<String> follow = robot.lookup("#reviewFollowList").queryAs(ListView.class);
+        ListView<String> act = robot.lookup("#reviewActionList").queryAs(ListView.class);
+        await().atMost(Duration.ofSeconds(90)).until(() -> onFx(() -> follow.getItems().size() == 2));
+        assertThat(onFx(() -> List.copyOf(follow.getItems()))).containsExactly(
+                PROD + ": launch template prod-web-servers, version 1 (default and latest) ImageId: follows, its next launch uses the new image",
+                STAGING + ": launch template staging-web-servers, version 1 (default and latest) ImageId: follows, its next launch uses the new image");
+        assertThat(onFx(() -> List.copyOf(act.getItems()))).containsExactly(
+                PROD + ": stack prod-web-stack, Parameters.ImageId: resolves the parameter only at its next stack update; update stack prod-web-stack",
+                PROD + ": launch template prod-batch, version 1 (default and latest) ImageId: pinned to version 1, will not follow the update");
+        assertThat(text("#reviewConsumersNote"))
+                .isEqualTo("2 follow the new image by themselves and 2 need an action.");
+        assertThat(onFx(() -> robot.lookup("#lookForConsumersButton").queryAs(Button.class).isVisible())).isFalse();
         robot.clickOn("#changeNoteField").write("CHG-1042: monthly patch image");
         ListView<String> plan = robot.lookup("#planList").queryAs(ListView.class);
         assertThat(onFx(() -> String.join("\n", plan.getItems()))).contains(PROD + ": " + current + " (version 1) → " + next)
                 .contains("golden moves to the new version").contains("previous to version 1");
         assertThat(onFx(() -> robot.lookup("#wizardNext").queryAs(Button.class).getText())).isEqualTo("_Apply");
-        screenshot("golden-ami-4-review");
+        screenshot("golden-ami-review-consumers");
         robot.clickOn("#wizardNext");
         await().atMost(Duration.ofSeconds(90)).until(() -> step().contains("Done"));
         ListView<String> results = robot.lookup("#resultList").queryAs(ListView.class);
         assertThat(onFx(() -> List.copyOf(results.getItems()))).hasSize(2).allMatch(l -> l.contains("Verified"));
         assertThat(onFx(() -> robot.lookup("#wizardCancel").queryAs(Button.class).isVisible())).isFalse();
         assertThat(onFx(() -> robot.lookup("#wizardBack").queryAs(Button.class).isVisible())).isFalse();
+        ListView<String> doneFollow = robot.lookup("#doneFollowList").queryAs(ListView.class);
+        assertThat(onFx(() -> List.copyOf(doneFollow.getItems()))).as("the Done page repeats the list").hasSize(2);
+        assertThat(onFx(() -> robot.lookup("#doneActionList").queryAs(ListView.class).getItems().size())).isEqualTo(2);
         screenshot("golden-ami-5-done");
         for (String name : List.of(PROD, STAGING)) {
             assertThat(sdk.ssm().getParameter(b -> b.name(name)).parameter().value()).isEqualTo(next);

@@ -14,7 +14,13 @@ import dev.coffer.parameters.ParameterStore;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.SameThreadBackground;
+import dev.coffer.testsupport.HeldBackground;
 import dev.coffer.testsupport.WithMoto;
+import dev.coffer.testsupport.proxy.AwsProxy;
+import dev.coffer.testsupport.proxy.Fault;
+import dev.coffer.testsupport.proxy.FaultRule;
+import dev.coffer.usage.ConsumerIndex;
+import dev.coffer.usage.view.ConsumerScan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +42,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @WithMoto
 class GoldenAmiWizardViewModelIT {
 
+    private static MotoServer moto;
     private static ClientFactory clients;
     private static ParameterStore parameters;
     private static String current;
@@ -41,9 +50,12 @@ class GoldenAmiWizardViewModelIT {
     private static String arm;
 
     private final List<String> changed = new ArrayList<>();
+    /** The window's cache of the connection's where-used scan. */
+    private final ObjectProperty<ConsumerIndex> scanned = new SimpleObjectProperty<>();
 
     @BeforeAll
-    static void connect(MotoServer moto) {
+    static void connect(MotoServer server) {
+        moto = server;
         clients = Moto.clients(moto, false);
         parameters = new ParameterStore(clients);
         List<Image> amazonLinux = clients.ec2().describeImages(b -> b.owners("amazon").filters(
@@ -66,8 +78,13 @@ class GoldenAmiWizardViewModelIT {
 
     /** The wizard opened on {@code start} (an existing parameter), on its first page. */
     private GoldenAmiWizardViewModel wizard(String start) {
+        return wizard(start, new ConsumerScan(new SameThreadBackground(), clients, scanned));
+    }
+
+    /** As {@link #wizard(String)}, looking for consumers through {@code consumers}. */
+    private GoldenAmiWizardViewModel wizard(String start, ConsumerScan consumers) {
         GoldenAmiWizardViewModel vm = new GoldenAmiWizardViewModel(new SameThreadBackground(), parameters, new ImageCatalog(clients),
-                new GoldenImageUpdate(parameters), parameters.describe(start), changed::addAll);
+                new GoldenImageUpdate(parameters), consumers, parameters.describe(start), changed::addAll);
         vm.start();
         return vm;
     }
@@ -372,5 +389,136 @@ class GoldenAmiWizardViewModelIT {
         assertThat(vm.currents()).extracting(GoldenAmiWizardViewModel::version).containsExactly("2", "2");
         assertThat(vm.currents()).extracting(GoldenAmiWizardViewModel::value).containsExactly(next, arm);
         assertThat(vm.imageIdProperty().get()).isEqualTo(next);
+    }
+    /** Launch templates that follow {@code name} and pin its version 1, and a stack whose parameter names it. */
+    private static void consumersOf(String name, String prefix) {
+        clients.ec2().createLaunchTemplate(b -> b.launchTemplateName(prefix + "-follows")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:" + name).instanceType("t3.micro")));
+        clients.ec2().createLaunchTemplate(b -> b.launchTemplateName(prefix + "-pinned")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:" + name + ":1").instanceType("t3.micro")));
+        clients.cloudFormation().createStack(b -> b.stackName(prefix + "-stack").templateBody("""
+                {"Parameters": {"ImageId": {"Type": "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>", "Default": "%s"}},
+                 "Resources": {"Queue": {"Type": "AWS::SQS::Queue"}}}
+                """.formatted(name)));
+    }
+
+    @Test
+    void theReviewAndTheDonePageSayWhichLaunchTemplatesAndStacksFollowTheNewImageAndWhichNeedAnAction() {
+        String prod = "/vm/consumers/prod";
+        String staging = "/vm/consumers/staging";
+        put(prod, current);
+        put(staging, current);
+        consumersOf(prod, "vm-prod");
+        clients.ec2().createLaunchTemplate(b -> b.launchTemplateName("vm-staging-follows")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:" + staging).instanceType("t3.micro")));
+        GoldenAmiWizardViewModel vm = wizard(prod);
+        add(vm, staging);
+        toReview(vm, next);
+
+        assertThat(scanned.get()).as("the wizard scanned, for this lookup and the window's later ones").isNotNull();
+        List<String> follow = List.of(
+                prod + ": launch template vm-prod-follows, version 1 (default and latest) ImageId: follows, its next launch uses the new image",
+                staging + ": launch template vm-staging-follows, version 1 (default and latest) ImageId: follows, its next launch uses the new image");
+        List<String> act = List.of(
+                prod + ": stack vm-prod-stack, Parameters.ImageId: resolves the parameter only at its next stack update; update stack vm-prod-stack",
+                prod + ": launch template vm-prod-pinned, version 1 (default and latest) ImageId: pinned to version 1, will not follow the update");
+        assertThat(vm.followers()).containsExactlyElementsOf(follow);
+        assertThat(vm.needAction()).containsExactlyElementsOf(act);
+        assertThat(vm.consumersNoteProperty().get())
+                .isEqualTo("2 follow the new image by themselves and 2 need an action.");
+        assertThat(vm.canLookForConsumersProperty().get()).isFalse();
+        assertThat(vm.lookingForConsumersProperty().get()).isFalse();
+
+        // A parameter taken out of the update takes its consumers with it.
+        vm.back();
+        vm.back();
+        vm.back();
+        vm.removeParameter(staging);
+        toReview(vm, next);
+        assertThat(vm.followers()).containsExactly(follow.get(0));
+        assertThat(vm.needAction()).containsExactlyElementsOf(act);
+
+        vm.next();
+        assertThat(vm.pageProperty().get()).as(vm.statusProperty().get()).isEqualTo(Page.DONE);
+        assertThat(vm.results()).singleElement().asString().contains("Verified");
+        assertThat(vm.followers()).as("the Done page repeats the list").containsExactly(follow.get(0));
+        assertThat(vm.needAction()).containsExactlyElementsOf(act);
+        assertThat(vm.consumersNoteProperty().get())
+                .isEqualTo("1 follows the new image by itself and 2 need an action.");
+    }
+
+    @Test
+    void theWindowsScanIsUsedWithoutScanningAgain() {
+        String prod = "/vm/cached/prod";
+        put(prod, current);
+        consumersOf(prod, "vm-cached");
+        new ConsumerScan(new SameThreadBackground(), clients, scanned).scan();
+        assertThat(scanned.get()).isNotNull();
+        long templates = calls("GetTemplate");
+        long versions = calls("DescribeLaunchTemplateVersions");
+
+        GoldenAmiWizardViewModel vm = wizard(prod);
+        toReview(vm, next);
+
+        assertThat(calls("GetTemplate")).isEqualTo(templates);
+        assertThat(calls("DescribeLaunchTemplateVersions")).isEqualTo(versions);
+        assertThat(vm.followers()).singleElement().asString().startsWith(prod + ": launch template vm-cached-follows,");
+        assertThat(vm.needAction()).hasSize(2);
+    }
+
+    @Test
+    void aCancelledScanLeavesTheConsumersUnknownTheUpdateGoesOnAndLookingAgainFillsTheList() {
+        String prod = "/vm/cancelled/prod";
+        put(prod, current);
+        consumersOf(prod, "vm-cancelled");
+        HeldBackground scanning = new HeldBackground();
+        GoldenAmiWizardViewModel vm = wizard(prod, new ConsumerScan(scanning, clients, scanned));
+        toReview(vm, next);
+        assertThat(vm.lookingForConsumersProperty().get()).isTrue();
+        assertThat(vm.consumersNoteProperty().get()).startsWith("Looking for the launch templates and stacks that use these parameters…");
+        assertThat(vm.canGoOnProperty().get()).as("Apply does not wait for the scan").isTrue();
+
+        vm.stopLookingForConsumers();
+        scanning.runAll();
+
+        assertThat(vm.lookingForConsumersProperty().get()).isFalse();
+        assertThat(vm.consumersNoteProperty().get())
+                .isEqualTo("Consumers unknown: the scan was cancelled. The update does not need them; check them later with Where used…");
+        assertThat(vm.followers()).isEmpty();
+        assertThat(vm.needAction()).isEmpty();
+        assertThat(vm.canLookForConsumersProperty().get()).isTrue();
+        assertThat(scanned.get()).isNull();
+
+        vm.next();
+        assertThat(vm.pageProperty().get()).as(vm.statusProperty().get()).isEqualTo(Page.DONE);
+        assertThat(vm.results()).singleElement().asString().contains("Verified");
+        assertThat(vm.consumersNoteProperty().get()).startsWith("Consumers unknown: the scan was cancelled.");
+
+        vm.lookForConsumers();
+        scanning.runAll();
+        assertThat(vm.followers()).singleElement().asString().startsWith(prod + ": launch template vm-cancelled-follows,");
+        assertThat(vm.needAction()).hasSize(2);
+    }
+
+    @Test
+    void aScanThatCouldReadNothingSaysTheConsumersAreUnknownAndTheUpdateGoesOn() {
+        String prod = "/vm/unreadable/prod";
+        put(prod, current);
+        consumersOf(prod, "vm-unreadable");
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory expired = proxy.clients(true)) {
+            proxy.inject(FaultRule.of(Fault.EXPIRED_TOKEN));
+            GoldenAmiWizardViewModel vm = wizard(prod, new ConsumerScan(new SameThreadBackground(), expired, scanned));
+            toReview(vm, next);
+
+            assertThat(vm.consumersNoteProperty().get()).startsWith("Consumers unknown: ")
+                    .contains("CloudFormation stacks could not be read: ").contains("EC2 launch templates could not be read: ")
+                    .endsWith("The update does not need them.");
+            assertThat(vm.followers()).isEmpty();
+            assertThat(vm.needAction()).isEmpty();
+
+            vm.next();
+            assertThat(vm.pageProperty().get()).as(vm.statusProperty().get()).isEqualTo(Page.DONE);
+            assertThat(vm.results()).singleElement().asString().contains("Verified");
+        }
     }
 }

@@ -14,7 +14,9 @@ import dev.coffer.testsupport.WithMoto;
 import dev.coffer.testsupport.proxy.AwsProxy;
 import dev.coffer.testsupport.proxy.Fault;
 import dev.coffer.testsupport.proxy.FaultRule;
+import dev.coffer.usage.view.ConsumerScan;
 import java.time.Duration;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -47,7 +49,8 @@ class WizardCancelIT {
              ClientFactory clients = proxy.clients(false)) {
             ParameterStore parameters = new ParameterStore(clients);
             GoldenAmiWizardViewModel wizard = background.onUi(() -> new GoldenAmiWizardViewModel(background, parameters,
-                    new ImageCatalog(clients), new GoldenImageUpdate(parameters), parameters.describe(name), names -> { }));
+                    new ImageCatalog(clients), new GoldenImageUpdate(parameters),
+                    new ConsumerScan(background, clients, new SimpleObjectProperty<>()), parameters.describe(name), names -> { }));
             background.onUi(wizard::start);
             await().atMost(Duration.ofSeconds(10)).until(() -> proxy.faults("DescribeImages") == 1);
 
