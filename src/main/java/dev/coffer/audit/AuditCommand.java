@@ -83,16 +83,34 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Read every parameter's tags (one call per parameter; done anyway when a tag check is set).")
     boolean parameterTags;
 
+    @Option(names = "--no-consumers",
+            description = {"Skip the consumer scan (CloudFormation stacks and templates, EC2 launch templates, Lambda functions, "
+                + "ECS task definitions, String parameters' values, which the reveal log records as read) for a quicker "
+                + "report: no consumer counts, and no 'Pinned to an old version' or 'No consumer found' findings."})
+    boolean noConsumers;
+
     /** Read when the command runs, not when the command line is built (which happens at every start). */
     private final java.util.function.Supplier<Profiles> readProfiles;
     private Profiles awsProfilesRead;
+    /** How each connection's clients are opened: always {@link SessionClients#open}; tests keep them to count their calls. */
+    private final java.util.function.Function<AwsSession, ClientFactory> openClients;
 
     public AuditCommand() {
-        this.readProfiles = Profiles::fromEnvironment;
+        this(Profiles::fromEnvironment, SessionClients::open);
     }
 
     AuditCommand(Profiles awsProfiles) {
-        this.readProfiles = () -> awsProfiles;
+        this(() -> awsProfiles, SessionClients::open);
+    }
+
+    /** {@code openClients} must open through {@link SessionClients#open} (audit mode's guard and reveal log). */
+    AuditCommand(java.util.function.Function<AwsSession, ClientFactory> openClients) {
+        this(Profiles::fromEnvironment, openClients);
+    }
+
+    private AuditCommand(java.util.function.Supplier<Profiles> readProfiles, java.util.function.Function<AwsSession, ClientFactory> openClients) {
+        this.readProfiles = readProfiles;
+        this.openClients = openClients;
     }
 
     /** The AWS profiles; a config or credentials file that cannot be read stops the command (exit 3), naming it. */
@@ -120,7 +138,8 @@ public final class AuditCommand implements Callable<Integer> {
         List<Connection> connections;
         List<AwsSession> sessions;
         try {
-            settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
+            settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags,
+                    !noConsumers);
             connections = connections();
             sessions = connections.stream().map(this::session).toList();
         } catch (LocalFileException e) {
@@ -131,7 +150,7 @@ public final class AuditCommand implements Callable<Integer> {
             err.println(AwsErrors.explain(e).text());
             return 2;
         }
-        List<ClientFactory> clients = sessions.stream().map(SessionClients::open).toList();
+        List<ClientFactory> clients = sessions.stream().map(openClients).toList();
         try {
             Optional<List<String>> signInProblem = signInProblem(connections);
             if (signInProblem.isPresent()) {
@@ -144,7 +163,12 @@ public final class AuditCommand implements Callable<Integer> {
             outText.printf("Wrote %s: %d parameters, %d secrets; findings: %d HIGH, %d MEDIUM, %d LOW.%n",
                     String.join(" and ", written.stream().map(Path::toString).toList()), report.parameterCount(), report.secretCount(),
                     counts.get(Severity.HIGH), counts.get(Severity.MEDIUM), counts.get(Severity.LOW));
+            // What the consumer scan covered, then (on the error stream) each connection it could not read whole.
+            List<String> consumerNotes = report.consumerScanNotes();
+            outText.println(consumerNotes.get(0));
+            consumerNotes.subList(1, consumerNotes.size()).forEach(note -> err.println(ServiceText.printable(note)));
             outText.flush();
+            err.flush();
             return failOn != null && report.hasFindingsAtLeast(failOn) ? FINDINGS : 0;
         } catch (IOException | RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);

@@ -1,5 +1,6 @@
 package dev.coffer.audit.view;
 
+import dev.coffer.audit.ConsumerCoverage;
 import dev.coffer.audit.Finding;
 import dev.coffer.audit.InventoryItem;
 import dev.coffer.audit.ReportExport;
@@ -64,6 +65,8 @@ public final class AuditReportController {
     @FXML
     private CheckBox auditParameterTags;
     @FXML
+    private CheckBox auditScanConsumers;
+    @FXML
     private Button auditRun;
     @FXML
     private Button auditCancel;
@@ -73,6 +76,8 @@ public final class AuditReportController {
     private Label auditStatus;
     @FXML
     private HBox auditSummary;
+    @FXML
+    private Label auditConsumerNote;
     @FXML
     private Tab findingTab;
     @FXML
@@ -124,6 +129,8 @@ public final class AuditReportController {
     @FXML
     private TableColumn<InventoryItem, String> itemTags;
     @FXML
+    private TableColumn<InventoryItem, String> itemConsumers;
+    @FXML
     private ComboBox<ReportExport.Format> auditExportFormat;
     @FXML
     private TextField auditExportFile;
@@ -147,6 +154,9 @@ public final class AuditReportController {
             if (report == null) {
                 return;
             }
+            // A scan that could not read every source is a warning: its counts are lower bounds.
+            auditConsumerNote.getStyleClass().removeAll("subtle", "severity-MEDIUM");
+            auditConsumerNote.getStyleClass().add(report.consumerScans().stream().allMatch(ConsumerCoverage::complete) ? "subtle" : "severity-MEDIUM");
             auditSummary.getChildren().add(figure(report.parameterCount(), "parameters", ""));
             auditSummary.getChildren().add(figure(report.secretCount(), "secrets", ""));
             report.findingsBySeverity().entrySet().stream().sorted((a, b) -> b.getKey().compareTo(a.getKey()))
@@ -177,6 +187,7 @@ public final class AuditReportController {
         days(auditNotAccessedDays, model.notAccessedDaysProperty());
         days(auditExpiringDays, model.expiringDaysProperty());
         auditParameterTags.selectedProperty().bindBidirectional(model.parameterTagsProperty());
+        auditScanConsumers.selectedProperty().bindBidirectional(model.scanConsumersProperty());
         auditSettings.disableProperty().bind(model.runningProperty());
     }
 
@@ -191,6 +202,9 @@ public final class AuditReportController {
         auditProgress.progressProperty().bind(model.progressProperty());
         auditProgress.visibleProperty().bind(model.runningProperty());
         auditStatus.textProperty().bind(model.statusProperty());
+        auditConsumerNote.textProperty().bind(model.consumerNoteProperty());
+        auditConsumerNote.managedProperty().bind(auditConsumerNote.textProperty().isNotEmpty());
+        auditConsumerNote.visibleProperty().bind(auditConsumerNote.managedProperty());
     }
 
     private void bindFindings() {
@@ -233,6 +247,7 @@ public final class AuditReportController {
         show(itemLastAccessed, i -> time(i.lastAccessed()));
         show(itemTags, i -> i.tags() == null ? "(not read)" : String.join(", ",
                 i.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        show(itemConsumers, i -> model.reportProperty().get() == null ? "" : model.reportProperty().get().consumersOf(i));
         auditInventoryFilter.textProperty().bindBidirectional(model.inventoryFilterProperty());
         inventoryTab.textProperty().bind(Bindings.format("Inventory (%d)", Bindings.size(model.shownInventory())));
     }
