@@ -124,7 +124,7 @@ class AuditReportViewModelIT {
         model.run();
         int allFindings = model.shownFindings().size();
 
-        model.findingFilterProperty().set("EXPIR");
+        model.findingFilterProperty().set("EXPIRATION POLICY");
         assertThat(model.shownFindings()).extracting(Finding::kind).containsExactlyInAnyOrder(FindingKind.EXPIRED, FindingKind.EXPIRING);
         model.findingFilterProperty().set("");
         model.minimumSeverityProperty().set(Severity.HIGH);
