@@ -30,6 +30,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.GridPane;
@@ -225,6 +226,15 @@ public final class AuditReportController {
         show(findingItem, Finding::item);
         show(findingConnection, Finding::connection);
         show(findingDetail, Finding::detail);
+        // A detail (a pinned consumer and its remedy, say) is often longer than the column: the tooltip has it whole.
+        findingDetail.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : wrapped(item));
+            }
+        });
         auditFindingFilter.textProperty().bindBidirectional(model.findingFilterProperty());
         auditMinimumSeverity.getItems().setAll(Severity.values());
         auditMinimumSeverity.valueProperty().bindBidirectional(model.minimumSeverityProperty());
@@ -254,6 +264,13 @@ public final class AuditReportController {
 
     private static <T> void show(TableColumn<T, String> column, Function<T, String> value) {
         column.setCellValueFactory(x -> new SimpleStringProperty(value.apply(x.getValue())));
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        return tip;
     }
 
     private static Label figure(long n, String what, String style) {

@@ -329,6 +329,13 @@ class AuditModeUiTest {
                         && f.contains("EC2 launch template " + PINNED_TEMPLATE + ", at version 1 (default and latest) ImageId, pins version 1; "
                         + "the current version is 2"))
                 .anyMatch(f -> f.contains("NO_CONSUMER") && f.contains("severity=LOW"));
+        // The detail is longer than its column: its tooltip holds it whole, remedy included.
+        javafx.scene.control.Tooltip detail = onFx(() -> robot.lookup("#auditFindings .table-cell")
+                .match((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+                        && c.getText().startsWith("EC2 launch template " + PINNED_TEMPLATE))
+                .queryAs(javafx.scene.control.TableCell.class).getTooltip());
+        assertThat(onFx(detail::getText)).endsWith("Create a launch template version whose ImageId is resolve:ssm:"
+                + SandboxConsumers.GOLDEN_PROD + " (no version: each launch reads the current one) and make it the default.");
         Screenshots.save(findings.getScene(), "audit-report-consumers");
         onFx(() -> {
             robot.lookup("#auditFindingFilter").queryAs(javafx.scene.control.TextField.class).clear();
