@@ -80,15 +80,33 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Read every parameter's tags (one call per parameter; done anyway when a tag check is set).")
     boolean parameterTags;
 
+    @Option(names = "--no-consumers",
+            description = {"Skip the consumer scan (CloudFormation stacks and templates, EC2 launch templates, Lambda functions, "
+                + "ECS task definitions, String parameters' values, which the reveal log records as read) for a quicker "
+                + "report: no consumer counts, and no 'Pinned to an old version' or 'No consumer found' findings."})
+    boolean noConsumers;
+
     /** Read when the command runs, not when the command line is built (which happens at every start). */
     private final CommandSessions sessions;
+    /** How each connection's clients are opened: always {@link SessionClients#open}; tests keep them to count their calls. */
+    private final java.util.function.Function<AwsSession, ClientFactory> openClients;
 
     public AuditCommand() {
-        this.sessions = new CommandSessions();
+        this(new CommandSessions(), SessionClients::open);
     }
 
     AuditCommand(Profiles awsProfiles) {
-        this.sessions = new CommandSessions(() -> awsProfiles);
+        this(new CommandSessions(() -> awsProfiles), SessionClients::open);
+    }
+
+    /** {@code openClients} must open through {@link SessionClients#open} (audit mode's guard and reveal log). */
+    AuditCommand(java.util.function.Function<AwsSession, ClientFactory> openClients) {
+        this(new CommandSessions(), openClients);
+    }
+
+    private AuditCommand(CommandSessions sessions, java.util.function.Function<AwsSession, ClientFactory> openClients) {
+        this.sessions = sessions;
+        this.openClients = openClients;
     }
 
     @Override
@@ -99,7 +117,8 @@ public final class AuditCommand implements Callable<Integer> {
         List<Connection> connections;
         List<AwsSession> opened;
         try {
-            settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags);
+            settings = new AuditSettings(requiredTags, notAccessedDays, expiringDays, customerKeyPrefixes, customerKeyTag, parameterTags,
+                    !noConsumers);
             connections = connections();
             opened = connections.stream().map(this.sessions::session).toList();
         } catch (LocalFileException e) {
@@ -110,7 +129,7 @@ public final class AuditCommand implements Callable<Integer> {
             err.println(AwsErrors.explain(e).text());
             return 2;
         }
-        List<ClientFactory> clients = opened.stream().map(SessionClients::open).toList();
+        List<ClientFactory> clients = opened.stream().map(openClients).toList();
         try {
             Optional<List<String>> signInProblem = signInProblem(connections);
             if (signInProblem.isPresent()) {
@@ -123,7 +142,12 @@ public final class AuditCommand implements Callable<Integer> {
             outText.printf("Wrote %s: %d parameters, %d secrets; findings: %d HIGH, %d MEDIUM, %d LOW.%n",
                     String.join(" and ", written.stream().map(Path::toString).toList()), report.parameterCount(), report.secretCount(),
                     counts.get(Severity.HIGH), counts.get(Severity.MEDIUM), counts.get(Severity.LOW));
+            // What the consumer scan covered, then (on the error stream) each connection it could not read whole.
+            List<String> consumerNotes = report.consumerScanNotes();
+            outText.println(consumerNotes.get(0));
+            consumerNotes.subList(1, consumerNotes.size()).forEach(note -> err.println(ServiceText.printable(note)));
             outText.flush();
+            err.flush();
             return failOn != null && report.hasFindingsAtLeast(failOn) ? FINDINGS : 0;
         } catch (IOException | RuntimeException e) {
             AwsErrors.Problem problem = AwsErrors.explain(e);

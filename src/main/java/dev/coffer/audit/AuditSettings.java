@@ -14,9 +14,13 @@ import java.util.regex.Pattern;
  * @param customerKeyPrefixes names (parameters or secrets) under these prefixes must use a customer KMS key
  * @param customerKeyTag      items carrying this tag ("Key" or "Key=Value") must use a customer KMS key; "" for none
  * @param parameterTags       read every parameter's tags even when no check needs them
+ * @param scanConsumers       run the where-used scan of each connection (stacks and their templates, launch
+ *                            templates, Lambda functions, ECS task definitions, String parameters' values):
+ *                            the consumer counts and the findings that need them; off for a quicker report
  */
 public record AuditSettings(List<String> requiredTags, int notAccessedDays, int expiringDays,
-                            List<String> customerKeyPrefixes, String customerKeyTag, boolean parameterTags) {
+                            List<String> customerKeyPrefixes, String customerKeyTag, boolean parameterTags,
+                            boolean scanConsumers) {
 
     /** Names that look like credentials when stored as a plain String parameter. */
     public static final Pattern CREDENTIAL_NAME = Pattern.compile(
@@ -32,7 +36,7 @@ public record AuditSettings(List<String> requiredTags, int notAccessedDays, int 
     }
 
     public static AuditSettings defaults() {
-        return new AuditSettings(List.of(), 90, 30, List.of(), "", false);
+        return new AuditSettings(List.of(), 90, 30, List.of(), "", false, true);
     }
 
     /** Whether the report needs every parameter's tags (one call per parameter). */

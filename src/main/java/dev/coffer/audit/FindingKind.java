@@ -10,7 +10,11 @@ public enum FindingKind {
     EXPIRED("Expired (Expiration policy)", Severity.HIGH),
     EXPIRING("Expires soon (Expiration policy)", Severity.MEDIUM),
     MISSING_TAGS("Missing required tags", Severity.LOW),
-    ADVANCED_FITS_STANDARD("Advanced tier, value fits Standard", Severity.LOW);
+    ADVANCED_FITS_STANDARD("Advanced tier, value fits Standard", Severity.LOW),
+    /** A consumer reads a version that is not the current one: it does not get updates (a new golden AMI, a rotated password). */
+    PINNED_OLD_VERSION("Pinned to an old version", Severity.MEDIUM),
+    /** Informational: no scanned consumer reads it, which does not prove that nothing does. */
+    NO_CONSUMER("No consumer found", Severity.LOW);
 
     private final String title;
     private final Severity severity;

@@ -26,7 +26,7 @@ final class HtmlReport {
             .bar .fill.MEDIUM{background:#d4a72c}.bar .fill.LOW{background:#8c959f}.bar .n{width:48px;text-align:right}
             table{border-collapse:collapse;width:100%;font-size:.86em}th,td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
             th{background:#f6f8fa}tr:nth-child(even) td{background:#fbfcfd}
-            .sev{font-weight:bold}.wrap{overflow-x:auto}
+            .sev{font-weight:bold}.wrap{overflow-x:auto}.note{margin:12px 0 0}
             """;
 
     private HtmlReport() {
@@ -51,6 +51,11 @@ final class HtmlReport {
             card(h, bySeverity.get(s), s.name().toLowerCase() + " findings", s.name());
         }
         h.append("</div>");
+        List<String> consumerNotes = report.consumerScanNotes();
+        for (int n = 0; n < consumerNotes.size(); n++) {
+            // The first note says what was scanned; any further one, what could not be read.
+            h.append("<p class=\"").append(n == 0 ? "sub note" : "note MEDIUM").append("\">").append(esc(consumerNotes.get(n))).append("</p>");
+        }
 
         h.append("<h2>Summary</h2><div class=\"charts\">");
         Map<String, Long> kinds = new LinkedHashMap<>();
@@ -82,7 +87,7 @@ final class HtmlReport {
         h.append("</tr>");
         for (InventoryItem i : report.inventory()) {
             h.append("<tr>");
-            ReportExport.inventoryRow(i, report.findingsOf(i)).forEach(cell -> h.append("<td>").append(esc(cell)).append("</td>"));
+            ReportExport.inventoryRow(i, report).forEach(cell -> h.append("<td>").append(esc(cell)).append("</td>"));
             h.append("</tr>");
         }
         h.append("</table></div>");

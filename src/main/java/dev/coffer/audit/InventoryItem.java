@@ -22,6 +22,10 @@ import java.util.Map;
  * @param tags        null when not collected (parameter tags only when a check needs them)
  * @param valueBytes  the value's size in UTF-8 bytes, measured for Advanced String and StringList
  *                    parameters only: a SecureString is never decrypted to measure it
+ * @param consumers   what the report's consumer scan found reading it (stacks, launch templates, functions,
+ *                    task definitions, parameters, and stacks that manage it, as Where used counts them); null
+ *                    when consumers were not scanned; a lower bound when a source could not be read
+ *                    ({@link ConsumerCoverage})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InventoryItem(String connection, String account, String region, String store, String name, String arn,
@@ -30,7 +34,8 @@ public record InventoryItem(String connection, String account, String region, St
                             Map<String, String> tags, String policies, Instant expiration,
                             Boolean rotationEnabled, String rotationSchedule, Integer rotationEveryDays,
                             Instant lastRotated, Instant nextRotation, Instant lastAccessed, Instant created,
-                            Instant deletionDate, String owningService, String replication, Integer valueBytes) {
+                            Instant deletionDate, String owningService, String replication, Integer valueBytes,
+                            Integer consumers) {
 
     public static final String AWS_MANAGED = "AWS managed";
     public static final String CUSTOMER = "Customer";
@@ -38,6 +43,14 @@ public record InventoryItem(String connection, String account, String region, St
 
     public boolean isSecret() {
         return RevealRecorder.SECRETS_MANAGER.equals(store);
+    }
+
+    /** This item with the consumer count the scan found. */
+    public InventoryItem withConsumers(int count) {
+        return new InventoryItem(connection, account, region, store, name, arn, type, tier, dataType, description, kmsKey, keyManager,
+                lastModified, lastModifiedBy, versions, labels, tags, policies, expiration, rotationEnabled, rotationSchedule,
+                rotationEveryDays, lastRotated, nextRotation, lastAccessed, created, deletionDate, owningService, replication,
+                valueBytes, count);
     }
 
     /** A parameter of {@code connection}; name the rest of its fields, then {@link Builder#build()}. */
@@ -216,7 +229,7 @@ public record InventoryItem(String connection, String account, String region, St
             return new InventoryItem(connection.label(), connection.account(), connection.region(), store, name, arn, type, tier,
                     dataType, description, kmsKey, keyManager, lastModified, lastModifiedBy, versions, labels, tags, policies,
                     expiration, rotationEnabled, rotationSchedule, rotationEveryDays, lastRotated, nextRotation, lastAccessed,
-                    created, deletionDate, owningService, replication, valueBytes);
+                    created, deletionDate, owningService, replication, valueBytes, null);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.coffer.audit;
 import dev.coffer.aws.AwsSession;
 import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.CallerIdentity;
+import dev.coffer.aws.CancelledException;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.kms.KeyCatalog;
@@ -14,9 +15,14 @@ import dev.coffer.parameters.ParameterTier;
 import dev.coffer.secrets.Replica;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
+import dev.coffer.usage.Consumer;
+import dev.coffer.usage.ConsumerIndex;
+import dev.coffer.usage.UsageScan;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -35,6 +41,10 @@ import java.util.function.BooleanSupplier;
  * to measure their values' size, which is then dropped; a SecureString is never decrypted for it),
  * ListSecrets (every field but replication, staging labels by version included), DescribeSecret
  * only for replicated secrets, and the KMS key list to tell AWS managed keys from customer keys.
+ * Then, unless the settings turn it off, the where-used scan ({@link UsageScan}: stacks and their
+ * templates, launch templates, Lambda functions, ECS task definitions, secrets and String
+ * parameters' values, which in audit mode the reveal log records as read) for each item's consumer
+ * count and the findings it proves ({@link ConsumerFindings}).
  */
 public final class ReportCollector {
 
@@ -47,6 +57,8 @@ public final class ReportCollector {
     private final AuditSettings settings;
     private final Progress progress;
     private final BooleanSupplier cancelled;
+    /** Each parameter's version number, not capped as the inventory's count is: what a pinned consumer is checked against. */
+    private final Map<String, Long> parameterVersions = new HashMap<>();
 
     public ReportCollector(ClientFactory clients, AuditSettings settings, Progress progress, BooleanSupplier cancelled) {
         if (!clients.session().readOnly()) {
@@ -103,11 +115,17 @@ public final class ReportCollector {
             }
             List<AuditReport.ConnectionInfo> infos = new ArrayList<>();
             List<InventoryItem> items = new ArrayList<>();
+            List<Finding> consumerFindings = new ArrayList<>();
+            List<ConsumerCoverage> coverage = new ArrayList<>();
             for (Future<Collected> read : reads) {
                 try {
                     Collected collected = read.get();
                     infos.add(collected.connection());
                     items.addAll(collected.items());
+                    consumerFindings.addAll(collected.consumerFindings());
+                    if (collected.consumers() != null) {
+                        coverage.add(collected.consumers());
+                    }
                 } catch (ExecutionException e) {
                     // Told below: the first failure, or the cancellation.
                 }
@@ -118,7 +136,7 @@ public final class ReportCollector {
             if (failure.get() != null) {
                 throw failure.get();
             }
-            return AuditReport.of(started, settings, infos, items);
+            return AuditReport.of(started, settings, infos, items, consumerFindings, coverage);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("The audit report was cancelled.");
@@ -127,10 +145,17 @@ public final class ReportCollector {
         }
     }
 
-    /** What one connection holds; throws CancellationException once cancelled. */
-    public record Collected(AuditReport.ConnectionInfo connection, List<InventoryItem> items) {
+    /**
+     * What one connection holds.
+     *
+     * @param consumerFindings what its consumer scan proved
+     * @param consumers        how far its consumer scan got; null when consumers were not scanned
+     */
+    public record Collected(AuditReport.ConnectionInfo connection, List<InventoryItem> items, List<Finding> consumerFindings,
+                            ConsumerCoverage consumers) {
     }
 
+    /** Reads the connection; throws CancellationException once cancelled. */
     public Collected collect() {
         AwsSession session = clients.session();
         progress.update("Asking STS who this is…", 0, 0);
@@ -140,7 +165,42 @@ public final class ReportCollector {
         List<KmsKey> keys = keys();
         List<InventoryItem> items = new ArrayList<>(parameters(info, keys));
         items.addAll(secrets(info, keys));
-        return new Collected(info, items);
+        if (!settings.scanConsumers()) {
+            return new Collected(info, items, List.of(), null);
+        }
+        ConsumerIndex index = consumers();
+        boolean complete = index.unread().isEmpty();
+        List<InventoryItem> counted = new ArrayList<>(items.size());
+        List<Finding> findings = new ArrayList<>();
+        for (InventoryItem item : items) {
+            List<Consumer> consumers = item.isSecret() ? index.ofSecret(item.arn()) : index.ofParameter(item.name());
+            counted.add(item.withConsumers(consumers.size()));
+            findings.addAll(item.isSecret() ? ConsumerFindings.ofSecret(item, consumers, complete)
+                    : ConsumerFindings.ofParameter(item, parameterVersions.get(item.name()), consumers, complete));
+        }
+        return new Collected(info, counted, findings, new ConsumerCoverage(info.label(), index.unread()));
+    }
+
+    /**
+     * The connection's where-used scan. It runs on threads of its own with a cancellation of its own,
+     * which Cancel of the report's run cancels (aborting the calls it waits for), as does this
+     * collector's {@code cancelled} (another connection failed) at the scan's next step.
+     */
+    private ConsumerIndex consumers() {
+        checkCancelled();
+        progress.update("Finding consumers: reading CloudFormation, EC2, Lambda and ECS…", 0, 0);
+        Cancellation scan = new Cancellation();
+        try (Cancellation.Registration withTheRun = Cancellation.cancelWithCurrent(scan)) {
+            return UsageScan.scan(clients, scan, message -> {
+                if (cancelled.getAsBoolean()) {
+                    scan.cancel();
+                } else {
+                    progress.update("Finding consumers: " + message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1), 0, 0);
+                }
+            });
+        } catch (CancelledException e) {
+            throw new CancellationException("The audit report was cancelled.");
+        }
     }
 
     private void checkCancelled() {
@@ -173,6 +233,7 @@ public final class ReportCollector {
         List<InventoryItem> items = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Parameter p = all.get(i);
+            parameterVersions.put(p.name(), p.version());
             Map<String, String> tags = null;
             if (settings.needsParameterTags()) {
                 checkCancelled();

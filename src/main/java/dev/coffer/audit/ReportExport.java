@@ -40,7 +40,7 @@ public final class ReportExport {
     static final List<String> INVENTORY_COLUMNS = List.of("Connection", "Account", "Region", "Store", "Name", "ARN", "Type", "Tier",
             "Data type", "Description", "KMS key", "Key manager", "Last modified", "Last modified by", "Versions", "Labels", "Tags",
             "Policies", "Expiration", "Rotation", "Rotation schedule", "Last rotated", "Next rotation", "Last accessed", "Created",
-            "Scheduled deletion", "Owning service", "Replication", "Value size (bytes)", "Findings");
+            "Scheduled deletion", "Owning service", "Replication", "Value size (bytes)", "Consumers", "Findings");
     /** What a cell says for a field Coffer did not read, so that it is not taken for "none". */
     static final String NOT_COLLECTED = "(not collected)";
     static final List<String> FINDING_COLUMNS = List.of("Severity", "Finding", "Connection", "Store", "Name", "Detail");
@@ -87,6 +87,22 @@ public final class ReportExport {
         summary.put("parameters", report.parameterCount());
         summary.put("secrets", report.secretCount());
         report.findingsBySeverity().forEach((s, n) -> summary.put(s.name(), n));
+        if (report.settings().scanConsumers()) {
+            summary.put("consumers", report.consumerCount());
+        }
+        ObjectNode consumers = root.putObject("consumerScan");
+        consumers.put("scanned", report.settings().scanConsumers());
+        if (report.settings().scanConsumers()) {
+            consumers.put("sources", ConsumerFindings.SCANNED);
+            var connections = consumers.putArray("connections");
+            for (ConsumerCoverage c : report.consumerScans()) {
+                ObjectNode connection = connections.addObject();
+                connection.put("connection", c.connection());
+                connection.put("complete", c.complete());
+                connection.set("unread", JSON.valueToTree(c.unread()));
+            }
+        }
+        consumers.set("notes", JSON.valueToTree(report.consumerScanNotes()));
         root.set("findings", JSON.valueToTree(report.findings()));
         root.set("inventory", JSON.valueToTree(report.inventory()));
         return root;
@@ -96,7 +112,7 @@ public final class ReportExport {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(INVENTORY_COLUMNS.toArray(String[]::new)).get().print(out)) {
             for (InventoryItem i : report.inventory()) {
-                csv.printRecord(inventoryRow(i, report.findingsOf(i)).stream().map(ReportExport::neutralised));
+                csv.printRecord(inventoryRow(i, report).stream().map(ReportExport::neutralised));
             }
         }
         return out.toString();
@@ -125,8 +141,8 @@ public final class ReportExport {
         return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
-    /** One inventory row as text, in {@link #INVENTORY_COLUMNS} order (also for the HTML page). */
-    static List<String> inventoryRow(InventoryItem i, String findings) {
+    /** One inventory row of the report as text, in {@link #INVENTORY_COLUMNS} order (also for the HTML page). */
+    static List<String> inventoryRow(InventoryItem i, AuditReport report) {
         List<String> row = new ArrayList<>();
         row.add(i.connection());
         row.add(i.account());
@@ -157,7 +173,8 @@ public final class ReportExport {
         row.add(text(i.owningService()));
         row.add(text(i.replication()));
         row.add(valueSize(i));
-        row.add(findings);
+        row.add(report.consumersOf(i));
+        row.add(report.findingsOf(i));
         return row;
     }
 

@@ -78,6 +78,15 @@ public final class Cancellation {
         return current == null ? work : () -> current.run(work);
     }
 
+    /**
+     * Cancels {@code other} when the work on this thread is cancelled (at once if it already is),
+     * until the registration is closed: for work that hands its own cancellation to threads of
+     * its own (a where-used scan inside an audit report's run).
+     */
+    public static Registration cancelWithCurrent(Cancellation other) {
+        return onCancel(other::cancel);
+    }
+
     /** Whether the work on this thread runs inside a cancellation that was cancelled. */
     static boolean currentCancelled() {
         Cancellation current = CURRENT.get();

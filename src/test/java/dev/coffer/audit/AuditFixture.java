@@ -100,8 +100,11 @@ public final class AuditFixture {
         }
     }
 
-    /** The settings the tests audit with: Owner required, every secret "not accessed", /audit/prod needing a customer key. */
+    /**
+     * The settings the tests audit with: Owner required, every secret "not accessed", /audit/prod needing a customer key,
+     * no consumer scan (ConsumerFindingsIT covers it, so these tests count only the inventory's calls).
+     */
     public static AuditSettings settings() {
-        return new AuditSettings(java.util.List.of("Owner"), 0, 30, java.util.List.of("/audit/prod/", "audit/prod/"), "", false);
+        return new AuditSettings(java.util.List.of("Owner"), 0, 30, java.util.List.of("/audit/prod/", "audit/prod/"), "", false, false);
     }
 }

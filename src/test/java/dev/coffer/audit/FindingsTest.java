@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FindingsTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private static final AuditSettings SETTINGS = new AuditSettings(List.of("Owner"), 90, 14, List.of("/prod/"), "DataClass=confidential", false);
+    private static final AuditSettings SETTINGS = new AuditSettings(List.of("Owner"), 90, 14, List.of("/prod/"), "DataClass=confidential", false, false);
 
     private static final AuditReport.ConnectionInfo CONNECTION = new AuditReport.ConnectionInfo("c", "c", "r", "", "1", "arn");
 
@@ -105,9 +105,9 @@ class FindingsTest {
     @Test
     void parameterTagsAreReadOnlyWhenACheckNeedsThemOrWhenAsked() {
         assertThat(AuditSettings.defaults().needsParameterTags()).isFalse();
-        assertThat(new AuditSettings(List.of(), 90, 30, List.of(), "", true).needsParameterTags()).isTrue();
-        assertThat(new AuditSettings(List.of("Owner"), 90, 30, List.of(), "", false).needsParameterTags()).isTrue();
-        assertThat(new AuditSettings(List.of(), 90, 30, List.of(), "DataClass", false).needsParameterTags()).isTrue();
+        assertThat(new AuditSettings(List.of(), 90, 30, List.of(), "", true, false).needsParameterTags()).isTrue();
+        assertThat(new AuditSettings(List.of("Owner"), 90, 30, List.of(), "", false, false).needsParameterTags()).isTrue();
+        assertThat(new AuditSettings(List.of(), 90, 30, List.of(), "DataClass", false, false).needsParameterTags()).isTrue();
     }
 
     @Test

@@ -31,7 +31,7 @@ class ParallelAuditIT {
     private static final List<String> REGIONS = List.of("eu-west-1", "us-east-2", "ap-southeast-2");
     private static final RetrySettings QUICK = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(90), 2, 1,
             Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(20));
-    private static final AuditSettings SETTINGS = new AuditSettings(List.of(), 90, 30, List.of(), "", false);
+    private static final AuditSettings SETTINGS = new AuditSettings(List.of(), 90, 30, List.of(), "", false, false);
 
     private static ClientFactory connection(URI endpoint, String region, boolean readOnly) {
         return SessionClients.open(Sessions.local(Connection.endpoint(endpoint, region, readOnly), endpoint), QUICK);

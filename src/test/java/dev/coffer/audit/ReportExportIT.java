@@ -48,7 +48,7 @@ class ReportExportIT {
                     .tags(t -> t.key("-2+3").value(HYPERLINK)));
         }
         try (ClientFactory audit = Moto.clients(moto, true)) {
-            report = ReportCollector.report(List.of(audit), new AuditSettings(List.of("Owner"), 90, 30, List.of(), "", false),
+            report = ReportCollector.report(List.of(audit), new AuditSettings(List.of("Owner"), 90, 30, List.of(), "", false, false),
                     (m, d, t) -> { }, () -> false);
         }
     }

@@ -1,5 +1,6 @@
 package dev.coffer.audit.view;
 
+import dev.coffer.audit.ConsumerCoverage;
 import dev.coffer.audit.Finding;
 import dev.coffer.audit.InventoryItem;
 import dev.coffer.audit.ReportExport;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.GridPane;
@@ -64,6 +66,8 @@ public final class AuditReportController {
     @FXML
     private CheckBox auditParameterTags;
     @FXML
+    private CheckBox auditScanConsumers;
+    @FXML
     private Button auditRun;
     @FXML
     private Button auditCancel;
@@ -73,6 +77,8 @@ public final class AuditReportController {
     private Label auditStatus;
     @FXML
     private HBox auditSummary;
+    @FXML
+    private Label auditConsumerNote;
     @FXML
     private Tab findingTab;
     @FXML
@@ -124,6 +130,8 @@ public final class AuditReportController {
     @FXML
     private TableColumn<InventoryItem, String> itemTags;
     @FXML
+    private TableColumn<InventoryItem, String> itemConsumers;
+    @FXML
     private ComboBox<ReportExport.Format> auditExportFormat;
     @FXML
     private TextField auditExportFile;
@@ -147,6 +155,9 @@ public final class AuditReportController {
             if (report == null) {
                 return;
             }
+            // A scan that could not read every source is a warning: its counts are lower bounds.
+            auditConsumerNote.getStyleClass().removeAll("subtle", "severity-MEDIUM");
+            auditConsumerNote.getStyleClass().add(report.consumerScans().stream().allMatch(ConsumerCoverage::complete) ? "subtle" : "severity-MEDIUM");
             auditSummary.getChildren().add(figure(report.parameterCount(), "parameters", ""));
             auditSummary.getChildren().add(figure(report.secretCount(), "secrets", ""));
             report.findingsBySeverity().entrySet().stream().sorted((a, b) -> b.getKey().compareTo(a.getKey()))
@@ -177,6 +188,7 @@ public final class AuditReportController {
         days(auditNotAccessedDays, model.notAccessedDaysProperty());
         days(auditExpiringDays, model.expiringDaysProperty());
         auditParameterTags.selectedProperty().bindBidirectional(model.parameterTagsProperty());
+        auditScanConsumers.selectedProperty().bindBidirectional(model.scanConsumersProperty());
         auditSettings.disableProperty().bind(model.runningProperty());
     }
 
@@ -191,6 +203,9 @@ public final class AuditReportController {
         auditProgress.progressProperty().bind(model.progressProperty());
         auditProgress.visibleProperty().bind(model.runningProperty());
         auditStatus.textProperty().bind(model.statusProperty());
+        auditConsumerNote.textProperty().bind(model.consumerNoteProperty());
+        auditConsumerNote.managedProperty().bind(auditConsumerNote.textProperty().isNotEmpty());
+        auditConsumerNote.visibleProperty().bind(auditConsumerNote.managedProperty());
     }
 
     private void bindFindings() {
@@ -211,6 +226,15 @@ public final class AuditReportController {
         show(findingItem, Finding::item);
         show(findingConnection, Finding::connection);
         show(findingDetail, Finding::detail);
+        // A detail (a pinned consumer and its remedy, say) is often longer than the column: the tooltip has it whole.
+        findingDetail.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : wrapped(item));
+            }
+        });
         auditFindingFilter.textProperty().bindBidirectional(model.findingFilterProperty());
         auditMinimumSeverity.getItems().setAll(Severity.values());
         auditMinimumSeverity.valueProperty().bindBidirectional(model.minimumSeverityProperty());
@@ -233,12 +257,20 @@ public final class AuditReportController {
         show(itemLastAccessed, i -> time(i.lastAccessed()));
         show(itemTags, i -> i.tags() == null ? "(not read)" : String.join(", ",
                 i.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        show(itemConsumers, i -> model.reportProperty().get() == null ? "" : model.reportProperty().get().consumersOf(i));
         auditInventoryFilter.textProperty().bindBidirectional(model.inventoryFilterProperty());
         inventoryTab.textProperty().bind(Bindings.format("Inventory (%d)", Bindings.size(model.shownInventory())));
     }
 
     private static <T> void show(TableColumn<T, String> column, Function<T, String> value) {
         column.setCellValueFactory(x -> new SimpleStringProperty(value.apply(x.getValue())));
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        return tip;
     }
 
     private static Label figure(long n, String what, String style) {

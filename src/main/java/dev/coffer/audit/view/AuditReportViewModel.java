@@ -50,10 +50,12 @@ public final class AuditReportViewModel {
     private final StringProperty customerKeyPrefixes = new SimpleStringProperty("");
     private final StringProperty customerKeyTag = new SimpleStringProperty("");
     private final BooleanProperty parameterTags = new SimpleBooleanProperty();
+    private final BooleanProperty scanConsumers = new SimpleBooleanProperty(AuditSettings.defaults().scanConsumers());
 
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty status = new SimpleStringProperty("Set what to check, then run the report.");
+    private final StringProperty consumerNote = new SimpleStringProperty("");
     private final ObjectProperty<AuditReport> report = new SimpleObjectProperty<>();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<InventoryItem> inventory = FXCollections.observableArrayList();
@@ -113,6 +115,16 @@ public final class AuditReportViewModel {
         return parameterTags;
     }
 
+    /** Find each item's consumers (stacks, launch templates, functions, task definitions): slower, and the findings that need them. */
+    public BooleanProperty scanConsumersProperty() {
+        return scanConsumers;
+    }
+
+    /** What the shown report's consumer scan covered, and which sources it could not read; empty before a report. */
+    public StringProperty consumerNoteProperty() {
+        return consumerNote;
+    }
+
     public BooleanProperty runningProperty() {
         return running;
     }
@@ -169,7 +181,7 @@ public final class AuditReportViewModel {
 
     AuditSettings settings() {
         return new AuditSettings(list(requiredTags.get()), notAccessedDays.get(), expiringDays.get(),
-                list(customerKeyPrefixes.get()), customerKeyTag.get(), parameterTags.get());
+                list(customerKeyPrefixes.get()), customerKeyTag.get(), parameterTags.get(), scanConsumers.get());
     }
 
     private static List<String> list(String commaSeparated) {
@@ -228,6 +240,7 @@ public final class AuditReportViewModel {
         var counts = done.findingsBySeverity();
         status.set(String.format("%,d parameters and %,d secrets read; %d HIGH, %d MEDIUM, %d LOW findings.",
                 done.parameterCount(), done.secretCount(), counts.get(Severity.HIGH), counts.get(Severity.MEDIUM), counts.get(Severity.LOW)));
+        consumerNote.set(String.join("\n", done.consumerScanNotes()));
     }
 
     private void refilter() {

@@ -16,6 +16,7 @@ import dev.coffer.parameters.ParameterDraft;
 import dev.coffer.parameters.ParameterTier;
 import dev.coffer.parameters.ParameterType;
 import dev.coffer.sandbox.MotoServer;
+import dev.coffer.sandbox.SandboxConsumers;
 import dev.coffer.testsupport.CofferUi;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.Screenshots;
@@ -65,6 +66,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 class AuditModeUiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PINNED_TEMPLATE = "audit-ui-batch-pinned";
     private static App app;
     private static MotoServer moto;
     private static String dbSecretArn;
@@ -98,6 +100,9 @@ class AuditModeUiTest {
         try (ClientFactory sdk = Moto.clients(moto, false)) {
             AuditFixture.seed(sdk, moto.endpoint());
             dbSecretArn = sdk.secretsManager().describeSecret(b -> b.secretId(AuditFixture.DB_SECRET)).arn();
+            // The report's consumer scan finds it reading an old version of the production golden AMI.
+            sdk.ec2().createLaunchTemplate(b -> b.launchTemplateName(PINNED_TEMPLATE)
+                    .launchTemplateData(d -> d.imageId("resolve:ssm:" + SandboxConsumers.GOLDEN_PROD + ":1").instanceType("c6i.large")));
         }
         app = CofferUi.launch(moto, true);
     }
@@ -313,11 +318,47 @@ class AuditModeUiTest {
                 .anyMatch(f -> f.contains("CREDENTIAL_AS_STRING") && f.contains(AuditFixture.STRING_PASSWORD))
                 .anyMatch(f -> f.contains("ROTATION_OFF") && f.contains(AuditFixture.DB_SECRET));
         Screenshots.save(findings.getScene(), "audit-report");
+
+        // The consumer scan's findings: the launch template pinned to version 1, and golden AMIs nothing scanned reads.
+        assertThat(onFx(() -> robot.lookup("#auditConsumerNote").queryAs(Label.class).getText()))
+                .startsWith("Consumers scanned in CloudFormation stacks, EC2 launch templates, Lambda functions, ECS task definitions");
+        robot.clickOn("#auditFindingFilter").write("/golden-ami/");
+        await().atMost(WAIT).until(() -> onFx(() -> findings.getItems().stream().allMatch(f -> f.toString().contains("/golden-ami/"))));
+        List<String> golden = onFx(() -> findings.getItems().stream().map(Object::toString).toList());
+        assertThat(golden).anyMatch(f -> f.contains("PINNED_OLD_VERSION") && f.contains("item=" + SandboxConsumers.GOLDEN_PROD + ",")
+                        && f.contains("EC2 launch template " + PINNED_TEMPLATE + ", at version 1 (default and latest) ImageId, pins version 1; "
+                        + "the current version is 2"))
+                .anyMatch(f -> f.contains("NO_CONSUMER") && f.contains("severity=LOW"));
+        // The detail is longer than its column: its tooltip holds it whole, remedy included.
+        javafx.scene.control.Tooltip detail = onFx(() -> robot.lookup("#auditFindings .table-cell")
+                .match((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getText() != null
+                        && c.getText().startsWith("EC2 launch template " + PINNED_TEMPLATE))
+                .queryAs(javafx.scene.control.TableCell.class).getTooltip());
+        assertThat(onFx(detail::getText)).endsWith("Create a launch template version whose ImageId is resolve:ssm:"
+                + SandboxConsumers.GOLDEN_PROD + " (no version: each launch reads the current one) and make it the default.");
+        Screenshots.save(findings.getScene(), "audit-report-consumers");
+        onFx(() -> {
+            robot.lookup("#auditFindingFilter").queryAs(javafx.scene.control.TextField.class).clear();
+            return null;
+        });
+
         robot.clickOn(robot.lookup(".tab").match((javafx.scene.Node n) -> n.lookup(".tab-label") instanceof Label l
                 && l.getText().startsWith("Inventory")).queryAs(Node.class));
         javafx.scene.control.TableView<?> inventory = robot.lookup("#auditInventory").queryAs(javafx.scene.control.TableView.class);
         assertThat(onFx(() -> inventory.getItems().stream().map(Object::toString).toList()))
                 .anyMatch(i -> i.contains(AuditFixture.CUSTOMER_KEY_CERT)).anyMatch(i -> i.contains(AuditFixture.ROTATED_SECRET));
+        robot.clickOn("#auditInventoryFilter").write("/golden-ami/");
+        await().atMost(WAIT).until(() -> onFx(() -> inventory.getItems().stream().allMatch(i -> i.toString().contains("/golden-ami/"))));
+        javafx.scene.control.TableColumn<?, ?> consumers = onFx(() -> inventory.getColumns().stream()
+                .filter(c -> "Consumers".equals(c.getText())).findFirst().orElseThrow());
+        java.util.Map<String, Object> counts = onFx(() -> {
+            java.util.Map<String, Object> byName = new java.util.TreeMap<>();
+            for (int row = 0; row < inventory.getItems().size(); row++) {
+                byName.put(((dev.coffer.audit.InventoryItem) inventory.getItems().get(row)).name(), consumers.getCellData(row));
+            }
+            return byName;
+        });
+        assertThat(counts).containsEntry(SandboxConsumers.GOLDEN_PROD, "1").containsValue("0");
         Screenshots.save(findings.getScene(), "audit-report-inventory");
 
         Path html = Path.of("target", "audit-ui", "report.html").toAbsolutePath();

@@ -80,11 +80,42 @@ class AuditReportViewModelIT {
                 + counts.get(Severity.MEDIUM) + " MEDIUM, " + counts.get(Severity.LOW) + " LOW findings.");
         assertThat(model.runningProperty().get()).isFalse();
         assertThat(model.progressProperty().get()).isZero();
-        assertThat(kindsOf(model.shownFindings(), AuditFixture.STRING_PASSWORD)).containsExactly(FindingKind.CREDENTIAL_AS_STRING);
-        assertThat(kindsOf(model.shownFindings(), AuditFixture.EXPIRED)).containsExactly(FindingKind.EXPIRED);
+        // Consumers are scanned by default, and nothing in the fixture reads these two.
+        assertThat(kindsOf(model.shownFindings(), AuditFixture.STRING_PASSWORD))
+                .containsExactlyInAnyOrder(FindingKind.CREDENTIAL_AS_STRING, FindingKind.NO_CONSUMER);
+        assertThat(kindsOf(model.shownFindings(), AuditFixture.EXPIRED)).containsExactlyInAnyOrder(FindingKind.EXPIRED, FindingKind.NO_CONSUMER);
         assertThat(kindsOf(model.shownFindings(), AuditFixture.DB_SECRET)).contains(FindingKind.ROTATION_OFF);
         assertThat(model.shownInventory()).hasSize(9);
         assertThat(model.canExport().get()).isTrue();
+    }
+
+    @Test
+    void consumersAreScannedByDefaultAndTheWindowSaysWhatTheScanCoveredOrThatItWasOff() {
+        AuditReportViewModel model = model();
+        assertThat(model.scanConsumersProperty().get()).isTrue();
+        assertThat(model.consumerNoteProperty().get()).as("nothing to say before a report").isEmpty();
+
+        model.run();
+
+        AuditReport scanned = model.reportProperty().get();
+        assertThat(scanned.settings().scanConsumers()).isTrue();
+        assertThat(model.consumerNoteProperty().get()).startsWith("Consumers scanned in CloudFormation stacks, EC2 launch templates, "
+                + "Lambda functions, ECS task definitions and Parameter Store: 1 found, reading 1 of 9 parameters and secrets.");
+        InventoryItem rotated = model.shownInventory().stream().filter(i -> i.name().equals(AuditFixture.ROTATED_SECRET)).findFirst().orElseThrow();
+        assertThat(rotated.consumers()).as("its rotation function reads it").isEqualTo(1);
+        assertThat(scanned.consumersOf(rotated)).isEqualTo("1");
+        assertThat(kindsOf(model.shownFindings(), AuditFixture.ROTATED_SECRET)).doesNotContain(FindingKind.NO_CONSUMER);
+
+        model.scanConsumersProperty().set(false);
+        model.run();
+
+        AuditReport quick = model.reportProperty().get();
+        assertThat(quick.settings().scanConsumers()).isFalse();
+        assertThat(quick.consumerScans()).isEmpty();
+        assertThat(model.shownInventory()).hasSize(9).allMatch(i -> i.consumers() == null);
+        assertThat(quick.consumersOf(model.shownInventory().get(0))).isEqualTo("(not collected)");
+        assertThat(model.shownFindings()).noneMatch(f -> f.kind() == FindingKind.NO_CONSUMER || f.kind() == FindingKind.PINNED_OLD_VERSION);
+        assertThat(model.consumerNoteProperty().get()).startsWith("Consumers were not scanned");
     }
 
     @Test
@@ -93,7 +124,7 @@ class AuditReportViewModelIT {
         model.run();
         int allFindings = model.shownFindings().size();
 
-        model.findingFilterProperty().set("EXPIR");
+        model.findingFilterProperty().set("EXPIRATION POLICY");
         assertThat(model.shownFindings()).extracting(Finding::kind).containsExactlyInAnyOrder(FindingKind.EXPIRED, FindingKind.EXPIRING);
         model.findingFilterProperty().set("");
         model.minimumSeverityProperty().set(Severity.HIGH);
