@@ -81,9 +81,13 @@ public final class CommandSessions {
     }
 
     public AwsSession session(Connection c) {
-        return c.usesLocalCredentials()
-                ? Sessions.local(c, c.endpoint().orElseThrow())
-                : Sessions.forProfile(c, profiles().file(), profiles().endpointsFor(c.profile()));
+        if (c.usesLocalCredentials()) {
+            // An endpoint alone needs no AWS file, but the SDK's clients would still parse them:
+            // reading them sets a damaged one aside for the SDK (Profiles.fromEnvironment).
+            readOnce();
+            return Sessions.local(c, c.endpoint().orElseThrow());
+        }
+        return Sessions.forProfile(c, profiles().file(), profiles().endpointsFor(c.profile()));
     }
 
     /** The AWS files, read once; a config or credentials file that cannot be read stops the command (exit 3), naming it. */

@@ -2,6 +2,7 @@ package dev.coffer.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coffer.testsupport.ClosedPort;
 import dev.coffer.testsupport.CofferProcess;
 import dev.coffer.testsupport.CofferProcess.Finished;
 import dev.coffer.testsupport.WithMoto;
@@ -9,8 +10,6 @@ import dev.coffer.testsupport.proxy.AwsProxy;
 import dev.coffer.testsupport.proxy.Fault;
 import dev.coffer.testsupport.proxy.FaultRule;
 import dev.coffer.sandbox.MotoServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,6 +62,21 @@ class AuditCommandFailuresIT {
     }
 
     @Test
+    void whereUsedAndDiffOnAnEndpointNeedNoAwsConfigEither(MotoServer moto) throws Exception {
+        Path config = home.resolve(".aws").resolve("config");
+        Files.createDirectories(config.getParent());
+        Files.write(config, new byte[] {(byte) 0xff, (byte) 0xfe, '[', 0, 0x1b, '\n', '=', '='});
+        String endpoint = moto.endpoint().toString();
+
+        Finished whereUsed = CofferProcess.run(home, files(config), "where-used", "--endpoint-url", endpoint, "/nothing/reads/this");
+        Finished diff = CofferProcess.run(home, files(config), "diff", "--left-endpoint-url", endpoint, "--left-path", "/empty-left",
+                "--right-endpoint-url", endpoint, "--right-path", "/empty-right");
+
+        assertThat(whereUsed.exitCode()).as("no consumer, not a file error: %s", whereUsed.err()).isEqualTo(1);
+        assertThat(diff.exitCode()).as("the same (both empty), not a file error: %s", diff.err()).isZero();
+    }
+
+    @Test
     void anAwsFailureReadsForATerminal(MotoServer moto) throws Exception {
         Path report = home.resolve("report.json");
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint())
@@ -81,12 +95,13 @@ class AuditCommandFailuresIT {
 
     @Test
     void anEndpointThatIsNotThereSaysSo() throws Exception {
+        Finished run;
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
+        try (ClosedPort closed = new ClosedPort()) {
+            port = closed.port();
+            run = CofferProcess.run(home, files(home.resolve("no-config")), "audit", "--endpoint-url", closed.uri().toString(),
+                    "--format", "json", "--out", home.resolve("report.json").toString());
         }
-        Finished run = CofferProcess.run(home, files(home.resolve("no-config")), "audit", "--endpoint-url", "http://127.0.0.1:" + port,
-                "--format", "json", "--out", home.resolve("report.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(AuditCommand.FAILED);
         assertThat(run.err()).contains("Cannot reach the AWS endpoint: the connection to 127.0.0.1:" + port + " was refused.")
