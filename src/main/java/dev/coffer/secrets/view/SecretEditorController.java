@@ -44,6 +44,7 @@ public final class SecretEditorController {
     @FXML private ToggleButton textMode;
     @FXML private ToggleButton binaryMode;
     @FXML private MenuButton templateButton;
+    @FXML private Button pickDatabaseButton;
     @FXML private ToggleButton showValuesToggle;
     @FXML private VBox gridPane;
     @FXML private TableView<EntryRow> entryTable;
@@ -102,6 +103,7 @@ public final class SecretEditorController {
             item.setOnAction(e -> model.apply(t));
             templateButton.getItems().add(item);
         }
+        pickDatabaseButton.setOnAction(e -> DatabasePickerController.open(stage, model.databasePicker(), model::useDatabase));
 
         sizeLabel.textProperty().bind(model.sizeText());
         sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")
