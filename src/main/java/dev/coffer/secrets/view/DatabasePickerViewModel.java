@@ -5,6 +5,7 @@ import dev.coffer.aws.Cancellation;
 import dev.coffer.secrets.Database;
 import dev.coffer.secrets.DatabaseCatalog;
 import dev.coffer.ui.kit.Background;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -69,7 +70,8 @@ public final class DatabasePickerViewModel {
         problems.clear();
         databases.clear();
         selected.set(null);
-        Set<DatabaseCatalog.Source> pending = EnumSet.allOf(DatabaseCatalog.Source.class);
+        // Each source reports from its own reading thread; the set is read on the UI thread.
+        Set<DatabaseCatalog.Source> pending = Collections.synchronizedSet(EnumSet.allOf(DatabaseCatalog.Source.class));
         status.set(reading(pending));
         background.run(() -> mine.run(() -> catalog.list(mine::cancelled, done -> background.later(() -> {
             if (mine == cancellation && loading.get()) {
@@ -103,6 +105,12 @@ public final class DatabasePickerViewModel {
     }
 
     private static String reading(Set<DatabaseCatalog.Source> pending) {
+        synchronized (pending) {
+            return readingText(pending);
+        }
+    }
+
+    private static String readingText(Set<DatabaseCatalog.Source> pending) {
         return pending.isEmpty() ? "Sorting…" : "Listing " + String.join(", ", pending.stream()
                 .map(s -> s.label().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + s.label().substring(1)).toList()) + "…";
     }
