@@ -61,13 +61,13 @@ class DatabasePickerViewModelIT {
         home.close();
     }
 
-    private static DatabasePickerViewModel picker(ClientFactory from, SecretEditorViewModel editor) {
+    private static DatabasePickerViewModel picker(ClientFactory from) {
         return new DatabasePickerViewModel(new SameThreadBackground(), new DatabaseCatalog(from), () -> "", true);
     }
 
     @Test
     void listsInstancesClustersAndRedshiftWithEngineEndpointPortAndStatusLeavingClusterMembersOut() {
-        DatabasePickerViewModel vm = picker(clients, null);
+        DatabasePickerViewModel vm = picker(clients);
         vm.load();
 
         assertThat(vm.loadingProperty().get()).isFalse();
@@ -135,7 +135,7 @@ class DatabasePickerViewModelIT {
     void aSourceAwsRefusesIsSaidInWordsWhileTheOthersAreListed() {
         try (AwsProxy proxy = AwsProxy.start(moto.endpoint()); ClientFactory viaProxy = proxy.clients(false)) {
             proxy.inject(FaultRule.of(Fault.ACCESS_DENIED).on("DescribeDBInstances"));
-            DatabasePickerViewModel vm = picker(viaProxy.inRegion(REGION), null);
+            DatabasePickerViewModel vm = picker(viaProxy.inRegion(REGION));
             vm.load();
 
             assertThat(vm.databases()).extracting(Database::identifier).containsExactly("shop", "warehouse");
