@@ -90,11 +90,6 @@ public record Database(Kind kind, String identifier, String engine, String host,
         return Optional.empty();
     }
 
-    /** host:port as the picker shows it; "(not available yet)" while AWS creates the endpoint. */
-    public String endpoint() {
-        return host.isEmpty() ? "(not available yet)" : port == 0 ? host : host + ":" + port;
-    }
-
     /** Whether a secret's host and port point at this database (host names ignore case; port 0 matches any port). */
     public boolean serves(String secretHost, int secretPort) {
         return !host.isEmpty() && host.equalsIgnoreCase(secretHost.trim()) && (secretPort == 0 || port == 0 || port == secretPort);

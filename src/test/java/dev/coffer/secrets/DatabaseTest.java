@@ -43,8 +43,8 @@ class DatabaseTest {
         assertThat(orders.serves("orders.abc.eu-west-1.rds.amazonaws.com", 5433)).isFalse();
         assertThat(orders.serves("other.abc.eu-west-1.rds.amazonaws.com", 5432)).isFalse();
         assertThat(orders.proposedSecretName("app_user")).isEqualTo("rds/orders/app_user");
-        assertThat(new Database(Database.Kind.RDS_INSTANCE, "new", "postgres", "", 0, "creating", "", "").endpoint())
-                .isEqualTo("(not available yet)");
+        assertThat(new Database(Database.Kind.RDS_INSTANCE, "new", "postgres", "", 0, "creating", "", "").serves("", 0))
+                .as("a database AWS is still creating has no endpoint to point at").isFalse();
         assertThat(DatabaseTemplate.endpoint(SecretContent.parse("{\"host\":\" db.internal \",\"port\":\"x\"}")))
                 .contains(new DatabaseTemplate.Endpoint("db.internal", 0));
         assertThat(DatabaseTemplate.endpoint(SecretContent.parse("just text"))).isEqualTo(Optional.empty());

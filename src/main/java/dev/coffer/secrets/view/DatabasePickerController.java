@@ -30,6 +30,7 @@ public final class DatabasePickerController {
     @FXML private TableColumn<Database, String> engineColumn;
     @FXML private TableColumn<Database, String> endpointColumn;
     @FXML private TableColumn<Database, String> statusColumn;
+    @FXML private TableColumn<Database, String> portColumn;
     @FXML private Label tablePlaceholder;
     @FXML private VBox problemBox;
     @FXML private CheckBox nameCheck;
@@ -52,10 +53,11 @@ public final class DatabasePickerController {
         column(identifierColumn, Database::identifier);
         column(kindColumn, d -> d.kind().label());
         column(engineColumn, Database::engine);
-        column(endpointColumn, Database::endpoint);
+        column(endpointColumn, d -> d.host().isEmpty() ? "(not available yet)" : d.host());
+        column(portColumn, d -> d.port() == 0 ? "" : String.valueOf(d.port()));
         column(statusColumn, Database::status);
         databaseTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        model.selectedProperty().bind(databaseTable.getSelectionModel().selectedItemProperty());
+        databaseTable.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> model.selectedProperty().set(chosen));
         tablePlaceholder.textProperty().bind(Bindings.when(model.loadingProperty()).then("Listing databases…")
                 .otherwise("No databases"));
         databaseTable.setRowFactory(t -> {
@@ -79,6 +81,7 @@ public final class DatabasePickerController {
         proposedNameField.setPromptText("Choose a database to see the name proposed");
 
         busyIndicator.visibleProperty().bind(model.loadingProperty());
+        busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         stopButton.visibleProperty().bind(model.loadingProperty());
         stopButton.managedProperty().bind(stopButton.visibleProperty());

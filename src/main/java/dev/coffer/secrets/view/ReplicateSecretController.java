@@ -25,7 +25,7 @@ public final class ReplicateSecretController {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label messageLabel;
     @FXML private Button cancelButton;
-    @FXML private Button replicateButton;
+    @FXML private Button sendReplicationButton;
 
     public void init(ReplicateSecretViewModel model, Stage stage, Consumer<List<String>> onReplicated) {
         title.setText("Replicate " + model.secret().name() + " to regions");
@@ -42,9 +42,10 @@ public final class ReplicateSecretController {
         addRowButton.setOnAction(e -> model.addRow());
         problemLabel.textProperty().bind(model.problemText());
         busyIndicator.visibleProperty().bind(model.busyProperty());
+        busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         messageLabel.textProperty().bind(model.messageProperty());
-        replicateButton.disableProperty().bind(model.canReplicate().not());
-        replicateButton.setOnAction(e -> model.replicate(added -> {
+        sendReplicationButton.disableProperty().bind(model.canReplicate().not());
+        sendReplicationButton.setOnAction(e -> model.replicate(added -> {
             stage.close();
             onReplicated.accept(added);
         }));

@@ -1,15 +1,13 @@
 package dev.coffer.secrets.view;
 
 import dev.coffer.secrets.Replica;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -23,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ReplicationPane extends VBox {
 
-    private static final double ROW = 28;
+    private static final double ROW = 50;
 
     public ReplicationPane(ReplicationViewModel model, SecretActions actions) {
         super(6);
@@ -44,13 +42,12 @@ public final class ReplicationPane extends VBox {
         summary.styleProperty().bind(Bindings.when(Bindings.createBooleanBinding(() -> model.primaryRegionProperty().get().isPresent(),
                 model.primaryRegionProperty())).then("-fx-text-fill: -color-warning-fg; -fx-font-weight: bold;").otherwise(""));
 
-        TableView<Replica> table = new TableView<>(model.replicas());
-        table.setId("replicaTable");
-        table.getColumns().setAll(java.util.List.of(column("Region", Replica::region, 100), column("Status", Replica::status, 90),
-                column("Message", Replica::statusMessage, 180), column("KMS key", Replica::kmsKeyLabel, 160)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // A list, not a table: the details pane is narrow, and four columns cut every value short.
+        ListView<Replica> table = new ListView<>(model.replicas());
+        table.setId("replicaList");
+        table.setCellFactory(list -> new ReplicaCell());
         table.setFixedCellSize(ROW);
-        table.prefHeightProperty().bind(Bindings.max(1, Bindings.size(model.replicas())).multiply(ROW).add(44));
+        table.prefHeightProperty().bind(Bindings.size(model.replicas()).multiply(ROW).add(4));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.visibleProperty().bind(Bindings.isNotEmpty(model.replicas()));
         table.managedProperty().bind(table.visibleProperty());
@@ -89,10 +86,25 @@ public final class ReplicationPane extends VBox {
         managedProperty().bind(visibleProperty());
     }
 
-    private static TableColumn<Replica, String> column(String title, Function<Replica, String> value, double width) {
-        TableColumn<Replica, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+    /** One replica on two lines: region and status, then its key and AWS's message. */
+    private static final class ReplicaCell extends ListCell<Replica> {
+        @Override
+        protected void updateItem(Replica replica, boolean empty) {
+            super.updateItem(replica, empty);
+            if (empty || replica == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label region = new Label(replica.region());
+            region.setStyle("-fx-font-weight: bold;");
+            Label status = new Label(replica.status());
+            status.setStyle(replica.failed() ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;" : "");
+            Label detail = new Label("Key " + replica.kmsKeyLabel() + (replica.statusMessage().isEmpty() ? "" : " · " + replica.statusMessage()));
+            detail.getStyleClass().add("subtle");
+            detail.setTooltip(new Tooltip(detail.getText()));
+            setText(null);
+            setGraphic(new VBox(2, new HBox(10, region, status), detail));
+        }
     }
 }

@@ -44,7 +44,6 @@ public final class SecretEditorController {
     @FXML private ToggleButton textMode;
     @FXML private ToggleButton binaryMode;
     @FXML private MenuButton templateButton;
-    @FXML private Button pickDatabaseButton;
     @FXML private ToggleButton showValuesToggle;
     @FXML private VBox gridPane;
     @FXML private TableView<EntryRow> entryTable;
@@ -103,7 +102,11 @@ public final class SecretEditorController {
             item.setOnAction(e -> model.apply(t));
             templateButton.getItems().add(item);
         }
-        pickDatabaseButton.setOnAction(e -> DatabasePickerController.open(stage, model.databasePicker(), model::useDatabase));
+        // First in the template menu: the template and its connection details from a database that exists.
+        MenuItem pick = new MenuItem("Pick database…");
+        pick.setId("pickDatabaseItem");
+        pick.setOnAction(e -> DatabasePickerController.open(stage, model.databasePicker(), model::useDatabase));
+        templateButton.getItems().addAll(0, java.util.List.of(pick, new javafx.scene.control.SeparatorMenuItem()));
 
         sizeLabel.textProperty().bind(model.sizeText());
         sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")
