@@ -13,7 +13,9 @@ public enum AwsService {
     LAMBDA("lambda", "LAMBDA", "Lambda"),
     STS("sts", "STS", "Sts"),
     CLOUDFORMATION("cloudformation", "CLOUDFORMATION", "CloudFormation"),
-    ECS("ecs", "ECS", "Ecs");
+    ECS("ecs", "ECS", "Ecs"),
+    RDS("rds", "RDS", "Rds"),
+    REDSHIFT("redshift", "REDSHIFT", "Redshift");
 
     private final String configKey;
     private final String variableSuffix;

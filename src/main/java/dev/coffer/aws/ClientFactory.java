@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -68,6 +70,8 @@ public final class ClientFactory implements AutoCloseable {
     private SdkHttpClient http;
     private final Map<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
     private final Optional<ProfileFile> sdkProfileFile;
+    private final List<Function<ClientFactory, ExecutionInterceptor>> extra;
+    private final Map<String, ClientFactory> otherRegions = new ConcurrentHashMap<>();
 
     /**
      * @param extra interceptors every client of the session gets after the read-only guard, made
@@ -80,6 +84,7 @@ public final class ClientFactory implements AutoCloseable {
     public ClientFactory(AwsSession session, RetrySettings retries, List<Function<ClientFactory, ExecutionInterceptor>> extra) {
         this.session = session;
         this.retries = retries;
+        this.extra = List.copyOf(extra);
         RetryStrategy onlyWhenNotApplied = throttles.watch(DefaultRetryStrategy.standardStrategyBuilder()
                 .retryOnException(AwsErrors::certainlyNotApplied)
                 .treatAsThrottling(Throttles::isThrottling)
@@ -174,6 +179,30 @@ public final class ClientFactory implements AutoCloseable {
 
     public EcsClient ecs() {
         return client(EcsClient.class, () -> configure(EcsClient.builder(), AwsService.ECS));
+    }
+
+    public RdsClient rds() {
+        return client(RdsClient.class, () -> configure(RdsClient.builder(), AwsService.RDS));
+    }
+
+    public RedshiftClient redshift() {
+        return client(RedshiftClient.class, () -> configure(RedshiftClient.builder(), AwsService.REDSHIFT));
+    }
+
+    /**
+     * The same session in another region (a secret's replica regions, their KMS keys): the same
+     * credentials, endpoints, retries and interceptors, so a read-only session's clients there
+     * refuse changes too and an audit session's still log every value read. Made once a region
+     * and closed with this factory; this factory's own region gives this factory.
+     */
+    public ClientFactory inRegion(String region) {
+        if (region.equals(session.region())) {
+            return this;
+        }
+        synchronized (this) {
+            return otherRegions.computeIfAbsent(region,
+                    r -> new ClientFactory(session.with(session.connection().withRegion(r)), retries, extra));
+        }
     }
 
     public StsClient sts() {
@@ -290,6 +319,8 @@ public final class ClientFactory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        otherRegions.values().forEach(ClientFactory::close);
+        otherRegions.clear();
         clients.values().forEach(SdkClient::close);
         clients.clear();
         if (http != null) {

@@ -1,5 +1,6 @@
 package dev.coffer.secrets;
 
+import dev.coffer.aws.SecretText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,6 +103,36 @@ public enum DatabaseTemplate {
             }
         }
         return missing;
+    }
+
+    /** Where a database secret points: its host and port (0 when it names none or not a number). */
+    public record Endpoint(String host, int port) {
+
+        /** host:port as messages say it. */
+        public String text() {
+            return port == 0 ? host : host + ":" + port;
+        }
+    }
+
+    /**
+     * The host and port a key/value secret names, when it names a host; a secret of other content
+     * (plain text that is not a flat JSON object, binary) names none.
+     */
+    public static Optional<Endpoint> endpoint(SecretContent content) {
+        if (!(content instanceof SecretContent.KeyValues kv)) {
+            return Optional.empty();
+        }
+        String host = kv.get("host").map(SecretText::reveal).map(String::trim).orElse("");
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        int port;
+        try {
+            port = Integer.parseInt(kv.get("port").map(SecretText::reveal).map(String::trim).orElse("0"));
+        } catch (NumberFormatException notANumber) {
+            port = 0;
+        }
+        return Optional.of(new Endpoint(host, port));
     }
 
     /** The template whose engine a key/value secret names, if any (the first one for shared engines). */

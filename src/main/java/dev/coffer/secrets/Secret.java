@@ -25,6 +25,14 @@ public record Secret(String name, String arn, Optional<String> description, Opti
         return kmsKeyId.orElse("aws/secretsmanager");
     }
 
+    /**
+     * The primary's region when this is a replica read in its own region ({@code here}): Secrets
+     * Manager then takes changes only at the primary. Empty for a primary, replicated or not.
+     */
+    public Optional<String> replicaOf(String here) {
+        return primaryRegion.filter(primary -> !primary.equals(here));
+    }
+
     public boolean scheduledForDeletion() {
         return deletedDate.isPresent();
     }

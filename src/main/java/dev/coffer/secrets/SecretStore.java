@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretVersionIdsResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
 import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueRequest;
+import software.amazon.awssdk.services.secretsmanager.model.ReplicaRegionType;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
@@ -154,10 +155,59 @@ public final class SecretStore {
         return toSecret(sm().describeSecret(b -> b.secretId(id)));
     }
 
-    /** Where a replicated secret is copied to, with each copy's status (DescribeSecret; ListSecrets does not say). */
+    /**
+     * Where a replicated secret is copied to, with each copy's status, AWS's message on it and its
+     * KMS key (DescribeSecret; ListSecrets does not say).
+     */
     public List<Replica> replicas(String id) {
-        return sm().describeSecret(b -> b.secretId(id)).replicationStatus().stream()
-                .map(r -> new Replica(r.region(), r.statusAsString())).toList();
+        return replicas(sm().describeSecret(b -> b.secretId(id)));
+    }
+
+    /** The secret and its replicas from one DescribeSecret, for the details. */
+    public Replication replication(String id) {
+        DescribeSecretResponse d = sm().describeSecret(b -> b.secretId(id));
+        return new Replication(toSecret(d), replicas(d));
+    }
+
+    private static List<Replica> replicas(DescribeSecretResponse d) {
+        return d.replicationStatus().stream()
+                .map(r -> new Replica(r.region(), r.statusAsString(), r.statusMessage() == null ? "" : r.statusMessage(),
+                        Optional.ofNullable(r.kmsKeyId())))
+                .sorted(Comparator.comparing(Replica::region)).toList();
+    }
+
+    /**
+     * Replicates the secret to more regions, each copy encrypted with the key chosen for its
+     * region (ReplicateSecretToRegions, sent to the primary's region, without overwriting a secret
+     * of the same name there). Checked first with {@link ReplicationRules#check} against a fresh
+     * DescribeSecret; a problem throws {@link InvalidDraftException} before anything is sent. The
+     * call is not idempotent (a region added already is refused), so after a lost answer the
+     * replicas are read back: every region listed counts as done.
+     */
+    public void replicate(String id, List<ReplicaTarget> targets) {
+        Replication now = replication(id);
+        requireValid(ReplicationRules.check(clients.session().region(), now.secret(), now.replicas(), targets));
+        List<ReplicaRegionType> regions = targets.stream().map(t -> ReplicaRegionType.builder().region(t.region().trim())
+                .kmsKeyId(t.kmsKeyId().filter(k -> !k.isBlank()).orElse(null)).build()).toList();
+        Set<String> wanted = new LinkedHashSet<>(regions.stream().map(ReplicaRegionType::region).toList());
+        ReadBack.send("replicating " + id + " to " + String.join(", ", wanted), () -> {
+            sm().replicateSecretToRegions(b -> b.secretId(id).addReplicaRegions(regions).forceOverwriteReplicaSecret(false)
+                    .overrideConfiguration(clients.writeOnce()));
+            return true;
+        }, () -> replicas(id).stream().map(Replica::region).toList().containsAll(wanted), true);
+    }
+
+    /**
+     * Removes the replica in one region (RemoveRegionsFromReplication, to the primary's region):
+     * AWS deletes the copy there; the primary is untouched. After a lost answer
+     * the replicas are read back: the region gone counts as done.
+     */
+    public void removeReplica(String id, String region) {
+        ReadBack.send("removing the replica of " + id + " in " + region, () -> {
+            sm().removeRegionsFromReplication(b -> b.secretId(id).removeReplicaRegions(region)
+                    .overrideConfiguration(clients.writeOnce()));
+            return true;
+        }, () -> replicas(id).stream().noneMatch(r -> r.region().equals(region)), true);
     }
 
     /** The current value; binary secrets come back as a short description, not their bytes. */

@@ -42,7 +42,7 @@ class ArchitectureTest {
             "dev.coffer.rotation", "dev.coffer.audit", "dev.coffer.kms", "dev.coffer.compare", "dev.coffer.usage"};
     /** The classes that call AWS for a feature (see docs/architecture.md). */
     private static final Set<String> STORES = Set.of("ParameterStore", "SecretStore", "KeyCatalog", "ImageCatalog",
-            "RotationFunctions", "RotationSetup", "ConsumerStore");
+            "RotationFunctions", "RotationSetup", "ConsumerStore", "DatabaseCatalog");
     /** Views, view models and controllers: everything a window is made of. */
     private static final String[] SCREENS = {"..view..", "dev.coffer.ui.kit..", "dev.coffer.ui.shell..", "dev.coffer.ui.connect.."};
     /** Domain and services: plain Java and the AWS SDK. */

@@ -225,7 +225,8 @@ class ProfilesTest {
                 entry(AwsService.SECRETS_MANAGER, "http://secrets:4"), entry(AwsService.KMS, "http://kms:6"),
                 entry(AwsService.EC2, "http://profile:2"), entry(AwsService.LAMBDA, "http://profile:2"),
                 entry(AwsService.STS, "http://profile:2"), entry(AwsService.CLOUDFORMATION, "http://profile:2"),
-                entry(AwsService.ECS, "http://profile:2"));
+                entry(AwsService.ECS, "http://profile:2"), entry(AwsService.RDS, "http://profile:2"),
+                entry(AwsService.REDSHIFT, "http://profile:2"));
         assertThat(urls(plain, "sections-only")).containsOnlyKeys(AwsService.SSM, AwsService.SECRETS_MANAGER, AwsService.KMS);
         assertThat(urls(plain, "missing-section")).as("a services section that does not exist").isEmpty();
 

@@ -26,6 +26,7 @@ public final class RotationWizardController {
     @FXML private WizardPage secretPage;
     @FXML private Label rotationStateText;
     @FXML private Label missingFieldsText;
+    @FXML private Label databaseWarningText;
     @FXML private Button addMissingFieldsButton;
 
     @FXML private RadioButton fromAccountRadio;
@@ -60,6 +61,9 @@ public final class RotationWizardController {
         addMissingFieldsButton.visibleProperty().bind(model.missingFieldsTextProperty().isNotEmpty());
         addMissingFieldsButton.managedProperty().bind(addMissingFieldsButton.visibleProperty());
         addMissingFieldsButton.setOnAction(e -> model.addMissingFields());
+        databaseWarningText.textProperty().bind(model.databaseWarningProperty());
+        databaseWarningText.visibleProperty().bind(model.databaseWarningProperty().isNotEmpty());
+        databaseWarningText.managedProperty().bind(databaseWarningText.visibleProperty());
 
         choice(fromAccountRadio, model.functionChoiceProperty(), FunctionChoice.FROM_ACCOUNT);
         choice(byArnRadio, model.functionChoiceProperty(), FunctionChoice.BY_ARN);

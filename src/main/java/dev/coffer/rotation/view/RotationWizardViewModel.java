@@ -3,15 +3,18 @@ package dev.coffer.rotation.view;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.Problem;
 import dev.coffer.rotation.RotationFunction;
 import dev.coffer.rotation.RotationFunctions;
 import dev.coffer.rotation.RotationRequest;
 import dev.coffer.rotation.RotationSchedule;
 import dev.coffer.rotation.RotationSetup;
+import dev.coffer.secrets.DatabaseCatalog;
 import dev.coffer.secrets.DatabaseTemplate;
 import dev.coffer.secrets.RotationStatus;
 import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.SecretContent;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
@@ -65,6 +68,8 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
 
     private final StringProperty state = new SimpleStringProperty("");
     private final StringProperty missingFieldsText = new SimpleStringProperty("");
+    private final StringProperty databaseWarning = new SimpleStringProperty("");
+    private final DatabaseCatalog databases;
     private List<String> missingFields = List.of();
 
     private final ObjectProperty<FunctionChoice> functionChoice = new SimpleObjectProperty<>(FunctionChoice.FROM_ACCOUNT);
@@ -87,11 +92,14 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
     /**
      * @param onEditSecret opens the secret editor with the missing database fields added
      * @param onChanged    runs once rotation was set, so the list and details re-read the secret
+     * @param databases    the account's databases, to check that a database secret's host and port name one
      */
     public RotationWizardViewModel(Background background, SecretStore secrets, RotationFunctions functions, RotationSetup setup,
-                                   Secret secret, BiConsumer<Secret, List<String>> onEditSecret, Runnable onChanged) {
+                                   DatabaseCatalog databases, Secret secret, BiConsumer<Secret, List<String>> onEditSecret,
+                                   Runnable onChanged) {
         super(background, Page.class);
         this.secrets = secrets;
+        this.databases = databases;
         this.functionCatalog = functions;
         this.setup = setup;
         this.secret = secret;
@@ -155,7 +163,36 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
         onEditSecret.accept(secret, missingFields);
     }
 
-    private record SecretCheck(RotationStatus status, List<String> missing, boolean looksLikeDatabase) {
+    /**
+     * A warning (rotation may still be set up) when a database secret's host and port name no
+     * database of the account in this region, or when the databases could not all be listed;
+     * empty when one matches or the secret names no host.
+     */
+    public ReadOnlyStringProperty databaseWarningProperty() {
+        return databaseWarning;
+    }
+
+    private record SecretCheck(RotationStatus status, List<String> missing, boolean looksLikeDatabase, String databaseWarning) {
+    }
+
+    /** What the secret's host and port point at, in words when that is a warning. */
+    private String checkEndpoint(Optional<DatabaseTemplate.Endpoint> endpoint) {
+        if (endpoint.isEmpty()) {
+            return "";
+        }
+        DatabaseCatalog.Listing listing = databases.list(() -> false, source -> { });
+        if (!listing.serving(endpoint.get().host(), endpoint.get().port()).isEmpty()) {
+            return "";
+        }
+        String where = endpoint.get().text();
+        if (!listing.failures().isEmpty()) {
+            return "Could not check that " + where + " is one of this account's databases: "
+                    + String.join("; ", listing.failures().entrySet().stream().map(f -> f.getKey().label() + " could not be listed ("
+                    + AwsErrors.explain(f.getValue()).summary() + ")").toList()) + ".";
+        }
+        return "No RDS, Aurora, DocumentDB or Redshift database of this account in this region has the endpoint " + where
+                + ". The rotation function connects to that host and port: check them, unless the database runs elsewhere "
+                + "(on EC2, on premises or in another account).";
     }
 
     private void readSecret() {
@@ -163,12 +200,16 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
             RotationStatus status = secrets.rotation(secret.arn());
             // Reads the value only to name the fields it lacks; the value itself is never shown nor kept.
             List<String> lacking;
+            Optional<DatabaseTemplate.Endpoint> endpoint;
             try {
-                lacking = DatabaseTemplate.missingRotationFields(secrets.currentValue(secret.arn()).content());
+                SecretContent content = secrets.currentValue(secret.arn()).content();
+                lacking = DatabaseTemplate.missingRotationFields(content);
+                endpoint = DatabaseTemplate.endpoint(content);
             } catch (RuntimeException unreadable) {
                 lacking = DatabaseTemplate.ROTATION_FIELDS; // no value to check (or not allowed to read it)
+                endpoint = Optional.empty();
             }
-            return new SecretCheck(status, lacking, lacking.size() < DatabaseTemplate.ROTATION_FIELDS.size());
+            return new SecretCheck(status, lacking, lacking.size() < DatabaseTemplate.ROTATION_FIELDS.size(), checkEndpoint(endpoint));
         }, check -> {
             state.set(describe(check.status()) + secret.owningService().map(s -> "\nOwned by " + s
                     + ": it can use managed rotation, which that service runs without a Lambda function.").orElse(""));
@@ -177,6 +218,7 @@ public final class RotationWizardViewModel extends WizardViewModel<RotationWizar
                     ? "This database secret lacks " + String.join(", ", check.missing()) + ". The AWS rotation functions for databases "
                     + "need engine, host, port, username, password and dbname in the value."
                     : "");
+            databaseWarning.set(check.databaseWarning());
         });
     }
 

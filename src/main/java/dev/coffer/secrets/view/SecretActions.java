@@ -1,10 +1,12 @@
 package dev.coffer.secrets.view;
 
+import dev.coffer.kms.KeyCatalog;
 import dev.coffer.rotation.RotationFunctions;
 import dev.coffer.rotation.RotationSetup;
 import dev.coffer.rotation.view.RotationActions;
 import dev.coffer.rotation.view.RotationWizardController;
 import dev.coffer.rotation.view.RotationWizardViewModel;
+import dev.coffer.secrets.DatabaseCatalog;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretVersion;
 import dev.coffer.ui.kit.Background;
@@ -88,11 +90,41 @@ public final class SecretActions implements RotationActions {
                 (SecretPolicyController c, Stage stage) -> c.init(vm, stage, main.readOnly()));
     }
 
+    /**
+     * Replicate to regions, for the secret the replication section shows, with the replicas it
+     * read; afterwards the section reads them again.
+     */
+    public Stage replicate(ReplicationViewModel replication) {
+        Secret secret = replication.secretProperty().get();
+        if (secret == null) {
+            return null;
+        }
+        ReplicateSecretViewModel vm = new ReplicateSecretViewModel(background, main.secrets(),
+                region -> new KeyCatalog(main.clients().inRegion(region)), secret, replication.region(), replication.replicas());
+        return Windows.open(main.owner(), Screen.REPLICATE_SECRET, "Replicate " + secret.name(), true,
+                (ReplicateSecretController c, Stage stage) -> c.init(vm, stage, added -> {
+                    replication.refresh();
+                    main.showStatus(secret.name() + " replicated to " + String.join(", ", added) + ".");
+                }));
+    }
+
+    /** Removes the replica in one region after asking; the section reads the replicas again. */
+    public void removeReplica(ReplicationViewModel replication, String region) {
+        Secret secret = replication.secretProperty().get();
+        if (secret == null || !confirm("Remove the replica of " + secret.name() + " in " + region + "?",
+                "Secrets Manager deletes the copy in " + region + ". Applications that read the secret in " + region
+                        + " can no longer find it there. The primary in " + replication.region() + " is not changed.",
+                "Remove replica")) {
+            return;
+        }
+        replication.remove(region, removed -> main.showStatus("The replica of " + secret.name() + " in " + removed + " was removed."));
+    }
+
     /** The rotation wizard; afterwards the list and details re-read the secret. */
     @Override
     public void setUpRotation(Secret secret) {
         RotationWizardViewModel vm = new RotationWizardViewModel(background, main.secrets(), new RotationFunctions(main.clients()),
-                new RotationSetup(main.clients()), secret, this::editAddingKeys, () -> main.secretSaved(secret.name()));
+                new RotationSetup(main.clients()), new DatabaseCatalog(main.clients()), secret, this::editAddingKeys, () -> main.secretSaved(secret.name()));
         Windows.open(main.owner(), Screen.ROTATION_WIZARD, "Set up rotation of " + secret.name(), false,
                 (RotationWizardController c, Stage stage) -> c.init(vm, stage));
     }

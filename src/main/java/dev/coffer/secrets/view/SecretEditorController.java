@@ -102,6 +102,11 @@ public final class SecretEditorController {
             item.setOnAction(e -> model.apply(t));
             templateButton.getItems().add(item);
         }
+        // First in the template menu: the template and its connection details from a database that exists.
+        MenuItem pick = new MenuItem("Pick database…");
+        pick.setId("pickDatabaseItem");
+        pick.setOnAction(e -> DatabasePickerController.open(stage, model.databasePicker(), model::useDatabase));
+        templateButton.getItems().addAll(0, java.util.List.of(pick, new javafx.scene.control.SeparatorMenuItem()));
 
         sizeLabel.textProperty().bind(model.sizeText());
         sizeLabel.styleProperty().bind(Bindings.when(model.oversize()).then("-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;")

@@ -3,6 +3,8 @@ package dev.coffer.secrets.view;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.aws.SecretText;
 import dev.coffer.secrets.CurrentValue;
+import dev.coffer.secrets.Database;
+import dev.coffer.secrets.DatabaseCatalog;
 import dev.coffer.secrets.DatabaseTemplate;
 import dev.coffer.secrets.PasswordOptions;
 import dev.coffer.secrets.Secret;
@@ -45,6 +47,8 @@ public final class SecretEditorViewModel {
     public enum Mode { KEY_VALUE, TEXT, BINARY }
 
     private final BusyWork work;
+    private final Background background;
+    private final ClientFactory clients;
     private final SecretStore secrets;
     private final EditorState<Secret, SecretConflictException> state;
     private String expectedVersionId;
@@ -65,6 +69,8 @@ public final class SecretEditorViewModel {
     private final StringBinding conflictText;
 
     private SecretEditorViewModel(Background background, ClientFactory clients, SecretStore secrets, Optional<Secret> existing) {
+        this.background = background;
+        this.clients = clients;
         this.secrets = secrets;
         this.state = new EditorState<>(background, clients, existing, SecretConflictException.class,
                 c -> "This secret changed since you opened it. Review before saving.", () -> SecretRules.check(draft()));
@@ -197,6 +203,43 @@ public final class SecretEditorViewModel {
         }
         typed.forEach((k, v) -> rows.add(new EntryRow(k, v)));
         entries.setAll(rows);
+    }
+
+    /** Pick database: lists the account's databases for this secret (named after one only while it is new). */
+    public DatabasePickerViewModel databasePicker() {
+        return new DatabasePickerViewModel(background, new DatabaseCatalog(clients), () -> entry("username"),
+                state.existing().isEmpty());
+    }
+
+    /**
+     * Points the secret at the database chosen: its template's keys (values typed for them kept),
+     * then engine, host, port and dbname from the database (dbname only when it was created with
+     * one); the username and password stay as typed. With {@code nameAfterIt} a new secret gets
+     * the proposed name.
+     */
+    public void useDatabase(DatabasePickerViewModel.Choice choice) {
+        Database db = choice.database();
+        db.template().ifPresentOrElse(this::apply, () -> apply(DatabaseTemplate.EC2_DATABASE));
+        setEntry("engine", db.template().map(DatabaseTemplate::engine).orElse(db.engine()));
+        setEntry("host", db.host());
+        setEntry("port", db.port() == 0 ? entry("port") : String.valueOf(db.port()));
+        if (!db.dbname().isEmpty()) {
+            setEntry("dbname", db.dbname());
+        }
+        if (choice.nameAfterIt() && state.existing().isEmpty()) {
+            name.set(db.proposedSecretName(entry("username")));
+        }
+    }
+
+    /** The value of a key of the grid; empty when there is no such key. */
+    private String entry(String key) {
+        return entries.stream().filter(r -> key.equals(r.keyProperty().get())).map(r -> r.valueProperty().get())
+                .filter(java.util.Objects::nonNull).findFirst().orElse("");
+    }
+
+    private void setEntry(String key, String value) {
+        entries.stream().filter(r -> key.equals(r.keyProperty().get())).findFirst()
+                .ifPresentOrElse(r -> r.valueProperty().set(value), () -> entries.add(new EntryRow(key, value)));
     }
 
     /** Asks AWS for a random password (GetRandomPassword) and hands it to {@code into}. */

@@ -30,10 +30,7 @@ import javafx.collections.ObservableList;
 public final class ConnectViewModel {
 
     /** Regions offered in the list; any other can be typed. */
-    public static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1",
-            "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
-            "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "sa-east-1",
-            "me-central-1", "af-south-1");
+    public static final List<String> REGIONS = dev.coffer.aws.Regions.OFFERED;
 
     static final String ENDPOINT_PROMPT = "http://localhost:4566 (optional)";
 

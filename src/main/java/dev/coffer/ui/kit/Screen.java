@@ -24,6 +24,8 @@ public enum Screen {
     SSO_SIGN_IN("/dev/coffer/ui/connect/sso_sign_in.fxml"),
     SSO_ACCOUNTS("/dev/coffer/ui/connect/sso_accounts.fxml"),
     PASSWORD_OPTIONS("/dev/coffer/secrets/view/password_options.fxml"),
+    DATABASE_PICKER("/dev/coffer/secrets/view/database_picker.fxml"),
+    REPLICATE_SECRET("/dev/coffer/secrets/view/replicate_secret.fxml"),
     GOLDEN_AMI_WIZARD("/dev/coffer/ami/view/golden_ami_wizard.fxml"),
     AUDIT_REPORT("/dev/coffer/audit/view/audit_report.fxml"),
     ROTATION_WIZARD("/dev/coffer/rotation/view/rotation_wizard.fxml"),

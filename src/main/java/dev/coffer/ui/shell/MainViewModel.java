@@ -12,6 +12,7 @@ import dev.coffer.aws.RenewableCredentials;
 import dev.coffer.parameters.Parameter;
 import dev.coffer.parameters.view.ParameterTreeViewModel;
 import dev.coffer.secrets.Secret;
+import dev.coffer.secrets.view.ReplicationViewModel;
 import dev.coffer.secrets.view.SecretListViewModel;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
@@ -56,6 +57,7 @@ public final class MainViewModel {
     private final ParameterTreeViewModel parameters = new ParameterTreeViewModel();
     private final SecretListViewModel secrets = new SecretListViewModel();
     private final DetailsViewModel details;
+    private final ReplicationViewModel replication;
     private final AtomicInteger generation = new AtomicInteger();
 
     private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>();
@@ -115,7 +117,11 @@ public final class MainViewModel {
         this.background = background;
         this.feeds = feeds;
         this.details = new DetailsViewModel(background, () -> open, readOnly::get, this::report);
-        this.actions = new MainWindowActions(connected, readOnly, selection, details.shownProperty(), details.valueStateProperty());
+        this.replication = new ReplicationViewModel(background, () -> open.secrets(), () -> open.clients().session().region(), readOnly::get);
+        this.actions = new MainWindowActions(connected, readOnly, selection, details.shownProperty(), details.valueStateProperty(),
+                secret -> open != null && secret.replicaOf(open.clients().session().region()).isPresent());
+        details.shownProperty().addListener((obs, old, shown) ->
+                replication.show(shown instanceof Selection.SecretSelection s ? s.secret() : null));
         this.usedBy = Bindings.createStringBinding(this::usedBy, consumerIndex, details.shownProperty());
         loading.bind(parametersLoading.or(secretsLoading));
         showDeletedSecrets.addListener((obs, old, show) -> refresh());
@@ -154,6 +160,11 @@ public final class MainViewModel {
 
     public DetailsViewModel details() {
         return details;
+    }
+
+    /** The replication section of the details, following the secret they show. */
+    public ReplicationViewModel replication() {
+        return replication;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.coffer.ui.shell;
 
+import dev.coffer.secrets.Secret;
 import dev.coffer.ui.shell.DetailsViewModel.ValueState;
 import dev.coffer.ui.shell.Selection.FolderSelection;
 import dev.coffer.ui.shell.Selection.ParameterSelection;
@@ -48,13 +49,23 @@ public final class MainWindowActions {
      */
     public MainWindowActions(ObservableBooleanValue connected, ObservableBooleanValue readOnly, ObservableValue<Selection> selection,
             ObservableValue<Selection> shown, ObservableValue<ValueState> value) {
+        this(connected, readOnly, selection, shown, value, secret -> false);
+    }
+
+    /**
+     * @param replica whether a secret is a replica read in its own region, which Secrets Manager
+     *                changes only through its primary: editing, rotating and deleting are off for it
+     */
+    public MainWindowActions(ObservableBooleanValue connected, ObservableBooleanValue readOnly, ObservableValue<Selection> selection,
+            ObservableValue<Selection> shown, ObservableValue<ValueState> value, Predicate<Secret> replica) {
         canChange = Bindings.createBooleanBinding(() -> connected.get() && !readOnly.get(), connected, readOnly);
         BooleanBinding parameter = selected(selection, s -> s instanceof ParameterSelection);
         BooleanBinding inTree = selected(selection, s -> s instanceof ParameterSelection || s instanceof FolderSelection);
         BooleanBinding secret = selected(selection, s -> s instanceof SecretSelection);
         // A secret scheduled for deletion cannot be changed until it is restored (AWS refuses).
         BooleanBinding scheduled = selected(selection, s -> s instanceof SecretSelection ss && ss.scheduledForDeletion());
-        BooleanBinding liveSecret = secret.and(scheduled.not());
+        BooleanBinding replicaSecret = selected(selection, s -> s instanceof SecretSelection ss && replica.test(ss.secret()));
+        BooleanBinding liveSecret = secret.and(scheduled.not()).and(replicaSecret.not());
         BooleanBinding itemShown = selected(shown, s -> !(s instanceof Selection.None));
         BooleanBinding connection = Bindings.createBooleanBinding(connected::get, connected);
 

@@ -16,6 +16,7 @@ import dev.coffer.usage.view.WhereUsedViewModel;
 import dev.coffer.parameters.view.ParameterTreeMenu;
 import dev.coffer.parameters.view.TreeEntry;
 import dev.coffer.rotation.view.RotationBar;
+import dev.coffer.secrets.view.ReplicationPane;
 import dev.coffer.secrets.view.SecretActions;
 import dev.coffer.secrets.view.SecretListViewModel;
 import dev.coffer.ui.connect.ConnectViewModel;
@@ -193,7 +194,9 @@ public final class MainWindowController {
         DetailsPane detailsPane = new DetailsPane(model.details(), this::copyValue);
         detailsPane.addActions(new RotationBar(Bindings.createObjectBinding(
                 () -> model.details().shownProperty().get() instanceof SecretSelection s ? s.secret() : null, model.details().shownProperty()),
-                rules.canChange().not(), secretActions));
+                rules.canChange().not().or(Bindings.createBooleanBinding(() -> model.replication().primaryRegionProperty().get().isPresent(),
+                        model.replication().primaryRegionProperty())), secretActions));
+        detailsPane.addActions(new ReplicationPane(model.replication(), secretActions));
         Label usedBy = new Label();
         usedBy.setId("usedBy");
         usedBy.textProperty().bind(model.usedByProperty());

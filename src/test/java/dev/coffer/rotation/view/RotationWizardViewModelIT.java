@@ -11,6 +11,7 @@ import dev.coffer.rotation.view.RotationWizardViewModel.FunctionChoice;
 import dev.coffer.rotation.view.RotationWizardViewModel.Page;
 import dev.coffer.rotation.view.RotationWizardViewModel.ScheduleKind;
 import dev.coffer.sandbox.MotoServer;
+import dev.coffer.secrets.DatabaseCatalog;
 import dev.coffer.secrets.Secret;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.testsupport.Moto;
@@ -64,7 +65,7 @@ class RotationWizardViewModelIT {
 
     private RotationWizardViewModel wizard(Secret secret) {
         RotationWizardViewModel vm = new RotationWizardViewModel(new SameThreadBackground(), secrets, new RotationFunctions(clients),
-                new RotationSetup(clients), secret, (s, keys) -> edits.add(Map.entry(s, keys)), () -> changes++);
+                new RotationSetup(clients), new DatabaseCatalog(clients), secret, (s, keys) -> edits.add(Map.entry(s, keys)), () -> changes++);
         vm.start();
         return vm;
     }

@@ -463,6 +463,10 @@ public final class AwsProxy implements AutoCloseable {
                     ErrorAnswers.expiredToken(request).writeTo(out);
                     return true;
                 }
+                case ACCESS_DENIED -> {
+                    ErrorAnswers.accessDenied(request).writeTo(out);
+                    return true;
+                }
                 case RESET_BEFORE_FORWARD -> {
                     reset(socket);
                     return false;

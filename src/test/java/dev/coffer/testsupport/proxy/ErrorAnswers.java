@@ -77,6 +77,21 @@ final class ErrorAnswers {
         };
     }
 
+    /** What AWS answers a caller whose policies do not allow the operation, in its words. */
+    static Answer accessDenied(ProxiedRequest request) {
+        // The signing name in the credential scope (".../us-east-1/rds/aws4_request") is the IAM prefix of the action.
+        String[] scope = request.header("Authorization").orElse("").split("/");
+        String action = (scope.length >= 4 ? scope[3] + ":" : "") + request.operation();
+        String message = "User: arn:aws:sts::123456789012:assumed-role/Auditor/alice is not authorized to perform: " + action
+                + " because no identity-based policy allows the " + action + " action";
+        return switch (request.protocol()) {
+            case JSON -> json(400, "AccessDeniedException", message);
+            case QUERY -> query(403, "AccessDenied", message);
+            case EC2 -> ec2(403, "UnauthorizedOperation", message);
+            case REST_JSON -> restJson(403, "AccessDeniedException", message);
+        };
+    }
+
     /** A JSON 1.1 error, for the operations the proxy answers itself (DescribeParameters). */
     static Answer json(int status, String code, String message) {
         return new Answer(status, List.of(

@@ -10,6 +10,8 @@ public enum Fault {
     SERVICE_UNAVAILABLE,
     /** Answers the protocol's expired-credentials error (JSON: HTTP 400 ExpiredTokenException), as when a sign-in ran out; not forwarded. */
     EXPIRED_TOKEN,
+    /** Answers the protocol's access-denied error (JSON: HTTP 400 AccessDeniedException; query: HTTP 403 AccessDenied), as for a role without the permission; not forwarded. */
+    ACCESS_DENIED,
     /** Resets the connection (SO_LINGER 0) without forwarding or answering: AWS never saw the request. */
     RESET_BEFORE_FORWARD,
     /** Forwards, so the upstream applies the request, then resets the connection without answering: the answer is lost. */

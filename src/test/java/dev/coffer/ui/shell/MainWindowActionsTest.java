@@ -124,6 +124,22 @@ class MainWindowActionsTest {
     }
 
     @Test
+    void aReplicaReadInItsOwnRegionCanBeReadButNotEditedRotatedOrDeleted() {
+        // Secrets Manager changes a replica only through its primary (the replication section says which).
+        MainWindowActions replicaRules = new MainWindowActions(connected, readOnly, selection, shown, value,
+                secret -> secret.name().equals("billing/db"));
+        enter(State.SECRET);
+
+        for (Action action : List.of(Action.EDIT_SECRET, Action.ROTATION, Action.DELETE_SECRET)) {
+            assertThat(replicaRules.enabled(action).get()).as(action.name()).isFalse();
+            assertThat(rules.enabled(action).get()).as(action + " of a primary").isTrue();
+        }
+        for (Action action : List.of(Action.SECRET_VERSIONS, Action.SECRET_POLICY, Action.REVEAL, Action.COPY_ARN, Action.NEW_SECRET)) {
+            assertThat(replicaRules.enabled(action).get()).as(action.name()).isTrue();
+        }
+    }
+
+    @Test
     void whereUsedNeedsAParameterAFolderOrASecretSelected() {
         enter(State.FOLDER);
         selection.set(Selection.NONE);
