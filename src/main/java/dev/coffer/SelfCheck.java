@@ -60,6 +60,10 @@ public final class SelfCheck {
         results.add(check("AWS client kms", () -> built(ClientFactory::kms)));
         results.add(check("AWS client ec2", () -> built(ClientFactory::ec2)));
         results.add(check("AWS client lambda", () -> built(ClientFactory::lambda)));
+        results.add(check("AWS client cloudformation", () -> built(ClientFactory::cloudFormation)));
+        results.add(check("AWS client ecs", () -> built(ClientFactory::ecs)));
+        results.add(check("AWS client rds", () -> built(ClientFactory::rds)));
+        results.add(check("AWS client redshift", () -> built(ClientFactory::redshift)));
         results.add(check("AWS client sts", () -> built(ClientFactory::sts)));
         // Unsigned, with the SDK's default HTTP client, as the SDK's SSO support and the sign-in build them.
         results.add(check("AWS client sso", () -> built(ClientFactory.ssoPortal("us-east-1"))));

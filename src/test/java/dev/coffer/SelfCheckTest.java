@@ -40,12 +40,13 @@ class SelfCheckTest {
         assertThat(results).extracting(SelfCheck.Result::name).containsExactly(
                 "JavaFX", "TLS",
                 "AWS client ssm", "AWS client secretsmanager", "AWS client kms", "AWS client ec2",
-                "AWS client lambda", "AWS client sts", "AWS client sso", "AWS client ssooidc",
+                "AWS client lambda", "AWS client cloudformation", "AWS client ecs", "AWS client rds", "AWS client redshift",
+                "AWS client sts", "AWS client sso", "AWS client ssooidc",
                 "SSO credentials");
         assertThat(results).allSatisfy(r -> assertThat(r.passed()).as(r.name() + ": " + r.detail()).isTrue());
         assertThat(results.get(0).detail()).startsWith("21.").contains("native library");
         assertThat(results.get(2).detail()).isEqualTo("DefaultSsmClient built, nothing sent");
-        assertThat(results.get(10).detail()).contains("SSO");
+        assertThat(results.get(14).detail()).contains("SSO");
     }
 
     @Test
@@ -58,7 +59,7 @@ class SelfCheckTest {
         assertThat(exit).isZero();
         assertThat(report).startsWith("Coffer ").contains("self-check, Java 17")
                 .contains("ok   JavaFX").contains("ok   AWS client ssooidc").contains("ok   SSO credentials")
-                .endsWith("Self-check: all 11 checks passed." + System.lineSeparator());
+                .endsWith("Self-check: all 15 checks passed." + System.lineSeparator());
     }
 
     @Test
