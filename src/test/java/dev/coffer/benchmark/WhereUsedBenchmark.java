@@ -47,10 +47,14 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The where-used scan at scale: 500 stacks, 500 launch templates, 1,000 Lambda functions and 500
- * task definitions in a moto of its own, scanned once by {@link UsageScan} over a read-only
- * session, the time printed beside its budget (30 s) with the calls it made, and written to
- * target/benchmark/where-used.json. Run with {@code mvn -Pbenchmark verify}; exits with status 1
- * when the budget is missed.
+ * task definitions in a moto of its own that pages as AWS does ({@link MotoWithAwsPaging}: every
+ * launch template is read, not moto's first page). Scanned twice: once by {@link UsageScan} over
+ * a read-only session, then from the real window (headless, read-only), Tools → Where used… on a
+ * golden AMI parameter, timed until its consumers show with the FX thread watched
+ * ({@link FxStallMeter}). Each figure is printed beside its budget (30 s; 50 ms for the longest FX
+ * stall while the window scans) and written to target/benchmark/where-used.json with the stall
+ * profiles, the JVM's CPU and GC pauses. Run with {@code mvn -Pbenchmark verify}; exits with
+ * status 1 when a budget is missed.
  */
 public final class WhereUsedBenchmark {
 
