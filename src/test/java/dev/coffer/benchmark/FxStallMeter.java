@@ -140,6 +140,17 @@ final class FxStallMeter implements AutoCloseable {
         return max / 1e6;
     }
 
+    /** The longest wait among pings posted in [{@code from}, {@code to}) (System.nanoTime), in milliseconds; read after close. */
+    double maxMillisBetween(long from, long to) {
+        long max = 0;
+        for (int i = 0; i < recorded; i++) {
+            if (postedAt[i] >= from && postedAt[i] < to) {
+                max = Math.max(max, lateness[i]);
+            }
+        }
+        return max / 1e6;
+    }
+
     static FxStallMeter start() {
         FxStallMeter meter = new FxStallMeter();
         meter.heartbeat.start();

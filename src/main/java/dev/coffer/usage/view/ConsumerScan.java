@@ -4,6 +4,7 @@ import dev.coffer.aws.AwsErrors;
 import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.ui.kit.Background;
+import dev.coffer.ui.kit.ProgressMessages;
 import dev.coffer.usage.ConsumerIndex;
 import dev.coffer.usage.UsageScan;
 import javafx.beans.property.BooleanProperty;
@@ -56,11 +57,13 @@ public final class ConsumerScan {
         failure.set("");
         progress.set("");
         scanning.set(true);
-        background.run(() -> UsageScan.scan(clients, mine, message -> background.later(() -> {
+        // A scan reports each stack and task definition it reads: the latest is shown, ten times a second.
+        ProgressMessages messages = new ProgressMessages(background, message -> {
             if (scan == mine && scanning.get()) {
                 progress.set(message);
             }
-        })), index -> {
+        });
+        background.run(() -> UsageScan.scan(clients, mine, messages), index -> {
             cache.set(index);
             scanning.set(false);
         }, error -> {

@@ -1,5 +1,6 @@
 package dev.coffer.usage.view;
 
+import dev.coffer.ui.kit.controls.BusyIndicator;
 import dev.coffer.usage.view.WhereUsedViewModel.Row;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
@@ -7,7 +8,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -29,7 +29,8 @@ public final class WhereUsedController {
     @FXML private TableColumn<Row, String> readsColumn;
     @FXML private MenuItem copyResourceItem;
     @FXML private Label whereUsedUnread;
-    @FXML private ProgressIndicator scanIndicator;
+    /** Not JavaFX's ProgressIndicator: that repaints at the frame rate for the whole scan (see BusyIndicator). */
+    @FXML private BusyIndicator scanIndicator;
     @FXML private Label whereUsedStatus;
     @FXML private Button copyResourceButton;
     @FXML private Button refreshButton;

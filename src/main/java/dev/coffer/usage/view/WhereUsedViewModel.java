@@ -5,6 +5,7 @@ import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
+import dev.coffer.ui.kit.ProgressMessages;
 import dev.coffer.usage.Consumer;
 import dev.coffer.usage.ConsumerIndex;
 import dev.coffer.usage.UsageScan;
@@ -124,11 +125,13 @@ public final class WhereUsedViewModel {
         scan = mine;
         scanning.set(true);
         status.set("Scanning stacks, launch templates, functions, task definitions, secrets and parameters…");
-        background.run(() -> UsageScan.scan(clients, mine, message -> background.later(() -> {
-            if (scanning.get()) {
+        // A scan reports each stack and task definition it reads: the window shows the latest, ten times a second.
+        ProgressMessages progress = new ProgressMessages(background, message -> {
+            if (scan == mine && scanning.get()) {
                 status.set(message);
             }
-        })), index -> {
+        });
+        background.run(() -> UsageScan.scan(clients, mine, progress), index -> {
             scanning.set(false);
             cache.set(index);
             show(index);

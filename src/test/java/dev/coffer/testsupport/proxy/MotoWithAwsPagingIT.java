@@ -13,6 +13,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.DescribeLaunchTemplateVersionsResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 import software.amazon.awssdk.services.ssm.model.InvalidNextTokenException;
@@ -21,11 +24,15 @@ import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
-/** moto itself paging DescribeParameters as AWS does, for the benchmark's large inventories: 60 parameters here. */
+/**
+ * moto itself paging DescribeParameters, GetParametersByPath and DescribeLaunchTemplateVersions as
+ * AWS does, for the benchmarks' large inventories: 60 parameters and 7 launch templates here.
+ */
 class MotoWithAwsPagingIT {
 
     private static final List<ParameterStringFilter> KEPT =
             List.of(ParameterStringFilter.builder().key("Path").option("Recursive").values("/kept").build());
+    private static final int TEMPLATES = 7;
     private static MotoServer moto;
     private static ClientFactory clients;
 
@@ -37,6 +44,14 @@ class MotoWithAwsPagingIT {
             String name = "/kept/param-" + i;
             clients.ssm().putParameter(b -> b.name(name).value("value").type(ParameterType.STRING));
         }
+        for (int i = 0; i < TEMPLATES; i++) {
+            String name = "paging-template-" + i;
+            clients.ec2().createLaunchTemplate(b -> b.launchTemplateName(name)
+                    .launchTemplateData(d -> d.imageId("resolve:ssm:/golden/ami").instanceType("t3.micro")));
+        }
+        // A second version, not the default: that template's default and latest are two entries.
+        clients.ec2().createLaunchTemplateVersion(b -> b.launchTemplateName("paging-template-0")
+                .launchTemplateData(d -> d.imageId("resolve:ssm:/golden/ami:2")));
     }
 
     @AfterAll
@@ -120,5 +135,45 @@ class MotoWithAwsPagingIT {
         } finally {
             clients.ssm().deleteParameters(b -> b.names("/kept/deeper/secret", "/kept/param-61"));
         }
+    }
+
+    @Test
+    void launchTemplateVersionsOfTheWholeAccountArePagedWithANextToken() {
+        List<DescribeLaunchTemplateVersionsResponse> pages = new ArrayList<>();
+        String token = null;
+        do {
+            String from = token;
+            DescribeLaunchTemplateVersionsResponse page = clients.ec2().describeLaunchTemplateVersions(
+                    b -> b.versions("$Default", "$Latest").maxResults(5).nextToken(from));
+            pages.add(page);
+            token = page.nextToken();
+        } while (token != null && pages.size() < 10);
+        List<String> versions = pages.stream().flatMap(p -> p.launchTemplateVersions().stream())
+                .map(v -> v.launchTemplateName() + ":" + v.versionNumber()).toList();
+        DescribeLaunchTemplateVersionsResponse unasked = clients.ec2().describeLaunchTemplateVersions(b -> b.versions("$Latest"));
+
+        // moto lists a template's default and latest as two entries, one version or two: 7 templates, 14 entries.
+        assertThat(pages).extracting(p -> p.launchTemplateVersions().size()).containsExactly(5, 5, 4);
+        assertThat(versions).contains("paging-template-0:1", "paging-template-0:2", "paging-template-6:1")
+                .extracting(v -> v.substring(0, v.indexOf(':'))).containsOnly(
+                        java.util.stream.IntStream.range(0, TEMPLATES).mapToObj(i -> "paging-template-" + i).toArray(String[]::new));
+        assertThat(unasked.launchTemplateVersions()).as("200 a page when MaxResults is absent").hasSize(TEMPLATES)
+                .extracting(LaunchTemplateVersion::versionNumber).containsOnly(1L, 2L);
+        assertThat(unasked.nextToken()).isNull();
+    }
+
+    @Test
+    void launchTemplateVersionsRefuseMaxResultsAbove200AndAForeignToken() {
+        String token = clients.ec2().describeLaunchTemplateVersions(b -> b.versions("$Latest").maxResults(2)).nextToken();
+
+        Throwable above = catchThrowable(() -> clients.ec2().describeLaunchTemplateVersions(b -> b.versions("$Latest").maxResults(201)));
+        Throwable foreign = catchThrowable(() -> clients.ec2().describeLaunchTemplateVersions(
+                b -> b.versions("$Default").maxResults(2).nextToken(token)));
+
+        assertThat(above).isInstanceOf(Ec2Exception.class);
+        assertThat(((Ec2Exception) above).awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+        assertThat(((Ec2Exception) above).awsErrorDetails().errorMessage()).isEqualTo("Maximum results allowed are between 1 and 200");
+        assertThat(foreign).as("a token belongs to its listing's versions").isInstanceOf(Ec2Exception.class);
+        assertThat(((Ec2Exception) foreign).awsErrorDetails().errorCode()).isEqualTo("InvalidNextToken");
     }
 }

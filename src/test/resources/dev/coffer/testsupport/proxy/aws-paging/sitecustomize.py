@@ -11,12 +11,24 @@ GetParametersByPath is kept the same way: moto walks every name under the path a
 10-item page (60 ms a page at 10,000 parameters, more than AWS's whole round trip), so a listing's
 first page walks once and its later pages (MaxResults up to 10, as AWS) come from that list.
 Values are read when a page is answered, as AWS does.
+
+EC2 DescribeLaunchTemplateVersions: moto cuts its answer at MaxResults and gives no NextToken,
+so an account-wide listing of default and latest versions (one entry each per template) stops
+at its first page: 100 of 500 templates at MaxResults 200. AWS pages it: MaxResults 1 to 200,
+200 when absent, InvalidParameterValue "Maximum results allowed are between 1 and 200" outside,
+and a NextToken for the rest. Here its listing is kept after one walk, as above, and the later
+pages come from it.
 """
 import itertools
 import json
 import threading
 from collections import OrderedDict
 
+import sys
+
+from moto.core.responses import ActionResult
+from moto.ec2.exceptions import EC2ClientError, InvalidNextToken
+from moto.ec2.responses.launch_templates import LaunchTemplates
 from moto.ssm import responses
 from moto.ssm.exceptions import SSMException, ValidationException
 
@@ -50,7 +62,11 @@ def _describe_parameters(self):
     return responses.ActionResult(page)
 
 
-def _kept_listing(key, token, find):
+def _ssm_invalid_token(token):
+    return SSMException("InvalidNextToken", "The specified token isn't valid.")
+
+
+def _kept_listing(key, token, find, invalid_token=_ssm_invalid_token):
     """The listing a NextToken continues (or a new one for no token): its id, what it found and the offset."""
     if not token:
         found = find()
@@ -67,7 +83,7 @@ def _kept_listing(key, token, find):
     with _lock:
         kept_key, found = _listings.get(listing, (None, None))
     if kept_key != key or offset < 0 or offset > len(found):
-        raise SSMException("InvalidNextToken", "The specified token isn't valid.")
+        raise invalid_token(token)
     return listing, found, offset
 
 
@@ -103,5 +119,52 @@ def _get_parameters_by_path(self):
     return responses.ActionResult(page)
 
 
+LAUNCH_TEMPLATE_VERSIONS_MAX_RESULTS = 200
+
+
+def _describe_launch_template_versions(self):
+    max_results = self._get_int_param("MaxResults", LAUNCH_TEMPLATE_VERSIONS_MAX_RESULTS)
+    if max_results < 1 or max_results > LAUNCH_TEMPLATE_VERSIONS_MAX_RESULTS:
+        raise EC2ClientError("InvalidParameterValue",
+                             f"Maximum results allowed are between 1 and {LAUNCH_TEMPLATE_VERSIONS_MAX_RESULTS}")
+    name = self._get_param("LaunchTemplateName")
+    template_id = self._get_param("LaunchTemplateId")
+    versions = self._get_param("Versions", [])
+    min_version = self._get_int_param("MinVersion")
+    max_version = self._get_int_param("MaxVersion")
+    self.error_on_dryrun()
+    key = json.dumps(["launch-template-versions", self.current_account, self.region, name, template_id, versions,
+                      min_version, max_version], sort_keys=True)
+    token = (self._get_param("NextToken") or "").strip()
+
+    def everything():
+        # moto's own walk (and its checks of the arguments), uncut: the pages are cut here.
+        return self.ec2_backend.describe_launch_template_versions(
+            template_name=name, template_id=template_id, versions=versions, min_version=min_version,
+            max_version=max_version, max_results=sys.maxsize)
+
+    listing, found, offset = _kept_listing(key, token, everything, InvalidNextToken)
+    end = min(offset + max_results, len(found))
+    page = {
+        "LaunchTemplateVersions": [
+            {
+                "CreateTime": version.create_time,
+                "CreatedBy": f"arn:{self.partition}:iam::{self.current_account}:root",
+                "DefaultVersion": template.is_default(version),
+                "LaunchTemplateData": version.data,
+                "LaunchTemplateId": template.id,
+                "LaunchTemplateName": template.name,
+                "VersionDescription": version.description,
+                "VersionNumber": version.number,
+            }
+            for template, version in found[offset:end]
+        ]
+    }
+    if end < len(found):
+        page["NextToken"] = f"{listing}:{end}"
+    return ActionResult(page)
+
+
 responses.SimpleSystemManagerResponse.describe_parameters = _describe_parameters
 responses.SimpleSystemManagerResponse.get_parameters_by_path = _get_parameters_by_path
+LaunchTemplates.describe_launch_template_versions = _describe_launch_template_versions
