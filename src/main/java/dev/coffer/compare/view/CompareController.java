@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import dev.coffer.ui.kit.controls.BusyIndicator;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -65,7 +65,8 @@ public final class CompareController {
     @FXML private CheckBox compareTags;
     @FXML private Button compareRun;
     @FXML private Button compareCancel;
-    @FXML private ProgressIndicator compareProgress;
+    /** Not JavaFX's ProgressIndicator: that repaints at the frame rate for the whole comparison (see BusyIndicator). */
+    @FXML private BusyIndicator compareProgress;
     @FXML private Label compareMessage;
     @FXML private ToggleButton showOnlyLeft;
     @FXML private ToggleButton showOnlyRight;

@@ -29,6 +29,7 @@ import dev.coffer.secrets.SecretDraft;
 import dev.coffer.secrets.SecretStore;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.BusyWork;
+import dev.coffer.ui.kit.ProgressMessages;
 import dev.coffer.ui.kit.Formats;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -251,8 +252,13 @@ public final class CompareViewModel {
         plan.set(null);
         results.clear();
         CompareOptions options = new CompareOptions(includeValues.get(), includeTags.get());
-        work.run(() -> Comparer.compare(l, r, options, progress -> background.later(() -> message.set(progress)), cancelled::get),
-                this::show);
+        // Both sides report every page and value batch read: the window shows the latest, ten times a second.
+        ProgressMessages progress = new ProgressMessages(background, text -> {
+            if (busy.get()) {
+                message.set(text);
+            }
+        });
+        work.run(() -> Comparer.compare(l, r, options, progress, cancelled::get), this::show);
     }
 
     /** Stops a comparison (between pages) or a promotion (between items). */
