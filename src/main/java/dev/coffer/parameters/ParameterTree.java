@@ -1,9 +1,10 @@
 package dev.coffer.parameters;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +25,15 @@ public final class ParameterTree {
         private final Folder parent;
         private final TreeMap<String, Folder> folders = new TreeMap<>();
         private final TreeMap<String, Parameter> parameters = new TreeMap<>();
+        /** Where a {@link Matches} keeps this folder's count: folders are numbered as they are made. */
+        private final int id;
         private int count;
 
-        private Folder(String name, String path, Folder parent) {
+        private Folder(String name, String path, Folder parent, int id) {
             this.name = name;
             this.path = path;
             this.parent = parent;
+            this.id = id;
         }
 
         public String name() {
@@ -73,8 +77,21 @@ public final class ParameterTree {
         }
     }
 
-    private final Folder root = new Folder("", ParameterPath.ROOT, null);
-    private final List<Parameter> all = new ArrayList<>();
+    private int folderIds;
+    private final Folder root = new Folder("", ParameterPath.ROOT, null, folderIds++);
+
+    /*
+     * Every parameter has a slot, given when it first arrives and kept until it is removed: the
+     * filter tests each name once per keystroke, so the names are kept lower-cased beside the
+     * parameters (made once, not once per keystroke) and a filter's matches are a set of slots.
+     * A removed parameter leaves its slot empty; slots are never reused, so that matches made
+     * before a removal stay valid.
+     */
+    private final Map<String, Integer> slots = new HashMap<>();
+    private Parameter[] bySlot = new Parameter[64];
+    private String[] lowerNames = new String[64];
+    private Folder[] folderOf = new Folder[64];
+    private int slotsUsed;
 
     public Folder root() {
         return root;
@@ -84,9 +101,30 @@ public final class ParameterTree {
         return root.count;
     }
 
-    /** Every parameter in the order it arrived. */
+    /** Every parameter in the order it first arrived (a copy). */
     public List<Parameter> all() {
+        List<Parameter> all = new ArrayList<>(size());
+        for (int slot = 0; slot < slotsUsed; slot++) {
+            if (bySlot[slot] != null) {
+                all.add(bySlot[slot]);
+            }
+        }
         return all;
+    }
+
+    private void newSlot(Parameter p, Folder folder) {
+        if (slotsUsed == bySlot.length) {
+            int grown = slotsUsed * 2;
+            bySlot = Arrays.copyOf(bySlot, grown);
+            lowerNames = Arrays.copyOf(lowerNames, grown);
+            folderOf = Arrays.copyOf(folderOf, grown);
+        }
+        int slot = slotsUsed++;
+        bySlot[slot] = p;
+        // toLowerCase returns the name itself when it has no capitals, as most have: no copy kept.
+        lowerNames[slot] = p.name().toLowerCase(Locale.ROOT);
+        folderOf[slot] = folder;
+        slots.put(p.name(), slot);
     }
 
     /**
@@ -101,7 +139,7 @@ public final class ParameterTree {
             for (String segment : segments) {
                 Folder next = folder.folders.get(segment);
                 if (next == null) {
-                    next = new Folder(segment, folder == root ? "/" + segment : folder.path + "/" + segment, folder);
+                    next = new Folder(segment, folder == root ? "/" + segment : folder.path + "/" + segment, folder, folderIds++);
                     folder.folders.put(segment, next);
                     changed.add(folder);
                 }
@@ -113,12 +151,12 @@ public final class ParameterTree {
             }
             changed.add(folder);
             if (previous == null) {
-                all.add(p);
+                newSlot(p, folder);
                 for (Folder f = folder; f != null; f = f.parent) {
                     f.count++;
                 }
             } else {
-                all.set(all.indexOf(previous), p);
+                bySlot[slots.get(p.name())] = p;
             }
         }
         return changed;
@@ -129,14 +167,16 @@ public final class ParameterTree {
      * listing); folders left empty go too. Returns the folders whose direct children changed.
      */
     public Set<Folder> removeAll(Collection<String> names) {
-        Set<String> gone = new java.util.HashSet<>();
         Set<Folder> changed = new LinkedHashSet<>();
         for (String name : names) {
             Folder folder = findFolder(ParameterPath.parentOf(name));
             if (folder == null || folder.parameters.remove(name) == null) {
                 continue;
             }
-            gone.add(name);
+            int slot = slots.remove(name);
+            bySlot[slot] = null;
+            lowerNames[slot] = null;
+            folderOf[slot] = null;
             changed.add(folder);
             for (Folder f = folder; f != null; f = f.parent) {
                 f.count--;
@@ -146,24 +186,13 @@ public final class ParameterTree {
                 }
             }
         }
-        if (gone.isEmpty()) {
-            return changed;
-        }
-        List<Parameter> kept = new ArrayList<>(all.size());
-        for (Parameter p : all) {
-            if (!gone.contains(p.name())) {
-                kept.add(p);
-            }
-        }
-        all.clear();
-        all.addAll(kept);
         return changed;
     }
 
     /** Finds a parameter by its full name. */
     public Parameter find(String name) {
-        Folder folder = findFolder(ParameterPath.parentOf(name));
-        return folder == null ? null : folder.parameters.get(name);
+        Integer slot = slots.get(name);
+        return slot == null ? null : bySlot[slot];
     }
 
     /** Finds a folder by its path, e.g. "/apps/billing". */
@@ -199,25 +228,27 @@ public final class ParameterTree {
     }
 
     /**
-     * Like {@link #match(String)}, searching only the folders of {@code within}: for a query that
-     * narrows the one {@code within} was made for (the user typed on), that gives the same answer
-     * and is much faster.
+     * Like {@link #match(String)}, testing only the parameters among {@code within}: for a query
+     * that narrows the one {@code within} was made for (the user typed on), that gives the same
+     * answer and is much faster.
      */
     public Matches match(String query, Matches within) {
         Matches result = new Matches(words(query));
-        result.collect(root, within != null && within.tree() == this ? within : null);
+        result.collect(within != null && within.tree() == this ? within : null);
         return result;
     }
 
     /**
-     * The parameters that pass a filter and how many of them are below each folder: what a
-     * filtered tree shows, made in one pass over the folders without copying them, so filtering
-     * keeps up with typing over ten thousand parameters.
+     * The parameters that pass a filter, as a set of slots, and how many of them are below each
+     * folder: what a filtered tree shows, made in one pass over the lower-cased names without
+     * copying anything, so that filtering keeps up with typing over 50,000 parameters.
      */
     public final class Matches {
         private final String[] words;
-        private final Set<String> names = new HashSet<>();
-        private final Map<Folder, Integer> counts = new HashMap<>();
+        private final BitSet matched = new BitSet();
+        /** Matches in each folder and below it, by folder id. */
+        private int[] counts = new int[folderIds];
+        private int size;
 
         private Matches(String[] words) {
             this.words = words;
@@ -227,64 +258,76 @@ public final class ParameterTree {
             return ParameterTree.this;
         }
 
-        /** Counts the matches below {@code folder}, visiting only folders that {@code within} has matches in. */
-        private int collect(Folder folder, Matches within) {
-            int n = 0;
-            for (Folder f : folder.folders.values()) {
-                if (within == null || within.count(f) > 0) {
-                    n += collect(f, within);
+        /** Tests every parameter, or only those {@code within} matched. */
+        private void collect(Matches within) {
+            if (within == null) {
+                for (int slot = 0; slot < slotsUsed; slot++) {
+                    test(slot);
+                }
+            } else {
+                for (int slot = within.matched.nextSetBit(0); slot >= 0; slot = within.matched.nextSetBit(slot + 1)) {
+                    test(slot);
                 }
             }
-            for (Parameter p : folder.parameters.values()) {
-                if (matches(p.name().toLowerCase(Locale.ROOT), words)) {
-                    names.add(p.name());
-                    n++;
+        }
+
+        private void test(int slot) {
+            String lower = lowerNames[slot];
+            if (lower != null && matches(lower, words)) {
+                matched.set(slot);
+                count(slot, 1);
+            }
+        }
+
+        private void count(int slot, int delta) {
+            size += delta;
+            for (Folder f = folderOf[slot]; f != null; f = f.parent) {
+                if (f.id >= counts.length) {
+                    counts = Arrays.copyOf(counts, Math.max(folderIds, f.id + 1));
                 }
+                counts[f.id] += delta;
             }
-            if (n > 0) {
-                counts.put(folder, n);
-            }
-            return n;
         }
 
         /** Matching parameters. */
         public int size() {
-            return count(root);
+            return size;
         }
 
         /** Matching parameters in this folder and below it. */
         public int count(Folder folder) {
-            return counts.getOrDefault(folder, 0);
+            return folder.id < counts.length ? counts[folder.id] : 0;
         }
 
         public boolean contains(Parameter p) {
-            return names.contains(p.name());
+            Integer slot = slots.get(p.name());
+            return slot != null && matched.get(slot);
+        }
+
+        /** Takes parameters about to be removed from the tree out of the matches (before the tree removes them). */
+        public void remove(Collection<Parameter> gone) {
+            for (Parameter p : gone) {
+                Integer slot = slots.get(p.name());
+                if (slot != null && matched.get(slot)) {
+                    matched.clear(slot);
+                    count(slot, -1);
+                }
+            }
         }
 
         /**
          * Takes a page that was just added to the tree into account. Returns whether any of its
          * parameters match (new ones, or ones whose metadata changed).
          */
-        /** Takes parameters about to be removed from the tree out of the matches (before the tree removes them). */
-        public void remove(Collection<Parameter> gone) {
-            for (Parameter p : gone) {
-                if (names.remove(p.name())) {
-                    for (Folder f = findFolder(p.path()); f != null; f = f.parent) {
-                        counts.merge(f, -1, Integer::sum);
-                    }
-                }
-            }
-        }
-
         public boolean add(Collection<Parameter> page) {
             boolean any = false;
             for (Parameter p : page) {
-                if (matches(p.name().toLowerCase(Locale.ROOT), words)) {
+                Integer slot = slots.get(p.name());
+                if (slot != null && matches(lowerNames[slot], words)) {
                     any = true;
-                    if (names.add(p.name())) {
-                        for (Folder f = findFolder(p.path()); f != null; f = f.parent) {
-                            counts.merge(f, 1, Integer::sum);
-                        }
+                    if (!matched.get(slot)) {
+                        matched.set(slot);
+                        count(slot, 1);
                     }
                 }
             }

@@ -63,6 +63,24 @@ class ParallelAuditIT {
     }
 
     @Test
+    void anAccountsRegionsAreAllReadAtOnce(MotoServer moto) {
+        // More regions than the 8 connections once read at once: each region is throttled on its own, so none need wait.
+        List<String> regions = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2",
+                "eu-west-3", "eu-central-1", "eu-north-1", "ap-northeast-1", "ap-southeast-2");
+        try (AwsProxy proxy = AwsProxy.start(moto.endpoint()).latency(Duration.ofMillis(300), Duration.ZERO)) {
+            List<ClientFactory> clients = regions.stream().map(r -> connection(proxy.endpoint(), r, true)).toList();
+            try {
+                AuditReport report = ReportCollector.report(clients, SETTINGS, (message, done, total) -> { }, () -> false);
+
+                assertThat(report.connections()).extracting(AuditReport.ConnectionInfo::region).containsExactlyElementsOf(regions);
+                assertThat(proxy.mostRegionsInFlight()).as("regions with a request in flight at once").isGreaterThan(8);
+            } finally {
+                clients.forEach(ClientFactory::close);
+            }
+        }
+    }
+
+    @Test
     void aConnectionThatCannotBeReadIsNamed(MotoServer moto) throws IOException {
         ClosedPort closed = new ClosedPort();
         int closedPort = closed.port();

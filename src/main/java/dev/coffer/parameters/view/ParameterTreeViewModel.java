@@ -76,6 +76,20 @@ public final class ParameterTreeViewModel {
         applyFilter();
     }
 
+    /**
+     * Shows a tree made off the FX thread, such as a reopened connection's remembered listing
+     * (50,000 parameters take a tenth of a second to file into folders, too long for one frame).
+     * Parameters the tree already holds (saved meanwhile) stay: the built ones are added to them.
+     */
+    public void show(ParameterTree built) {
+        if (tree.size() > 0) {
+            addPage(built.all());
+            return;
+        }
+        tree = built;
+        applyFilter();
+    }
+
     /** Adds one page from DescribeParameters (FX thread). */
     public void addPage(List<Parameter> page) {
         Set<ParameterTree.Folder> changed = tree.addAll(page);

@@ -109,14 +109,33 @@ public final class SecretListViewModel {
 
     /** Adds a page from ListSecrets: a secret already listed is replaced in place when it changed, so its row stays selected. */
     public void addPage(List<Secret> page) {
+        addRows(rowsOf(page));
+    }
+
+    /**
+     * The rows of these secrets, their search text made: work that can be done off the FX thread
+     * for thousands of secrets at once (a reopened connection's remembered list), then
+     * {@link #addRows added}.
+     */
+    public static List<Row> rowsOf(List<Secret> secrets) {
+        List<Row> rows = new ArrayList<>(secrets.size());
+        for (Secret s : secrets) {
+            rows.add(Row.of(s));
+        }
+        return rows;
+    }
+
+    /** {@link #addPage} for rows already made. */
+    public void addRows(List<Row> rows) {
         List<Row> added = new ArrayList<>();
-        for (Secret s : page) {
+        for (Row row : rows) {
+            Secret s = row.secret();
             Integer at = positions.get(s.arn());
             if (at == null) {
                 positions.put(s.arn(), all.size() + added.size());
-                added.add(Row.of(s));
+                added.add(row);
             } else if (!all.get(at).secret().equals(s)) {
-                all.set(at, Row.of(s));
+                all.set(at, row);
             }
         }
         all.addAll(added);

@@ -3,8 +3,11 @@ package dev.coffer.testsupport.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.coffer.audit.SessionClients;
 import dev.coffer.aws.ClientFactory;
+import dev.coffer.aws.Connection;
 import dev.coffer.aws.RetrySettings;
+import dev.coffer.aws.Sessions;
 import dev.coffer.sandbox.MotoServer;
 import dev.coffer.testsupport.Moto;
 import dev.coffer.testsupport.WithMoto;
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.SsmException;
 
-/** The proxy's AWS manners in front of moto holding 200 parameters: paging, round trips, token buckets. */
+/** The proxy's AWS manners in front of moto holding 200 parameters: paging, round trips, token buckets (one per region). */
 @WithMoto
 class AwsLikeEndpointIT {
 
@@ -157,6 +160,36 @@ class AwsLikeEndpointIT {
             // 10 a second with a burst of 20: never more answered than the bucket allowed.
             assertThat((double) answered).isLessThanOrEqualTo(20 + 10 * seconds + 1);
         }
+    }
+
+    @Test
+    void eachRegionHasBucketsOfItsOwn(MotoServer moto) {
+        List<ParameterStringFilter> nothing = List.of(ParameterStringFilter.builder().key("Name").option("Equals").values("/none").build());
+        // Two calls' burst, refilled too slowly to matter here; one attempt a call, so a throttled call fails.
+        try (AwsProxy aws = AwsProxy.start(moto.endpoint()).throttle(0.01, 2, "DescribeParameters");
+             ClientFactory east = inRegion(aws, "us-east-1"); ClientFactory west = inRegion(aws, "eu-west-1")) {
+            east.ssm().describeParameters(b -> b.parameterFilters(nothing));
+            east.ssm().describeParameters(b -> b.parameterFilters(nothing));
+            Throwable eastThird = catchThrowable(() -> east.ssm().describeParameters(b -> b.parameterFilters(nothing)));
+            west.ssm().describeParameters(b -> b.parameterFilters(nothing));
+            west.ssm().describeParameters(b -> b.parameterFilters(nothing));
+            Throwable westThird = catchThrowable(() -> west.ssm().describeParameters(b -> b.parameterFilters(nothing)));
+
+            assertThat(eastThird).as("us-east-1's bucket is empty").isInstanceOf(SdkServiceException.class)
+                    .matches(e -> ((SdkServiceException) e).isThrottlingException());
+            assertThat(westThird).as("eu-west-1 had its own burst, now spent too").isInstanceOf(SdkServiceException.class)
+                    .matches(e -> ((SdkServiceException) e).isThrottlingException());
+            assertThat(aws.requests("DescribeParameters")).isEqualTo(6);
+            assertThat(aws.throttles("DescribeParameters")).as("only each region's third call").isEqualTo(2);
+            assertThat(aws.rate("DescribeParameters")).contains(0.01);
+        }
+    }
+
+    /** Read-only clients of the proxy signing for {@code region}, one attempt a call. */
+    private static ClientFactory inRegion(AwsProxy aws, String region) {
+        RetrySettings once = new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, 1,
+                Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10));
+        return SessionClients.open(Sessions.local(Connection.endpoint(aws.endpoint(), region, true), aws.endpoint()), once);
     }
 
     @Test

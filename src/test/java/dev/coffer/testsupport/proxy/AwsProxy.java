@@ -69,7 +69,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       MaxResults for ListSecrets (no upper bound checked, where AWS allows 100) and for
  *       GetParametersByPath (1 to 10, as AWS), so those are forwarded as they are.</li>
  *   <li><b>Throttling</b> ({@link #throttle}): token buckets answer ThrottlingException above an
- *       operation's rate, with a burst of twice the rate. Defaults and their sources:
+ *       operation's rate, with a burst of twice the rate, one bucket per region as AWS meters an
+ *       account's calls per region (the region of the request's SigV4 credential scope; unsigned
+ *       requests share one). Defaults and their sources:
  *       <ul>
  *         <li>GetParameter, GetParameters and GetParametersByPath: 40 per second, one bucket shared
  *             by the three, as "Max throughput (transactions per second), default throughput 40,
@@ -157,7 +159,8 @@ public final class AwsProxy implements AutoCloseable {
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> abandoned = new ConcurrentHashMap<>();
     private final List<ActiveFault> rules = new CopyOnWriteArrayList<>();
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    /** Each throttled operation's rate; the operations of one rate share its buckets. */
+    private final Map<String, Rate> buckets = new ConcurrentHashMap<>();
     private final DescribeParametersPages describeParametersPages = new DescribeParametersPages();
     private final Map<String, AtomicInteger> inFlightByRegion = new ConcurrentHashMap<>();
     private final AtomicInteger mostRegionsInFlight = new AtomicInteger();
@@ -256,7 +259,7 @@ public final class AwsProxy implements AutoCloseable {
 
     /** The calls per second an operation is allowed, or empty when it is not throttled by rate. */
     public Optional<Double> rate(String operation) {
-        return Optional.ofNullable(buckets.get(operation)).map(TokenBucket::perSecond);
+        return Optional.ofNullable(buckets.get(operation)).map(Rate::perSecond);
     }
 
     /** The round trip every request waits, and the most jitter added to it. */
@@ -284,18 +287,48 @@ public final class AwsProxy implements AutoCloseable {
         return this;
     }
 
-    /** One token bucket, shared by these operations, at {@code perSecond} with a burst of twice that. */
+    /**
+     * A token bucket per region, shared by these operations, at {@code perSecond} with a burst of
+     * twice that.
+     */
     public AwsProxy throttle(double perSecond, String... operations) {
         return throttle(perSecond, (int) Math.max(1, Math.ceil(2 * perSecond)), operations);
     }
 
-    /** One token bucket, shared by these operations, at {@code perSecond} holding up to {@code burst} calls. */
+    /**
+     * A token bucket per region, shared by these operations, at {@code perSecond} holding up to
+     * {@code burst} calls. AWS meters an account's calls per region, so each region a request is
+     * signed for (its SigV4 credential scope) has a bucket of its own: 20 regions read at once
+     * each get the whole rate.
+     */
     public AwsProxy throttle(double perSecond, int burst, String... operations) {
-        TokenBucket bucket = new TokenBucket(perSecond, burst);
+        Rate rate = new Rate(perSecond, burst);
         for (String operation : operations) {
-            buckets.put(operation, bucket);
+            buckets.put(operation, rate);
         }
         return this;
+    }
+
+    /** A rate and burst, with the bucket of each region that called at that rate so far. */
+    private static final class Rate {
+        private final double perSecond;
+        private final int burst;
+        private final Map<String, TokenBucket> byRegion = new ConcurrentHashMap<>();
+
+        Rate(double perSecond, int burst) {
+            TokenBucket.check(perSecond, burst);
+            this.perSecond = perSecond;
+            this.burst = burst;
+        }
+
+        double perSecond() {
+            return perSecond;
+        }
+
+        /** Takes one call's token from the region's bucket; false when it is empty. */
+        boolean take(String region) {
+            return byRegion.computeIfAbsent(region, r -> new TokenBucket(perSecond, burst)).take();
+        }
     }
 
     /** No operation is throttled by rate any more (injected throttling faults still are). */
@@ -476,8 +509,8 @@ public final class AwsProxy implements AutoCloseable {
                 }
             }
         }
-        TokenBucket bucket = buckets.get(operation);
-        if (bucket != null && !bucket.take()) {
+        Rate rate = buckets.get(operation);
+        if (rate != null && !rate.take(request.region())) {
             add(throttles, operation);
             ErrorAnswers.throttling(request).writeTo(out);
             return true;

@@ -12,14 +12,19 @@ final class TokenBucket {
     private long refilledAt;
 
     TokenBucket(double perSecond, int burst) {
-        if (perSecond <= 0 || burst < 1) {
-            throw new IllegalArgumentException("A rate must be above 0 per second with a burst of at least 1, not "
-                    + perSecond + "/s and " + burst);
-        }
+        check(perSecond, burst);
         this.perSecond = perSecond;
         this.burst = burst;
         this.tokens = burst;
         this.refilledAt = System.nanoTime();
+    }
+
+    /** Refuses a rate no bucket can have. */
+    static void check(double perSecond, int burst) {
+        if (perSecond <= 0 || burst < 1) {
+            throw new IllegalArgumentException("A rate must be above 0 per second with a burst of at least 1, not "
+                    + perSecond + "/s and " + burst);
+        }
     }
 
     double perSecond() {

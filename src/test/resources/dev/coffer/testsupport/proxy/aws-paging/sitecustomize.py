@@ -34,8 +34,9 @@ from moto.ssm.exceptions import SSMException, ValidationException
 
 MAX_RESULTS = 50
 DEFAULT_RESULTS = 10
-# Listings kept for their later pages; older ones are forgotten, as a token expires.
-LISTINGS_KEPT = 16
+# Listings kept for their later pages; older ones are forgotten, as a token expires. Enough for the
+# scale benchmark's 20 connections (regions) listing at once, each with a listing under way.
+LISTINGS_KEPT = 64
 
 _listings = OrderedDict()
 _listing_ids = itertools.count(1)
