@@ -63,6 +63,7 @@ public final class ConsumerExportViewModel {
     private final StringBinding contents;
     private final StringBinding fileWarning;
     private final BooleanBinding canCopy;
+    private final BooleanBinding hasSecure;
     private final BooleanBinding canExport;
     private final Path directory;
     private Cancellation cancellation = new Cancellation();
@@ -87,6 +88,7 @@ public final class ConsumerExportViewModel {
         fileWarning = Bindings.createStringBinding(() -> path().filter(Files::exists)
                 .map(p -> Files.isDirectory(p) ? "This is a folder; type a file name." : "The file exists and will be replaced.")
                 .orElse(""), file);
+        hasSecure = Bindings.createBooleanBinding(() -> secureCount() > 0, parameters);
         canCopy = Bindings.createBooleanBinding(() -> loaded.get() && !busy.get() && written() > 0, loaded, busy, parameters, format, includeSecure);
         canExport = Bindings.createBooleanBinding(() -> canCopy.get() && path().isPresent() && !path().map(Files::isDirectory).orElse(false),
                 canCopy, file);
@@ -264,7 +266,7 @@ public final class ConsumerExportViewModel {
 
     /** Whether the listing has any SecureString, so the choice to include them means anything. */
     public BooleanBinding hasSecure() {
-        return Bindings.createBooleanBinding(() -> secureCount() > 0, parameters);
+        return hasSecure;
     }
 
     public StringProperty fileProperty() {
