@@ -15,6 +15,7 @@ import dev.coffer.usage.ChangeWarning;
 import dev.coffer.usage.view.ConsumerCheck;
 import dev.coffer.usage.view.ConsumerScan;
 import dev.coffer.usage.view.WhereUsedViewModel.Subject;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Stage;
 
@@ -113,6 +114,14 @@ public final class ParameterActions {
                     }
                     main.parametersSaved(copied.created());
                 }));
+    }
+
+    /** Copy or export as…: a folder's parameters as .env, shell exports, JSON, CloudFormation references or Terraform blocks (a read). */
+    public Stage copyOrExportAs(String folderPath) {
+        ConsumerExportViewModel vm = new ConsumerExportViewModel(background, main.clients(), main.parameters(), folderPath,
+                Path.of(System.getProperty("user.home")));
+        return Windows.open(main.owner(), Screen.CONSUMER_EXPORT, "Copy or export as", false,
+                (ConsumerExportController c, Stage stage) -> c.init(vm, stage));
     }
 
     /** Resolves /aws/reference/secretsmanager/{@code secretId} (a read: also offered in read-only mode). */

@@ -49,6 +49,7 @@ public final class ParameterTreeMenu {
                 items.add(item("Copy or move folder…", "mdal-file_copy", () -> actions.copyFolder(path)));
             }
             items.add(item("Export folder…", "mdal-get_app", () -> files.export().accept(path)));
+            items.add(item("Copy or export as…", "mdal-code", () -> actions.copyOrExportAs(path)));
             items.add(item("Compare with…", "mdal-compare_arrows", () -> files.compareWith().accept(path)));
             items.add(item("Where used…", "mdal-account_tree", whereUsed));
             if (!readOnly) {

@@ -11,6 +11,7 @@ import javafx.fxml.FXMLLoader;
 public enum Screen {
     MAIN_WINDOW("/dev/coffer/ui/shell/main_window.fxml"),
     PARAMETER_EDITOR("/dev/coffer/parameters/view/parameter_editor.fxml"),
+    CONSUMER_EXPORT("/dev/coffer/parameters/view/consumer_export.fxml"),
     COPY_PARAMETERS("/dev/coffer/parameters/view/copy_parameters.fxml"),
     DELETE_PARAMETERS("/dev/coffer/parameters/view/delete_parameters.fxml"),
     EXPORT_PARAMETERS("/dev/coffer/compare/view/export_parameters.fxml"),

@@ -105,6 +105,7 @@ public final class MainWindowController {
     @FXML private MenuItem deleteItem;
     @FXML private MenuItem goldenImageItem;
     @FXML private MenuItem exportFolderItem;
+    @FXML private MenuItem copyOrExportAsItem;
     @FXML private MenuItem importItem;
     @FXML private MenuItem resolveReferenceItem;
     @FXML private MenuItem newSecretItem;
@@ -222,6 +223,8 @@ public final class MainWindowController {
         bind(Action.DELETE_PARAMETER, deleteItem);
         bind(Action.GOLDEN_IMAGE, goldenImageItem);
         bind(Action.EXPORT_FOLDER, exportFolderItem);
+        // Reads only, from the same folder as Export folder…: usable whenever that is.
+        bind(Action.EXPORT_FOLDER, copyOrExportAsItem);
         bind(Action.IMPORT_INTO_FOLDER, importItem);
         bind(Action.RESOLVE_REFERENCE, resolveReferenceItem);
         bind(Action.NEW_SECRET, newSecretItem, newSecretButton);
@@ -405,6 +408,13 @@ public final class MainWindowController {
     private void onExportFolder() {
         if (usable(Action.EXPORT_FOLDER)) {
             compareActions.exportFolder(selection().folder());
+        }
+    }
+
+    @FXML
+    private void onCopyOrExportAs() {
+        if (usable(Action.EXPORT_FOLDER)) {
+            parameterActions.copyOrExportAs(selection().folder());
         }
     }
 

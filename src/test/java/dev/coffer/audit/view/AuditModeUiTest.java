@@ -200,7 +200,7 @@ class AuditModeUiTest {
             assertThat(otherWindows()).as("after firing " + id).isZero();
         }
         // Right-click menus offer only reads.
-        assertThat(contextMenuFor("db")).containsExactly("Export folder…", "Compare with…", "Where used…");
+        assertThat(contextMenuFor("db")).containsExactly("Export folder…", "Copy or export as…", "Compare with…", "Where used…");
         assertThat(contextMenuFor("password")).containsExactly("History and labels…", "Where used…");
 
         // Keys and double clicks on a parameter.

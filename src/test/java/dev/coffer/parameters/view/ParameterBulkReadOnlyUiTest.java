@@ -66,7 +66,7 @@ class ParameterBulkReadOnlyUiTest {
             app.window().selectParameter(NAME);
             return null;
         });
-        assertThat(menuFor("app")).containsExactly("Export folder…", "Compare with…", "Where used…");
+        assertThat(menuFor("app")).containsExactly("Export folder…", "Copy or export as…", "Compare with…", "Where used…");
         assertThat(menuFor("endpoint")).containsExactly("History and labels…", "Where used…");
 
         robot.clickOn(CofferUi.treeRow(robot, "endpoint"));

@@ -157,7 +157,7 @@ class ParameterBulkUiTest {
     @Test
     void foldersAndParametersOfferEveryBulkActionOnTheirContextMenus() {
         selectFolder("/bulk/menu");
-        assertThat(contextMenuOf("menu")).containsExactly("New parameter here…", "Copy or move folder…", "Export folder…",
+        assertThat(contextMenuOf("menu")).containsExactly("New parameter here…", "Copy or move folder…", "Export folder…", "Copy or export as…",
                 "Compare with…", "Where used…", "Import into folder…", "Delete folder…");
         onFx(() -> {
             app.window().selectParameter("/bulk/menu/endpoint");
@@ -248,6 +248,42 @@ class ParameterBulkUiTest {
         assertThat(file).exists();
         robot.clickOn("#exportCloseButton");
         await().atMost(UI).until(() -> robot.lookup("#exportFileField").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aFolderIsCopiedAsReferencesAndExportedAsDotenvFromItsMenu() throws Exception {
+        Path file = Path.of("target", "bulk", "exported.env").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+
+        openFolderMenu("/bulk/exported", "Copy or export as…");
+        awaitNode("#consumerFormat");
+        await().atMost(UI).until(() -> !text("#consumerContents").isEmpty());
+        assertThat(text("#consumerContents")).as("said before anything is copied or written")
+                .isEqualTo("Holds the values of 3 parameters in plain text. 1 SecureString is left out.");
+        assertThat(onFx(() -> node("#includeSecureCheck", javafx.scene.control.CheckBox.class).isSelected())).isFalse();
+        Screenshots.save(node("#consumerFormat", Node.class).getScene(), "consumer-export-values");
+
+        robot.clickOn("#consumerFormat");
+        robot.clickOn("CloudFormation dynamic references");
+        await().atMost(UI).until(() -> text("#consumerContents").equals("4 references by name only: no value is read, copied or written."));
+        assertThat(onFx(() -> node("#includeSecureCheck", Node.class).isVisible())).as("references reveal nothing").isFalse();
+        robot.clickOn("#consumerCopyButton");
+        await().atMost(UI).until(() -> text("#consumerMessage").equals("Copied 4 parameters as CloudFormation dynamic references."));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .contains("TOKEN: '{{resolve:ssm-secure:/bulk/exported/token}}'", "URL: '{{resolve:ssm:/bulk/exported/url}}'");
+        Screenshots.save(node("#consumerFormat", Node.class).getScene(), "consumer-export-references");
+
+        robot.clickOn("#consumerFormat");
+        // A query that starts with a dot is a style class: the cell is found by its text instead.
+        robot.clickOn(robot.lookup(".list-cell").match(LabeledMatchers.hasText(".env file")).queryAs(Node.class));
+        await().atMost(UI).until(() -> text("#consumerContents").endsWith("1 SecureString is left out."));
+        setText("#consumerFileField", file.toString());
+        robot.clickOn("#consumerExportButton");
+        await().atMost(UI).until(() -> text("#consumerMessage").startsWith("Wrote 3 parameters as .env file to "));
+        assertThat(Files.readString(file)).contains("URL=\"https://shop.example.com\"", "TIMEOUT=\"60\"")
+                .doesNotContain("never-on-disk-4711", "TOKEN");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     }
 
     @Test
