@@ -717,7 +717,8 @@ public final class MainViewModel {
             return;
         }
         Connection listed = connection.get();
-        ListingCache.Listing listing = new ListingCache.Listing(who.account(), List.copyOf(parameters.tree().all()),
+        // all() is a fresh copy: the background write cannot see later pages.
+        ListingCache.Listing listing = new ListingCache.Listing(who.account(), parameters.tree().all(),
                 secrets.all().stream().map(SecretListViewModel.Row::secret).toList());
         background.run(() -> {
             cache.write(listed, listing);
