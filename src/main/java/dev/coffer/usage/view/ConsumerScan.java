@@ -49,6 +49,11 @@ public final class ConsumerScan {
 
     /** Scans the connection (again); the result replaces the cached scan. */
     public void scan() {
+        scan(index -> { });
+    }
+
+    /** {@link #scan()}, then {@code scanned} gets the new scan; not called when a scan already runs, fails or is cancelled. */
+    public void scan(java.util.function.Consumer<ConsumerIndex> scanned) {
         if (scanning.get()) {
             return;
         }
@@ -66,6 +71,7 @@ public final class ConsumerScan {
         background.run(() -> UsageScan.scan(clients, mine, messages), index -> {
             cache.set(index);
             scanning.set(false);
+            scanned.accept(index);
         }, error -> {
             scanning.set(false);
             failure.set(mine.cancelled() ? "the scan was cancelled." : "the scan failed: " + AwsErrors.explain(error).text());

@@ -1,20 +1,14 @@
 package dev.coffer.usage.view;
 
-import dev.coffer.aws.AwsErrors;
-import dev.coffer.aws.Cancellation;
 import dev.coffer.aws.ClientFactory;
 import dev.coffer.ui.kit.Background;
 import dev.coffer.ui.kit.Formats;
-import dev.coffer.ui.kit.ProgressMessages;
 import dev.coffer.usage.Consumer;
 import dev.coffer.usage.ConsumerIndex;
-import dev.coffer.usage.UsageScan;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -85,65 +79,52 @@ public final class WhereUsedViewModel {
         }
     }
 
-    private final Background background;
-    private final ClientFactory clients;
-    private final ObjectProperty<ConsumerIndex> cache;
+    private final ConsumerScan scanner;
     private final Subject subject;
-
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringProperty count = new SimpleStringProperty("");
     private final StringProperty unread = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty scanning = new SimpleBooleanProperty();
-    private Cancellation scan = new Cancellation();
 
     /**
      * @param cache the connection's scan, kept by the window it was opened from; null until the first scan
      */
     public WhereUsedViewModel(Background background, ClientFactory clients, ObjectProperty<ConsumerIndex> cache, Subject subject) {
-        this.background = background;
-        this.clients = clients;
-        this.cache = cache;
+        this.scanner = new ConsumerScan(background, clients, cache);
         this.subject = subject;
+        scanner.progressProperty().addListener((o, was, now) -> {
+            if (scanner.scanningProperty().get() && !now.isEmpty()) {
+                status.set(now);
+            }
+        });
+        scanner.failureProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                status.set(Character.toUpperCase(now.charAt(0)) + now.substring(1) + " Refresh scans again.");
+            }
+        });
     }
 
     /** Shows the connection's scan, scanning first when there is none yet. */
     public void start() {
-        if (cache.get() == null) {
+        if (scanner.indexProperty().get() == null) {
             refresh();
         } else {
-            show(cache.get());
+            show(scanner.indexProperty().get());
         }
     }
 
     /** Scans the connection again, for this lookup and every later one. */
     public void refresh() {
-        if (scanning.get()) {
+        if (scanner.scanningProperty().get()) {
             return;
         }
-        Cancellation mine = new Cancellation();
-        scan = mine;
-        scanning.set(true);
         status.set("Scanning stacks, launch templates, functions, task definitions, secrets and parameters…");
-        // A scan reports each stack and task definition it reads: the window shows the latest, ten times a second.
-        ProgressMessages progress = new ProgressMessages(background, message -> {
-            if (scan == mine && scanning.get()) {
-                status.set(message);
-            }
-        });
-        background.run(() -> UsageScan.scan(clients, mine, progress), index -> {
-            scanning.set(false);
-            cache.set(index);
-            show(index);
-        }, error -> {
-            scanning.set(false);
-            status.set(mine.cancelled() ? "Scan cancelled. Refresh scans again." : AwsErrors.explain(error).text());
-        });
+        scanner.scan(this::show);
     }
 
     /** Stops the scan (Cancel, Esc); the previous scan, if any, stays shown. */
     public void cancel() {
-        scan.cancel();
+        scanner.cancel();
     }
 
     private void show(ConsumerIndex index) {
@@ -180,6 +161,6 @@ public final class WhereUsedViewModel {
     }
 
     public ReadOnlyBooleanProperty scanningProperty() {
-        return scanning;
+        return scanner.scanningProperty();
     }
 }

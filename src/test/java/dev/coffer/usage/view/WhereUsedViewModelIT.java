@@ -154,7 +154,7 @@ class WhereUsedViewModelIT {
         assertThat(model.scanningProperty().get()).isFalse();
         assertThat(model.rows()).isEmpty();
         assertThat(cache.get()).isNull();
-        assertThat(model.statusProperty().get()).isEqualTo("Scan cancelled. Refresh scans again.");
+        assertThat(model.statusProperty().get()).isEqualTo("The scan was cancelled. Refresh scans again.");
     }
 
     @Test
